@@ -1,0 +1,49 @@
+/**
+ * [IC2] Reference numbers that can be read over the phone: `EC-YYMMDD-NNNN-C`.
+ * `EC` = Emergency Connect, the date the call was taken (Johannesburg time), a daily sequence,
+ * and a check digit (Luhn over the date and sequence) so that a digit misheard on read-back is caught.
+ */
+export const REFERENCE_PATTERN = /^EC-(\d{6})-(\d{4,6})-(\d)$/;
+
+/** Luhn check digit of a string of digits. */
+export function luhnCheckDigit(digits: string): number {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i += 1) {
+    const fromRight = digits.length - 1 - i;
+    let digit = Number(digits[i]);
+    if (fromRight % 2 === 0) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
+/** Formats the reference for day `yymmdd` and daily sequence number `sequence` (from 1). */
+export function formatReference(yymmdd: string, sequence: number): string {
+  const seq = String(sequence).padStart(4, '0');
+  return `EC-${yymmdd}-${seq}-${luhnCheckDigit(yymmdd + seq)}`;
+}
+
+/** True when `reference` is well-formed and its check digit matches. */
+export function isValidReference(reference: string): boolean {
+  const match = REFERENCE_PATTERN.exec(reference.trim().toUpperCase());
+  if (!match) return false;
+  const [, date, seq, check] = match;
+  return luhnCheckDigit(`${date}${seq}`) === Number(check);
+}
+
+/** The calendar day `YYMMDD` in Johannesburg (UTC+2, no daylight saving) at epoch ms `now`. */
+export function johannesburgDay(now: number): string {
+  const local = new Date(now + 2 * 3600_000);
+  const yy = String(local.getUTCFullYear() % 100).padStart(2, '0');
+  const mm = String(local.getUTCMonth() + 1).padStart(2, '0');
+  const dd = String(local.getUTCDate()).padStart(2, '0');
+  return `${yy}${mm}${dd}`;
+}
+
+/** Digits spelt out in groups for read-back: "E C · 2 6 1 1 2 6 · 0 0 4 2 · 7". */
+export function spokenReference(reference: string): string {
+  return reference.split('-').map((part) => part.split('').join(' ')).join(' · ');
+}

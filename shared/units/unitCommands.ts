@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { LngLatSchema } from '../geo/position.ts';
+import { CommandIdSchema } from '../protocol/command.ts';
+import { UnitIdSchema } from './unitSchema.ts';
+import { UnitStatusSchema } from './unitStatus.ts';
+
+/** [US2] A crew or dispatcher reports a unit's new status. */
+export const UnitStatusInputSchema = z.object({
+  commandId: CommandIdSchema,
+  unitId: UnitIdSchema,
+  status: UnitStatusSchema,
+});
+export type UnitStatusInput = z.infer<typeof UnitStatusInputSchema>;
+
+/**
+ * [UP1] A position fix from a vehicle. `fixAt` is the device time of the fix (epoch ms);
+ * a fix older than the stored one is ignored, so a resent fix changes nothing.
+ */
+export const UnitPositionInputSchema = z.object({
+  commandId: CommandIdSchema,
+  unitId: UnitIdSchema,
+  position: LngLatSchema,
+  fixAt: z.number().int().positive().optional(),
+});
+export type UnitPositionInput = z.infer<typeof UnitPositionInputSchema>;
+
+export const UnitPositionAnswerSchema = z.object({ isAccepted: z.boolean(), fixAt: z.number().int() });
+export type UnitPositionAnswer = z.infer<typeof UnitPositionAnswerSchema>;

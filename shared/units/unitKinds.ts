@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/** The agencies Emergency Connect dispatches for. */
+export const AGENCIES = ['ems', 'fire', 'metro_police'] as const;
+export const AgencySchema = z.enum(AGENCIES);
+export type Agency = z.infer<typeof AgencySchema>;
+
+export const AGENCY_LABELS: Record<Agency, string> = {
+  ems: 'EMS',
+  fire: 'Fire & Rescue',
+  metro_police: 'Metro Police',
+};
+
+/** Kinds of vehicle; a response plan asks for units by kind. */
+export const UNIT_KINDS = ['als', 'bls', 'fire_engine', 'rescue', 'metro_police'] as const;
+export const UnitKindSchema = z.enum(UNIT_KINDS);
+export type UnitKind = z.infer<typeof UnitKindSchema>;
+
+/** Which agency owns each kind of vehicle. */
+export const UNIT_KIND_AGENCY: Record<UnitKind, Agency> = {
+  als: 'ems',
+  bls: 'ems',
+  fire_engine: 'fire',
+  rescue: 'fire',
+  metro_police: 'metro_police',
+};
+
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  als: 'Ambulance (ALS)',
+  bls: 'Ambulance (BLS)',
+  fire_engine: 'Fire engine',
+  rescue: 'Rescue vehicle',
+  metro_police: 'Metro police car',
+};

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { LngLatSchema } from '../geo/position.ts';
+import { AgencySchema, UnitKindSchema } from './unitKinds.ts';
+import { UnitStatusSchema } from './unitStatus.ts';
+
+export const UnitIdSchema = z.string().regex(/^[a-z0-9-]{2,40}$/, 'unit id: 2-40 lowercase letters, digits or dashes').brand<'UnitId'>();
+export type UnitId = z.infer<typeof UnitIdSchema>;
+
+/** A vehicle of the fleet as it stands in the live store. Times are epoch milliseconds. */
+export const UnitSchema = z.object({
+  id: UnitIdSchema,
+  callSign: z.string().min(1).max(24),
+  kind: UnitKindSchema,
+  agency: AgencySchema,
+  baseId: z.string().min(1),
+  baseName: z.string().min(1),
+  status: UnitStatusSchema,
+  statusAt: z.number().int().nonnegative(),
+  incidentId: z.string().nullable(),
+  position: LngLatSchema,
+  fixAt: z.number().int().nonnegative(),
+});
+export type Unit = z.infer<typeof UnitSchema>;
+
+/** One position fix in a coalesced frame sent to consoles. */
+export const UnitFixSchema = z.object({
+  unitId: UnitIdSchema,
+  position: LngLatSchema,
+  fixAt: z.number().int().nonnegative(),
+});
+export type UnitFix = z.infer<typeof UnitFixSchema>;
