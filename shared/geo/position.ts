@@ -3,7 +3,8 @@ import { z } from 'zod';
 /** A WGS84 position in GeoJSON order: [longitude, latitude], degrees. */
 export const LngLatSchema = z.tuple([
   z.number().finite().min(-180).max(180),
-  z.number().finite().min(-90).max(90),
+  // Web Mercator's limit, which is also the range Redis GEO sets accept.
+  z.number().finite().min(-85.05112878).max(85.05112878),
 ]);
 export type LngLat = z.infer<typeof LngLatSchema>;
 

@@ -1,0 +1,40 @@
+import type { Redis } from 'ioredis';
+import type { AreaLookup } from '../../shared/incidents/incidentLifecycle.ts';
+import type { LngLat } from '../../shared/geo/position.ts';
+import type { CityLayers } from '../../shared/city/citySchema.ts';
+import type { CityData } from '../city/cityData.ts';
+import type { RedisKeys } from '../redis/keys.ts';
+import type { UnitKindCache } from '../units/unitKindCache.ts';
+
+/** Tunable rules of the live system; safe defaults for the demo, overridable by the environment. */
+export interface CadSettings {
+  /** A position older than this is not trusted for a recommendation. */
+  stalePositionSeconds: number;
+  /** How often coalesced position frames go out to consoles. */
+  positionFrameMs: number;
+  /** How many journal entries a reconnecting console may replay before it gets a snapshot instead. */
+  maxReplayEntries: number;
+}
+
+export const DEFAULT_SETTINGS: CadSettings = {
+  stalePositionSeconds: 600,
+  positionFrameMs: 250,
+  maxReplayEntries: 500,
+};
+
+/** The city as the running server uses it. Immutable after start-up. */
+export interface CityRuntime {
+  data: CityData;
+  layers: CityLayers;
+  locate(position: LngLat): AreaLookup;
+}
+
+/** Everything a command needs. Holds no state another server instance would need. */
+export interface CadContext {
+  redis: Redis;
+  keys: RedisKeys;
+  city: CityRuntime;
+  settings: CadSettings;
+  unitKinds: UnitKindCache;
+  now(): number;
+}

@@ -1,0 +1,94 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Redis } from 'ioredis';
+import { Server } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { CityData } from '../city/cityData.ts';
+import { cityLayers } from '../city/cityLayers.ts';
+import { createAreaIndex } from '../geo/areaIndex.ts';
+import { createHttpApp } from '../http/createHttpApp.ts';
+import { attachRealtime } from '../realtime/attachRealtime.ts';
+import type { CadIo } from '../realtime/cadIo.ts';
+import { PositionFrames } from '../realtime/positionFrames.ts';
+import { redisKeys } from '../redis/keys.ts';
+import { seedFleet } from '../units/seedFleet.ts';
+import { UnitKindCache } from '../units/unitKindCache.ts';
+import { DEFAULT_SETTINGS, type CadContext, type CadSettings } from './cadContext.ts';
+
+export interface CadServerOptions {
+  redisUrl: string;
+  city: CityData;
+  /** Tag of the Redis keys (one per metro); defaults to `jhb`. */
+  keyTag?: string;
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  consoleDir?: string;
+  settings?: Partial<CadSettings>;
+  version?: string;
+  now?: () => number;
+}
+
+export interface CadServer {
+  url: string;
+  port: number;
+  io: CadIo;
+  frames: PositionFrames;
+  http: HttpServer;
+  ctx: CadContext;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts one stateless server instance: HTTP + Socket.IO on one port, the Socket.IO Redis Streams
+ * adapter so that several instances behind a load balancer broadcast to each other, and the city's
+ * fleet seeded into Redis if it is not there yet.
+ */
+export async function createCadServer(options: CadServerOptions): Promise<CadServer> {
+  const redisOptions = { maxRetriesPerRequest: 20, enableAutoPipelining: true } as const;
+  const redis = new Redis(options.redisUrl, redisOptions);
+  // The adapter reads its stream with a blocking XREAD, so it gets a connection of its own.
+  const adapterRedis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  for (const client of [redis, adapterRedis]) client.on('error', (error) => console.error('Redis connection:', error.message));
+  await redis.ping();
+
+  const keys = redisKeys(options.keyTag ?? 'jhb');
+  const areaIndex = createAreaIndex(options.city.boundary, options.city.wards);
+  const ctx: CadContext = {
+    redis,
+    keys,
+    city: { data: options.city, layers: cityLayers(options.city, false), locate: (p) => areaIndex.locate(p) },
+    settings: { ...DEFAULT_SETTINGS, ...options.settings },
+    unitKinds: new UnitKindCache(redis, keys),
+    now: options.now ?? Date.now,
+  };
+  await seedFleet(redis, keys, options.city.fleet, options.city.facilities, ctx.now());
+
+  const http = createServer();
+  const io: CadIo = new Server(http, { adapter: createAdapter(adapterRedis, { streamName: keys.socketIoStream }), serveClient: false });
+  const frames = new PositionFrames(io, ctx.settings.positionFrameMs);
+  const publisher = { io, frames };
+  http.on('request', createHttpApp(ctx, publisher, { version: options.version ?? '0.1.0', ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}) }));
+  attachRealtime(io, ctx, publisher);
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = http.address() as AddressInfo;
+  const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    io,
+    frames,
+    http,
+    ctx,
+    async close() {
+      frames.stop();
+      await io.close();
+      redis.disconnect();
+      adapterRedis.disconnect();
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import type { AreaGeometry, Facility, FleetUnit, Ward } from '../../shared/city/citySchema.ts';
+import type { LngLat } from '../../shared/geo/position.ts';
+import type { BBox } from '../geo/gridSpec.ts';
+
+/** The city as loaded from its fixtures at start-up: geography, real facilities and the demo fleet. */
+export type CityData = {
+  name: string;
+  boundary: AreaGeometry;
+  /** All wards, each with its (approximate) region. */
+  wards: Ward[];
+  /** Health facilities (`hf-…`) then police stations (`saps-…`). */
+  facilities: Facility[];
+  fleet: FleetUnit[];
+  /** Centre of the bounds, degrees. */
+  center: LngLat;
+  bounds: BBox;
+  /** Credits to show with the map (README and map attribution control). */
+  attribution: string[];
+};
+
+/** Everything of the city but its fleet: what the fleet generator plans from. */
+export type CityGeography = Omit<CityData, 'fleet'>;

@@ -1,0 +1,89 @@
+import type { Redis } from 'ioredis';
+import type { KindRecommendation, PassedOver, Recommendation, RecommendInput } from '../../shared/dispatch/dispatchSchema.ts';
+import { DEFAULT_RANKING, rankCandidates, type NearbyUnit } from '../../shared/dispatch/rankCandidates.ts';
+import type { LngLat } from '../../shared/geo/position.ts';
+import type { Incident } from '../../shared/incidents/incidentSchema.ts';
+import { activeAssignments } from '../../shared/incidents/incidentLifecycle.ts';
+import type { UnitKind } from '../../shared/units/unitKinds.ts';
+import { ok } from '../../shared/protocol/result.ts';
+import type { CadContext } from '../app/cadContext.ts';
+import { refusal, type CommandOutcome } from '../commands/commandOutcome.ts';
+import { readIncident } from '../incidents/readIncident.ts';
+import { readUnits } from '../units/readUnits.ts';
+import { parseGeoHits, SEARCH_RADII_METERS, type GeoHit } from './findNearby.ts';
+
+/** Candidates shown per kind beyond the number still needed. */
+const EXTRA_CANDIDATES = 4;
+/** Nearby units of any status examined to explain who was passed over. */
+const PASSED_OVER_SCAN = 24;
+
+/** Available units of `kind` nearest `at`, widening the radius until `wanted` are found. */
+export async function nearestAvailable(redis: Redis, key: string, at: LngLat, wanted: number): Promise<GeoHit[]> {
+  let hits: GeoHit[] = [];
+  for (const radius of SEARCH_RADII_METERS) {
+    const reply = await redis.call('GEOSEARCH', key, 'FROMLONLAT', at[0], at[1], 'BYRADIUS', radius, 'm', 'ASC', 'COUNT', wanted, 'WITHDIST', 'WITHCOORD');
+    hits = parseGeoHits(reply);
+    if (hits.length >= wanted) break;
+  }
+  return hits;
+}
+
+/**
+ * [DS1] For each unit kind the incident's plan still needs: the available units ranked by estimated
+ * time to the scene, with why each was chosen and why nearby others were passed over. [DS3] A unit
+ * committed elsewhere is never a candidate: only the available sets are searched.
+ */
+export async function recommendUnits(ctx: CadContext, input: RecommendInput): Promise<CommandOutcome<Recommendation>> {
+  const current = await readIncident(ctx, input.incidentId);
+  if (!current) return refusal('incident_not_found', `no incident ${input.incidentId}`);
+  const { incident } = current;
+  const now = ctx.now();
+  const nearbyAll = parseGeoHits(
+    await ctx.redis.call('GEOSEARCH', ctx.keys.unitPositions, 'FROMLONLAT', incident.location[0], incident.location[1], 'BYRADIUS', 10_000, 'm', 'ASC', 'COUNT', PASSED_OVER_SCAN, 'WITHDIST', 'WITHCOORD'),
+  );
+  const nearbyUnits = await readUnits(ctx, nearbyAll.map((hit) => hit.id));
+  const byKind = await Promise.all(
+    incident.plan.map(async (line) => {
+      const committed = activeAssignments(incident).filter((a) => a.kind === line.kind).length;
+      const needed = Math.max(0, line.count - committed);
+      const hits = await nearestAvailable(ctx.redis, ctx.keys.availableUnits(line.kind), incident.location, needed + EXTRA_CANDIDATES);
+      const units = await readUnits(ctx, hits.map((hit) => hit.id));
+      const nearby: NearbyUnit[] = hits.flatMap((hit, i) => {
+        const unit = units[i];
+        return unit ? [{ unitId: unit.id, callSign: unit.callSign, kind: unit.kind, position: hit.position, distanceMeters: hit.distanceMeters, fixAt: unit.fixAt }] : [];
+      });
+      const ranking = rankCandidates(nearby, { ...DEFAULT_RANKING, stalePositionSeconds: ctx.settings.stalePositionSeconds, now });
+      const passedOver = [...ranking.passedOver, ...explainPassedOver(line.kind, incident, nearbyAll, nearbyUnits, ranking.candidates[0]?.distanceMeters)];
+      return { kind: line.kind, needed, committed, candidates: ranking.candidates, passedOver } satisfies KindRecommendation;
+    }),
+  );
+  return { result: ok({ incidentId: incident.id, computedAt: now, ranking: 'straight_line', byKind }) };
+}
+
+/** Nearer units that were not proposed for `kind`, and why: busy, out of service, or the wrong kind. */
+function explainPassedOver(
+  kind: UnitKind,
+  incident: Incident,
+  hits: readonly GeoHit[],
+  units: readonly (Awaited<ReturnType<typeof readUnits>>[number])[],
+  bestDistance: number | undefined,
+): PassedOver[] {
+  const limit = bestDistance ?? Number.POSITIVE_INFINITY;
+  const out: PassedOver[] = [];
+  hits.forEach((hit, i) => {
+    const unit = units[i];
+    if (!unit || hit.distanceMeters >= limit) return;
+    const distanceMeters = Math.round(hit.distanceMeters);
+    const base = { unitId: unit.id, callSign: unit.callSign, kind: unit.kind, status: unit.status, distanceMeters };
+    if (unit.kind !== kind) {
+      if (unit.status === 'available') out.push({ ...base, reason: 'wrong_kind', detail: `nearer, but a ${unit.kind.replace('_', ' ')}` });
+      return;
+    }
+    if (unit.status === 'out_of_service') out.push({ ...base, reason: 'out_of_service', detail: 'out of service' });
+    else if (unit.status !== 'available') {
+      const where = unit.incidentId === incident.id ? 'already on this incident' : `committed to ${unit.incidentId ?? 'another incident'}`;
+      out.push({ ...base, reason: 'busy', detail: `${unit.status.replace('_', ' ')}, ${where}` });
+    }
+  });
+  return out.slice(0, 8);
+}

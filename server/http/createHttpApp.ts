@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import { fail } from '../../shared/protocol/result.ts';
+import type { CadContext } from '../app/cadContext.ts';
+import { readSnapshot } from '../journal/readSnapshot.ts';
+import type { Publisher } from '../realtime/publishOutcome.ts';
+import { commandRoutes } from './commandRoutes.ts';
+import { openApiDocument } from './openApiDocument.ts';
+import { securityHeaders } from './securityHeaders.ts';
+import { sessionFromHeaders } from './sessionFromHeaders.ts';
+
+export interface HttpAppOptions {
+  version: string;
+  /** The built console to serve, if any. */
+  consoleDir?: string;
+}
+
+/** The HTTP side: health, state, city layers, OpenAPI, the command routes and the built console. */
+export function createHttpApp(ctx: CadContext, publisher: Publisher, options: HttpAppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(securityHeaders);
+  app.use(express.json({ limit: '64kb' }));
+
+  app.get('/api/health', async (_request, response) => {
+    try {
+      await ctx.redis.ping();
+      response.json({ ok: true, data: { redis: 'reachable', version: options.version, city: ctx.city.data.name } });
+    } catch (error) {
+      response.status(503).json(fail('internal_error', `Redis unreachable: ${error instanceof Error ? error.message : String(error)}`));
+    }
+  });
+  app.get('/api/openapi.json', (_request, response) => {
+    response.json(openApiDocument(options.version));
+  });
+  app.get('/api/city', (_request, response) => {
+    response.json({ ok: true, data: ctx.city.layers });
+  });
+  app.get('/api/state', async (request, response) => {
+    const session = sessionFromHeaders(request);
+    if (!session.ok) {
+      response.status(401).json(session);
+      return;
+    }
+    response.json({ ok: true, data: await readSnapshot(ctx) });
+  });
+  app.use(commandRoutes(ctx, publisher));
+  app.use('/api', (request, response) => {
+    response.status(404).json(fail('unknown_command', `no route ${request.method} ${request.originalUrl}`));
+  });
+
+  if (options.consoleDir && existsSync(join(options.consoleDir, 'index.html'))) {
+    const consoleDir = options.consoleDir;
+    app.use(express.static(consoleDir, { index: 'index.html', maxAge: '1h' }));
+    app.get(/^\/(?!api\/|socket\.io\/).*/, (_request, response) => response.sendFile(join(consoleDir, 'index.html')));
+  }
+  app.use(jsonErrors);
+  return app;
+}
+
+/** Malformed JSON and oversized bodies answer in the one result shape; nothing else leaks. */
+const jsonErrors: ErrorRequestHandler = (error: unknown, _request, response, _next) => {
+  const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : 500;
+  if (status >= 400 && status < 500) {
+    const message = error instanceof Error ? error.message : 'bad request';
+    response.status(status).json(fail('validation_failed', `request body refused: ${message}`));
+    return;
+  }
+  console.error('HTTP request failed:', error);
+  response.status(500).json(fail('internal_error', 'the server could not complete the request'));
+};

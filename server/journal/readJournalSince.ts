@@ -1,0 +1,41 @@
+import type { Delta, SyncAnswer, SyncSinceInput } from '../../shared/protocol/stateSchema.ts';
+import { ok } from '../../shared/protocol/result.ts';
+import type { CadContext } from '../app/cadContext.ts';
+import type { CommandOutcome } from '../commands/commandOutcome.ts';
+import { deltaFromCommitted } from '../redis/scriptAnswer.ts';
+import { readSnapshot } from './readSnapshot.ts';
+
+type StreamEntry = [id: string, fields: string[]];
+
+/** Turns one journal stream entry into the delta that was broadcast for it. */
+export function deltaFromEntry([id, fields]: StreamEntry): Delta {
+  const record: Record<string, string> = {};
+  for (let i = 0; i + 1 < fields.length; i += 2) record[fields[i] ?? ''] = fields[i + 1] ?? '';
+  return deltaFromCommitted({
+    ok: true,
+    version: Number(id.split('-')[0]),
+    fact: record.fact,
+    at: Number(record.at),
+    actor: JSON.parse(record.actor ?? 'null'),
+    incidents: JSON.parse(record.incidents ?? 'null'),
+    units: JSON.parse(record.units ?? 'null'),
+  });
+}
+
+/** Journal entries after `afterVersion`, oldest first, at most `count`. */
+export async function readJournalEntries(ctx: CadContext, afterVersion: number, count: number): Promise<Delta[]> {
+  const entries = (await ctx.redis.xrange(ctx.keys.journal, `${afterVersion + 1}-0`, '+', 'COUNT', count)) as StreamEntry[];
+  return entries.map(deltaFromEntry);
+}
+
+/**
+ * [RT3] A console that saw a gap asks for what it missed: the deltas after its version, or a
+ * fresh snapshot when it is too far behind or the journal no longer holds the first one it needs.
+ */
+export async function readJournalSince(ctx: CadContext, input: SyncSinceInput): Promise<CommandOutcome<SyncAnswer>> {
+  const limit = ctx.settings.maxReplayEntries;
+  const deltas = await readJournalEntries(ctx, input.version, limit + 1);
+  const isContiguous = deltas.length === 0 || deltas[0]?.version === input.version + 1;
+  if (deltas.length <= limit && isContiguous) return { result: ok({ kind: 'deltas', deltas }) };
+  return { result: ok({ kind: 'snapshot', snapshot: await readSnapshot(ctx) }) };
+}

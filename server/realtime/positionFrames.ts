@@ -1,0 +1,38 @@
+import type { UnitFix } from '../../shared/units/unitSchema.ts';
+import type { CadIo } from './cadIo.ts';
+import { ROOMS } from './rooms.ts';
+
+/**
+ * [RT4] Coalesces position fixes into frames: consoles get at most one message per interval
+ * holding the latest fix of each unit that moved, not one message per fix.
+ */
+export class PositionFrames {
+  private pending = new Map<string, UnitFix>();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly io: CadIo,
+    intervalMs: number,
+  ) {
+    this.timer = setInterval(() => this.flush(), intervalMs);
+    this.timer.unref();
+  }
+
+  /** Queues a fix; a later fix of the same unit in the same frame replaces it. */
+  add(fix: UnitFix): void {
+    this.pending.set(fix.unitId, fix);
+  }
+
+  /** Sends the pending frame, if any. */
+  flush(): void {
+    if (this.pending.size === 0) return;
+    const frame = [...this.pending.values()];
+    this.pending = new Map();
+    this.io.to(ROOMS.consoles).emit('units:moved', frame);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.flush();
+  }
+}

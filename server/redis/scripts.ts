@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { LuaScript } from './luaScript.ts';
+
+const read = (file: string): string => readFileSync(new URL(`./scripts/${file}`, import.meta.url), 'utf8');
+const common = read('common.lua');
+
+/** Every atomic script of the live store; each command script starts with the shared Lua helpers. */
+export const SCRIPTS = {
+  createIncident: new LuaScript('createIncident', common + read('createIncident.lua')),
+  assignUnits: new LuaScript('assignUnits', common + read('assignUnits.lua')),
+  setUnitStatus: new LuaScript('setUnitStatus', common + read('setUnitStatus.lua')),
+  closeIncident: new LuaScript('closeIncident', common + read('closeIncident.lua')),
+  snapshot: new LuaScript('snapshot', common + read('snapshot.lua')),
+  recordPosition: new LuaScript('recordPosition', read('recordPosition.lua')),
+  seedUnit: new LuaScript('seedUnit', read('seedUnit.lua')),
+} as const;

@@ -1,0 +1,46 @@
+-- Shared by the command scripts: idempotent answers, the journal, unit records as JSON.
+-- A stored answer is `<command>\n<answer json>`; it lives a day, long enough for any client resend.
+
+local function unit_json(key)
+  local flat = redis.call('HGETALL', key)
+  local record = {}
+  for i = 1, #flat, 2 do record[flat[i]] = flat[i + 1] end
+  return cjson.encode(record)
+end
+
+local function stored_answer(cmd_key, command)
+  local prev = redis.call('GET', cmd_key)
+  if not prev then return nil end
+  local head = command .. '\n'
+  if string.sub(prev, 1, #head) ~= head then
+    return cjson.encode({ ok = false, error = { code = 'command_id_reused', message = 'this commandId was already used for another command' } })
+  end
+  return string.sub(prev, #head + 1)
+end
+
+local function remember(cmd_key, command, answer)
+  redis.call('SET', cmd_key, command .. '\n' .. answer, 'EX', 86400)
+  return answer
+end
+
+local function refuse(cmd_key, command, code, message, unit_id)
+  local err = { code = code, message = message }
+  if unit_id then err.unitId = unit_id end
+  return remember(cmd_key, command, cjson.encode({ ok = false, error = err }))
+end
+
+-- Appends one change to the journal under the next version; the entry id is the version.
+local function journal(journal_key, version_key, fact, at, actor, incidents_json, units_json, before_json)
+  local version = redis.call('INCR', version_key)
+  redis.call('XADD', journal_key, 'MAXLEN', '~', '200000', version .. '-0',
+    'fact', fact, 'at', at, 'actor', actor, 'incidents', incidents_json, 'units', units_json, 'before', before_json)
+  return version
+end
+
+local function commit(cmd_key, command, journal_key, version_key, fact, at, actor, incidents_json, units_json, before_json)
+  local version = journal(journal_key, version_key, fact, at, actor, incidents_json, units_json, before_json)
+  return remember(cmd_key, command, '{"ok":true,"version":' .. version .. ',"fact":"' .. fact .. '","at":' .. at ..
+    ',"actor":' .. actor .. ',"incidents":' .. incidents_json .. ',"units":' .. units_json .. '}')
+end
+
+local RETRY = '{"retry":true}'

@@ -1,0 +1,28 @@
+-- KEYS: cmd, referenceCounter, openIncidents, openIncidentLocations, journal, version
+-- ARGV: command, incidentPrefix, yymmdd, docTemplate, queueScore, lng, lat, at, actor
+-- Issues the next reference of the day, stores the incident and journals it in one step. [IC1][IC2]
+local prev = stored_answer(KEYS[1], ARGV[1])
+if prev then return prev end
+
+local seq = redis.call('INCR', KEYS[2])
+redis.call('EXPIRE', KEYS[2], 259200)
+local seq_text = string.format('%04d', seq)
+local digits = ARGV[3] .. seq_text
+-- Luhn check digit: the same rule as shared/incidents/referenceNumber.ts (a test compares them).
+local sum = 0
+for i = 1, #digits do
+  local d = tonumber(string.sub(digits, i, i))
+  if (#digits - i) % 2 == 0 then
+    d = d * 2
+    if d > 9 then d = d - 9 end
+  end
+  sum = sum + d
+end
+local reference = 'EC-' .. ARGV[3] .. '-' .. seq_text .. '-' .. ((10 - sum % 10) % 10)
+-- The template's first two placeholders are `id` and `reference`, written before any caller text.
+local doc = string.gsub(ARGV[4], '__REFERENCE__', reference, 2)
+
+redis.call('HSET', ARGV[2] .. reference, 'doc', doc, 'rev', 1)
+redis.call('ZADD', KEYS[3], ARGV[5], reference)
+redis.call('GEOADD', KEYS[4], ARGV[6], ARGV[7], reference)
+return commit(KEYS[1], ARGV[1], KEYS[5], KEYS[6], 'incident:created', ARGV[8], ARGV[9], '[' .. doc .. ']', '[]', 'null')

@@ -1,0 +1,31 @@
+import type { UnitPositionAnswer, UnitPositionInput } from '../../shared/units/unitCommands.ts';
+import type { CadContext } from '../app/cadContext.ts';
+import { refusal, type CommandOutcome } from '../commands/commandOutcome.ts';
+import { ok } from '../../shared/protocol/result.ts';
+import { SCRIPTS } from '../redis/scripts.ts';
+
+/** A device clock may run a little ahead; beyond this a fix time is refused as wrong. */
+const MAX_CLOCK_SKEW_MS = 60_000;
+
+/**
+ * [UP1] Stores a position fix: the unit record, the all-units GEO set and, for an available unit,
+ * its kind's available set, in one script. Not journaled per fix; consoles get it in the next frame.
+ */
+export async function recordPosition(ctx: CadContext, input: UnitPositionInput): Promise<CommandOutcome<UnitPositionAnswer>> {
+  const now = ctx.now();
+  const fixAt = input.fixAt ?? now;
+  if (fixAt > now + MAX_CLOCK_SKEW_MS) {
+    return refusal('validation_failed', `fixAt is ${Math.round((fixAt - now) / 1000)} s in the future; check the device clock`, {
+      issues: [{ path: 'fixAt', message: 'in the future' }],
+    });
+  }
+  const kind = await ctx.unitKinds.kindOf(input.unitId);
+  if (!kind) return refusal('unit_not_found', `no unit ${input.unitId}`, { unitId: input.unitId });
+  const { keys } = ctx;
+  const [lng, lat] = input.position;
+  const stored = await SCRIPTS.recordPosition.run(ctx.redis, [keys.unit(input.unitId), keys.unitPositions, keys.availableUnits(kind)], [lng, lat, fixAt, input.unitId]);
+  if (stored === -1) return refusal('unit_not_found', `no unit ${input.unitId}`, { unitId: input.unitId });
+  const isAccepted = stored === 1;
+  const answer = { result: ok({ isAccepted, fixAt }) };
+  return isAccepted ? { ...answer, fix: { unitId: input.unitId, position: input.position, fixAt } } : answer;
+}

@@ -1,0 +1,92 @@
+import type { Actor } from '../auth/roles.ts';
+import type { UnitKind } from '../units/unitKinds.ts';
+import type { Assignment, Incident, IncidentCreateInput, Region } from './incidentSchema.ts';
+import { agenciesForPlan, incidentType } from './incidentTypes.ts';
+import { priorityRank } from './priority.ts';
+
+/** Where an incident lies in the city, as the area index answers. */
+export interface AreaLookup {
+  ward: number | null;
+  region: Region | null;
+  isInsideMetro: boolean;
+}
+
+/** Placeholder the store replaces with the reference it issues, atomically with the write. */
+export const REFERENCE_PLACEHOLDER = '__REFERENCE__';
+
+/** [IC1] Builds a new incident from a validated call capture; `id` and `reference` are filled by the store. */
+export function buildIncident(input: IncidentCreateInput, area: AreaLookup, actor: Actor, now: number): Incident {
+  const type = incidentType(input.type);
+  const plan = type.plan.map((line) => ({ kind: line.kind, count: line.count }));
+  return {
+    id: REFERENCE_PLACEHOLDER,
+    reference: REFERENCE_PLACEHOLDER,
+    type: input.type,
+    priority: type.priority,
+    agencies: agenciesForPlan(plan),
+    plan,
+    location: input.location,
+    locationNotes: input.locationNotes,
+    ward: area.ward,
+    region: area.region,
+    isInsideMetro: area.isInsideMetro,
+    callerName: input.callerName,
+    callbackNumber: input.callbackNumber,
+    notes: input.notes,
+    status: 'pending',
+    callStartedAt: input.callStartedAt ?? null,
+    createdAt: now,
+    createdBy: actor.operatorId,
+    firstDispatchAt: null,
+    closedAt: null,
+    assignments: [],
+  };
+}
+
+/** [IQ1] Queue order: most urgent priority first, then oldest first. Lower score sorts first. */
+export function queueScore(incident: Pick<Incident, 'priority' | 'createdAt'>): number {
+  return priorityRank(incident.priority) * 1e13 + incident.createdAt;
+}
+
+/** A unit being committed, as the incident records it. */
+export interface CommittedUnit {
+  id: string;
+  callSign: string;
+  kind: UnitKind;
+}
+
+/** [DS2] The incident after `units` are assigned to it at `now`. */
+export function withAssignedUnits(incident: Incident, units: readonly CommittedUnit[], actor: Actor, now: number): Incident {
+  const added: Assignment[] = units.map((unit) => ({
+    unitId: unit.id as Assignment['unitId'],
+    callSign: unit.callSign,
+    kind: unit.kind,
+    assignedAt: now,
+    assignedBy: actor.operatorId,
+    clearedAt: null,
+  }));
+  return {
+    ...incident,
+    status: 'dispatched',
+    firstDispatchAt: incident.firstDispatchAt ?? now,
+    assignments: [...incident.assignments, ...added],
+  };
+}
+
+/** The incident after `unitId` stands down or finishes (its assignment is cleared at `now`). */
+export function withClearedUnit(incident: Incident, unitId: string, now: number): Incident {
+  return {
+    ...incident,
+    assignments: incident.assignments.map((a) => (a.unitId === unitId && a.clearedAt === null ? { ...a, clearedAt: now } : a)),
+  };
+}
+
+/** Assignments still active (not cleared). */
+export function activeAssignments(incident: Incident): Assignment[] {
+  return incident.assignments.filter((a) => a.clearedAt === null);
+}
+
+/** [IC4] The incident closed at `now`. */
+export function closedIncident(incident: Incident, now: number): Incident {
+  return { ...incident, status: 'closed', closedAt: now };
+}

@@ -1,0 +1,24 @@
+import type { IncidentCreateInput } from '../../shared/incidents/incidentSchema.ts';
+import type { IncidentTypeId } from '../../shared/incidents/incidentTypes.ts';
+import type { LngLat } from '../../shared/geo/position.ts';
+import { commandId } from './testClient.ts';
+
+/** Johannesburg CBD, near Park Station. */
+export const CBD: LngLat = [28.0473, -26.2041];
+
+/** A valid `incident:create` payload; override what the test is about. */
+export function incidentInput(overrides: Partial<Omit<IncidentCreateInput, 'type'>> & { type?: IncidentTypeId } = {}): IncidentCreateInput {
+  return {
+    commandId: commandId(),
+    type: 'medical_emergency',
+    location: CBD,
+    locationNotes: 'opposite the taxi rank',
+    callerName: 'Thandi Mokoena',
+    callbackNumber: '082 555 0147',
+    notes: 'man collapsed, breathing',
+    ...overrides,
+  };
+}
+
+export const DISPATCHER = { role: 'dispatcher', operatorId: 'disp-1' } as const;
+export const CALL_TAKER = { role: 'call_taker', operatorId: 'ct-1' } as const;

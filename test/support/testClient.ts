@@ -1,0 +1,61 @@
+import { io, type Socket } from 'socket.io-client';
+import type { Session } from '../../shared/auth/roles.ts';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
+import type { Result } from '../../shared/protocol/result.ts';
+import type { Delta, Snapshot } from '../../shared/protocol/stateSchema.ts';
+
+export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface TestClient {
+  socket: TestSocket;
+  snapshot: Snapshot;
+  /** Every delta received, in arrival order. */
+  deltas: Delta[];
+  close(): void;
+}
+
+/** A real socket.io-client connection with a session; resolves once the snapshot has arrived. */
+export function connectClient(url: string, session: Session): Promise<TestClient> {
+  const socket: TestSocket = io(url, { auth: session, transports: ['websocket'], forceNew: true, reconnection: false });
+  const deltas: Delta[] = [];
+  const record = (delta: Delta): void => {
+    deltas.push(delta);
+  };
+  socket.on('incident:created', record);
+  socket.on('incident:closed', record);
+  socket.on('dispatch:assigned', record);
+  socket.on('unit:status_changed', record);
+  return new Promise((resolve, reject) => {
+    socket.once('connect_error', reject);
+    socket.once('state:snapshot', (snapshot) => resolve({ socket, snapshot, deltas, close: () => socket.close() }));
+  });
+}
+
+type CommandEvent = keyof ClientToServerEvents;
+type AckData<E extends CommandEvent> = Parameters<ClientToServerEvents[E]>[1] extends (result: Result<infer T>) => void ? T : never;
+
+/** Sends a command and resolves with its acknowledgement. */
+export function send<E extends CommandEvent>(socket: TestSocket, event: E, payload: unknown): Promise<Result<AckData<E>>> {
+  return new Promise((resolve) => {
+    const emit = socket.emit as (event: E, payload: unknown, ack: (result: Result<AckData<E>>) => void) => void;
+    emit.call(socket, event, payload, resolve);
+  });
+}
+
+/** Waits until `predicate` holds on the client's deltas. */
+export async function waitForDelta(client: TestClient, predicate: (delta: Delta) => boolean, timeoutMs = 5_000): Promise<Delta> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const found = client.deltas.find(predicate);
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('the expected delta did not arrive');
+}
+
+let counter = 0;
+/** A fresh command id. */
+export function commandId(): string {
+  counter += 1;
+  return `t${Date.now().toString(36)}${counter.toString(36).padStart(4, '0')}`;
+}
