@@ -3,7 +3,7 @@ import type { Actor, Session } from '../../shared/auth/roles.ts';
 import { isCommandAllowed, type CommandName } from '../../shared/protocol/commands.ts';
 import { fail } from '../../shared/protocol/result.ts';
 import type { CadContext } from '../app/cadContext.ts';
-import { readStoredAnswer } from './storedAnswer.ts';
+import { readStoredAnswer, rememberRefusal } from './storedAnswer.ts';
 import type { CommandOutcome } from './commandOutcome.ts';
 import type { Delta } from '../../shared/protocol/stateSchema.ts';
 
@@ -53,7 +53,9 @@ export function defineCommand<I, T>(definition: CommandDefinition<I, T>): Comman
         const { replay } = definition;
         const stored = replay ? await readStoredAnswer(ctx, definition.name, replay.commandId(parsed.data), replay.answerOf) : null;
         if (stored) return stored;
-        return await definition.run(ctx, parsed.data, actorOf(session));
+        const outcome = await definition.run(ctx, parsed.data, actorOf(session));
+        if (replay && !outcome.result.ok) await rememberRefusal(ctx, definition.name, replay.commandId(parsed.data), outcome.result.error);
+        return outcome;
       } catch (error) {
         console.error(`[${definition.name}] failed for ${session.role}/${session.operatorId}:`, error);
         return { result: fail('internal_error', 'the server could not complete the command; it is safe to resend it with the same commandId') };

@@ -1,3 +1,4 @@
+import type { CommandError } from '../../shared/errors/errorCodes.ts';
 import type { CommandName } from '../../shared/protocol/commands.ts';
 import type { Delta } from '../../shared/protocol/stateSchema.ts';
 import type { CadContext } from '../app/cadContext.ts';
@@ -19,4 +20,13 @@ export async function readStoredAnswer<T>(ctx: CadContext, command: CommandName,
   const answer = parseScriptAnswer(stored.slice(head.length));
   if (answer.kind === 'retry') return null;
   return outcomeOf(answer, pick);
+}
+
+/**
+ * Keeps a refusal decided before the atomic script ran (e.g. a transition not allowed) as the
+ * command's first answer, so a resend after the state moved is refused the same way. NX: an
+ * answer the script already stored, or a racing resend's commit, is never overwritten.
+ */
+export async function rememberRefusal(ctx: CadContext, command: CommandName, commandId: string, error: CommandError): Promise<void> {
+  await ctx.redis.set(ctx.keys.command(commandId), `${command}\n${JSON.stringify({ ok: false, error })}`, 'EX', 86_400, 'NX');
 }

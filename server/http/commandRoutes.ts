@@ -9,17 +9,20 @@ import { sessionFromHeaders } from './sessionFromHeaders.ts';
 /** How an HTTP request becomes a command payload. */
 type PayloadOf = (request: Request) => unknown;
 
-const bodyWith = (params: Record<string, string>, body: unknown): unknown =>
-  typeof body === 'object' && body !== null && !Array.isArray(body) ? { ...body, ...params } : body;
+/** The JSON body with the path's ids laid over it; a missing body reads as `{}` so the schema names what is missing. */
+const bodyWith = (params: Record<string, string>, body: unknown): unknown => {
+  const fields = body ?? {};
+  return typeof fields === 'object' && !Array.isArray(fields) ? { ...fields, ...params } : fields;
+};
 
 /** The command routes: method, path, command and how the payload is read. One table, like the policy. */
 export const COMMAND_ROUTES: readonly { method: 'get' | 'post'; path: string; command: CommandName; payload: PayloadOf }[] = [
-  { method: 'post', path: '/api/incidents', command: 'incident:create', payload: (r) => r.body },
-  { method: 'post', path: '/api/incidents/:incidentId/close', command: 'incident:close', payload: (r) => bodyWith({ incidentId: String(r.params.incidentId) }, r.body ?? {}) },
+  { method: 'post', path: '/api/incidents', command: 'incident:create', payload: (r) => r.body as unknown },
+  { method: 'post', path: '/api/incidents/:incidentId/close', command: 'incident:close', payload: (r) => bodyWith({ incidentId: String(r.params.incidentId) }, r.body as unknown) },
   { method: 'get', path: '/api/incidents/:incidentId/recommendation', command: 'dispatch:recommend', payload: (r) => ({ incidentId: r.params.incidentId }) },
-  { method: 'post', path: '/api/dispatch/assign', command: 'dispatch:assign', payload: (r) => r.body },
-  { method: 'post', path: '/api/units/:unitId/status', command: 'unit:status', payload: (r) => bodyWith({ unitId: String(r.params.unitId) }, r.body ?? {}) },
-  { method: 'post', path: '/api/units/:unitId/position', command: 'unit:position', payload: (r) => bodyWith({ unitId: String(r.params.unitId) }, r.body ?? {}) },
+  { method: 'post', path: '/api/dispatch/assign', command: 'dispatch:assign', payload: (r) => r.body as unknown },
+  { method: 'post', path: '/api/units/:unitId/status', command: 'unit:status', payload: (r) => bodyWith({ unitId: String(r.params.unitId) }, r.body as unknown) },
+  { method: 'post', path: '/api/units/:unitId/position', command: 'unit:position', payload: (r) => bodyWith({ unitId: String(r.params.unitId) }, r.body as unknown) },
   { method: 'get', path: '/api/journal', command: 'sync:since', payload: (r) => ({ version: Number(r.query.since ?? Number.NaN) }) },
 ];
 

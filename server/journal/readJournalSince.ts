@@ -16,11 +16,13 @@ export function deltaFromEntry([id, fields]: StreamEntry): Delta {
     version: Number(id.split('-')[0]),
     fact: record.fact,
     at: Number(record.at),
-    actor: JSON.parse(record.actor ?? 'null'),
-    incidents: JSON.parse(record.incidents ?? 'null'),
-    units: JSON.parse(record.units ?? 'null'),
+    actor: parseJson(record.actor),
+    incidents: parseJson(record.incidents),
+    units: parseJson(record.units),
   });
 }
+
+const parseJson = (text: string | undefined): unknown => JSON.parse(text ?? 'null') as unknown;
 
 /** Journal entries after `afterVersion`, oldest first, at most `count`. */
 export async function readJournalEntries(ctx: CadContext, afterVersion: number, count: number): Promise<Delta[]> {

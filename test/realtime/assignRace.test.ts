@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { incidentInput, DISPATCHER } from '../support/builders.ts';
+import { incidentInput } from '../support/builders.ts';
 import { commandId, connectClient, send, waitForDelta, type TestClient } from '../support/testClient.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 

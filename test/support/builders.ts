@@ -1,3 +1,5 @@
+import type { Session } from '../../shared/auth/roles.ts';
+import { UnitIdSchema } from '../../shared/units/unitSchema.ts';
 import type { IncidentCreateInput } from '../../shared/incidents/incidentSchema.ts';
 import type { IncidentTypeId } from '../../shared/incidents/incidentTypes.ts';
 import type { LngLat } from '../../shared/geo/position.ts';
@@ -22,3 +24,8 @@ export function incidentInput(overrides: Partial<Omit<IncidentCreateInput, 'type
 
 export const DISPATCHER = { role: 'dispatcher', operatorId: 'disp-1' } as const;
 export const CALL_TAKER = { role: 'call_taker', operatorId: 'ct-1' } as const;
+
+/** A crew session for one unit. */
+export function crewSession(unitId: string, operatorId = `crew-${unitId}`): Session {
+  return { role: 'crew', operatorId, unitId: UnitIdSchema.parse(unitId) };
+}

@@ -37,8 +37,9 @@ type AckData<E extends CommandEvent> = Parameters<ClientToServerEvents[E]>[1] ex
 /** Sends a command and resolves with its acknowledgement. */
 export function send<E extends CommandEvent>(socket: TestSocket, event: E, payload: unknown): Promise<Result<AckData<E>>> {
   return new Promise((resolve) => {
-    const emit = socket.emit as (event: E, payload: unknown, ack: (result: Result<AckData<E>>) => void) => void;
-    emit.call(socket, event, payload, resolve);
+    // The event maps type each command's ack; the test sends raw payloads, so it widens the emitter once here.
+    const emit = socket.emit.bind(socket) as (event: E, payload: unknown, ack: (result: Result<AckData<E>>) => void) => void;
+    emit(event, payload, resolve);
   });
 }
 

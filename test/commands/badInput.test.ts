@@ -1,0 +1,150 @@
+import type { Session } from '../../shared/auth/roles.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CommandName } from '../../shared/protocol/commands.ts';
+import { incidentInput, crewSession, CALL_TAKER, DISPATCHER } from '../support/builders.ts';
+import { commandId, connectClient, send, type TestClient } from '../support/testClient.ts';
+import { startTestServer, type TestServer } from '../support/testServer.ts';
+
+/** For each command: payloads that must be refused with validation_failed. */
+const BAD_PAYLOADS: Record<Exclude<CommandName, 'sync:since'> | 'sync:since', unknown[]> = {
+  'incident:create': [
+    null,
+    'a string',
+    {},
+    { ...incidentInput(), type: 'alien_landing' },
+    { ...incidentInput(), location: [28.04, -91] },
+    { ...incidentInput(), location: [200, -26.2] },
+    { ...incidentInput(), location: ['28', '-26'] },
+    { ...incidentInput(), callbackNumber: 'call me' },
+    { ...incidentInput(), callerName: '' },
+    { ...incidentInput(), notes: 'x'.repeat(2001) },
+    { ...incidentInput(), commandId: 'short' },
+  ],
+  'incident:close': [null, {}, { commandId: commandId() }, { commandId: commandId(), incidentId: '' }],
+  'dispatch:recommend': [null, {}, { incidentId: 42 }],
+  'dispatch:assign': [
+    null,
+    { commandId: commandId(), incidentId: 'EC-x' },
+    { commandId: commandId(), incidentId: 'EC-x', unitIds: [] },
+    { commandId: commandId(), incidentId: 'EC-x', unitIds: ['als-a01', 'als-a01'] },
+    { commandId: commandId(), incidentId: 'EC-x', unitIds: ['ALS A01'] },
+  ],
+  'unit:status': [null, { commandId: commandId(), unitId: 'als-a01' }, { commandId: commandId(), unitId: 'als-a01', status: 'flying' }],
+  'unit:position': [
+    null,
+    { commandId: commandId(), unitId: 'als-a01' },
+    { commandId: commandId(), unitId: 'als-a01', position: [28.0, Number.NaN] },
+    { commandId: commandId(), unitId: 'als-a01', position: [28.0] },
+    { commandId: commandId(), unitId: 'als-a01', position: [28.0, -26.2], fixAt: -5 },
+  ],
+  'sync:since': [null, {}, { version: -1 }, { version: 'latest' }],
+};
+
+describe('[CM4] bad input on every command gets a coded error and changes nothing', () => {
+  let app: TestServer;
+  let dispatcher: TestClient;
+  let crew: TestClient;
+
+  beforeAll(async () => {
+    app = await startTestServer();
+    dispatcher = await connectClient(app.url, DISPATCHER);
+    crew = await connectClient(app.url, crewSession('als-a01'));
+  });
+  afterAll(async () => {
+    dispatcher.close();
+    crew.close();
+    await app.close();
+  });
+
+  async function storeFingerprint(): Promise<string> {
+    const { redis, keys } = app.server.ctx;
+    const [version, journal, open, unit] = await Promise.all([
+      redis.get(keys.version), redis.xlen(keys.journal), redis.zcard(keys.openIncidents), redis.hgetall(keys.unit('als-a01')),
+    ]);
+    return JSON.stringify({ version, journal, open, unit });
+  }
+
+  for (const [command, payloads] of Object.entries(BAD_PAYLOADS)) {
+    it(`[CM4] ${command}: ${payloads.length} bad payloads answer validation_failed`, async () => {
+      const before = await storeFingerprint();
+      const sender = command === 'unit:position' ? crew : dispatcher;
+      for (const payload of payloads) {
+        const answer = await send(sender.socket, command as CommandName, payload);
+        expect(answer.ok, JSON.stringify(payload)?.slice(0, 80)).toBe(false);
+        if (answer.ok) continue;
+        expect(answer.error.code).toBe('validation_failed');
+        expect(answer.error.message).toContain(command);
+        expect(answer.error.issues?.length).toBeGreaterThan(0);
+      }
+      expect(await storeFingerprint()).toBe(before);
+    });
+  }
+
+  it('[CM4] a unit that does not exist, an incident that does not exist: coded, nothing changed', async () => {
+    const before = await storeFingerprint();
+    const noIncident = await send(dispatcher.socket, 'dispatch:assign', { commandId: commandId(), incidentId: 'EC-000000-0000-0', unitIds: ['als-a01'] });
+    expect(noIncident.ok ? 'ok' : noIncident.error.code).toBe('incident_not_found');
+    const created = await send(dispatcher.socket, 'incident:create', incidentInput());
+    if (!created.ok) throw new Error(created.error.message);
+    const middle = await storeFingerprint();
+    const noUnit = await send(dispatcher.socket, 'dispatch:assign', { commandId: commandId(), incidentId: created.data.id, unitIds: ['als-a01', 'zzz-99'] });
+    expect(noUnit.ok ? 'ok' : noUnit.error.code).toBe('unit_not_found');
+    expect(await storeFingerprint()).toBe(middle);
+    const noUnitStatus = await send(dispatcher.socket, 'unit:status', { commandId: commandId(), unitId: 'zzz-99', status: 'en_route' });
+    expect(noUnitStatus.ok ? 'ok' : noUnitStatus.error.code).toBe('unit_not_found');
+    expect(before).not.toBe(middle);
+  });
+
+  it('[CM5] a position from the future is refused; an older fix than the stored one is ignored', async () => {
+    const now = Date.now();
+    const future = await send(crew.socket, 'unit:position', { commandId: commandId(), unitId: 'als-a01', position: [28.0, -26.2], fixAt: now + 3_600_000 });
+    expect(future.ok ? 'ok' : future.error.code).toBe('validation_failed');
+    const fresh = await send(crew.socket, 'unit:position', { commandId: commandId(), unitId: 'als-a01', position: [28.01, -26.21], fixAt: now });
+    expect(fresh.ok && fresh.data.isAccepted).toBe(true);
+    const stale = await send(crew.socket, 'unit:position', { commandId: commandId(), unitId: 'als-a01', position: [27.9, -26.3], fixAt: now - 60_000 });
+    expect(stale.ok && stale.data.isAccepted).toBe(false);
+    const stored = await app.server.ctx.redis.hmget(app.server.ctx.keys.unit('als-a01'), 'lng', 'lat');
+    expect(stored).toEqual(['28.01', '-26.21']);
+  });
+});
+
+describe('[AU1] the policy table decides who may send what', () => {
+  let app: TestServer;
+  beforeAll(async () => {
+    app = await startTestServer();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('[AU1] a call-taker may not assign; a supervisor may not create', async () => {
+    const callTaker = await connectClient(app.url, CALL_TAKER);
+    const supervisor = await connectClient(app.url, { role: 'supervisor', operatorId: 'sup-1' });
+    const created = await send(callTaker.socket, 'incident:create', incidentInput());
+    if (!created.ok) throw new Error(created.error.message);
+    const assign = await send(callTaker.socket, 'dispatch:assign', { commandId: commandId(), incidentId: created.data.id, unitIds: ['als-a01'] });
+    expect(assign.ok ? 'ok' : assign.error.code).toBe('forbidden');
+    const create = await send(supervisor.socket, 'incident:create', incidentInput());
+    expect(create.ok ? 'ok' : create.error.code).toBe('forbidden');
+    expect(await app.server.ctx.redis.hget(app.server.ctx.keys.unit('als-a01'), 'status')).toBe('available');
+    callTaker.close();
+    supervisor.close();
+  });
+
+  it('[AU2] a crew may act only on its own unit', async () => {
+    const crew = await connectClient(app.url, crewSession('bls-a01'));
+    const other = await send(crew.socket, 'unit:status', { commandId: commandId(), unitId: 'bls-a02', status: 'out_of_service' });
+    expect(other.ok ? 'ok' : other.error.code).toBe('forbidden');
+    const own = await send(crew.socket, 'unit:status', { commandId: commandId(), unitId: 'bls-a01', status: 'out_of_service' });
+    expect(own.ok).toBe(true);
+    expect(crew.snapshot.units.map((u) => u.id)).toEqual(['bls-a01']);
+    crew.close();
+  });
+
+  it('[AU3] a socket without a valid session is refused at the handshake', async () => {
+    const forged = JSON.parse('{"role":"god","operatorId":"x"}') as Session;
+    const crewWithoutUnit = JSON.parse('{"role":"crew","operatorId":"c"}') as Session;
+    await expect(connectClient(app.url, forged)).rejects.toThrow(/session refused: role/);
+    await expect(connectClient(app.url, crewWithoutUnit)).rejects.toThrow(/unitId/);
+  });
+});

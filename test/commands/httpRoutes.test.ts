@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CityLayersSchema } from '../../shared/city/citySchema.ts';
+import { incidentInput } from '../support/builders.ts';
+import { commandId } from '../support/testClient.ts';
+import { startTestServer, type TestServer } from '../support/testServer.ts';
+
+const DISPATCH_HEADERS = { 'content-type': 'application/json', 'x-cad-role': 'dispatcher', 'x-cad-operator': 'disp-http' };
+
+describe('[HT1] the HTTP routes serve the same commands', () => {
+  let app: TestServer;
+  beforeAll(async () => {
+    app = await startTestServer();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const call = async (path: string, init: RequestInit = {}): Promise<{ status: number; body: { ok: boolean; data?: unknown; error?: { code: string; message: string } } }> => {
+    const response = await fetch(`${app.url}${path}`, { ...init, headers: { ...DISPATCH_HEADERS, ...(init.headers as Record<string, string> | undefined) } });
+    return { status: response.status, body: (await response.json()) as { ok: boolean } };
+  };
+
+  it('[HT1] health reports Redis reachable and the version; OpenAPI lists every command route', async () => {
+    const health = await call('/api/health');
+    expect(health.body).toMatchObject({ ok: true, data: { redis: 'reachable', version: '0.1.0' } });
+    const openapi = (await (await fetch(`${app.url}/api/openapi.json`)).json()) as { paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/api/incidents', '/api/dispatch/assign', '/api/units/{unitId}/status', '/api/units/{unitId}/position', '/api/incidents/{incidentId}/recommendation']));
+    expect(openapi.components.schemas).toHaveProperty('IncidentCreateInput');
+  });
+
+  it('[HT1] the city layers validate against the shared schema', async () => {
+    const city = await call('/api/city');
+    const layers = CityLayersSchema.parse(city.body.data);
+    expect(layers.wards).toHaveLength(135);
+    expect(layers.facilities.filter((f) => f.hasEmergencyUnit24h)).toHaveLength(15);
+  });
+
+  it('[HT1] create, recommend, assign and report status over HTTP', async () => {
+    const created = await call('/api/incidents', { method: 'POST', body: JSON.stringify(incidentInput({ type: 'road_accident' })) });
+    expect(created.status).toBe(200);
+    const incident = created.body.data as { id: string };
+    const recommendation = await call(`/api/incidents/${incident.id}/recommendation`);
+    const byKind = (recommendation.body.data as { byKind: { kind: string; candidates: { unitId: string }[] }[] }).byKind;
+    const unitId = byKind.find((k) => k.kind === 'als')?.candidates[0]?.unitId ?? '';
+    const assigned = await call('/api/dispatch/assign', { method: 'POST', body: JSON.stringify({ commandId: commandId(), incidentId: incident.id, unitIds: [unitId] }) });
+    expect(assigned.status).toBe(200);
+    const again = await call('/api/dispatch/assign', { method: 'POST', body: JSON.stringify({ commandId: commandId(), incidentId: incident.id, unitIds: [unitId] }) });
+    expect(again.status).toBe(409);
+    expect(again.body.error?.code).toBe('unit_not_available');
+    const status = await call(`/api/units/${unitId}/status`, { method: 'POST', body: JSON.stringify({ commandId: commandId(), status: 'en_route' }) });
+    expect(status.body).toMatchObject({ ok: true, data: { status: 'en_route' } });
+    const state = await call('/api/state');
+    expect((state.body.data as { version: number }).version).toBe(3);
+  });
+
+  it('[HT2] bad requests answer the result shape with a specific code and change nothing', async () => {
+    const before = await app.server.ctx.redis.get(app.server.ctx.keys.version);
+    const noSession = await fetch(`${app.url}/api/incidents`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(incidentInput()) });
+    expect(noSession.status).toBe(401);
+    expect(((await noSession.json()) as { error: { code: string } }).error.code).toBe('forbidden');
+    const malformed = await call('/api/incidents', { method: 'POST', body: '{"commandId": ' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error?.code).toBe('validation_failed');
+    const invalid = await call('/api/incidents', { method: 'POST', body: JSON.stringify({ ...incidentInput(), location: [28, -100] }) });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.error?.message).toMatch(/location/);
+    const noBody = await call('/api/units/als-a01/status', { method: 'POST' });
+    expect(noBody.status).toBe(400);
+    const badSince = await call('/api/journal?since=abc');
+    expect(badSince.status).toBe(400);
+    const unknown = await call('/api/nothing-here');
+    expect(unknown.status).toBe(404);
+    const callTakerAssign = await call('/api/dispatch/assign', { method: 'POST', headers: { 'x-cad-role': 'call_taker' }, body: JSON.stringify({ commandId: commandId(), incidentId: 'x', unitIds: ['als-a01'] }) });
+    expect(callTakerAssign.status).toBe(403);
+    expect(await app.server.ctx.redis.get(app.server.ctx.keys.version)).toBe(before);
+  });
+});

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { incidentInput, DISPATCHER } from '../support/builders.ts';
+import { commandId, connectClient, send, type TestClient } from '../support/testClient.ts';
+import { startTestServer, type TestServer } from '../support/testServer.ts';
+
+describe('[CM1] a command resent with the same id is applied once', () => {
+  let app: TestServer;
+  let dispatcher: TestClient;
+  beforeAll(async () => {
+    app = await startTestServer();
+    dispatcher = await connectClient(app.url, DISPATCHER);
+  });
+  afterAll(async () => {
+    dispatcher.close();
+    await app.close();
+  });
+
+  const journalLength = (): Promise<number> => app.server.ctx.redis.xlen(app.server.ctx.keys.journal);
+
+  it('[CM1] incident:create resent returns the first incident and creates nothing new', async () => {
+    const input = incidentInput();
+    const first = await send(dispatcher.socket, 'incident:create', input);
+    const length = await journalLength();
+    const again = await send(dispatcher.socket, 'incident:create', input);
+    const third = await send(dispatcher.socket, 'incident:create', { ...input, notes: 'changed on resend' });
+    expect(again).toEqual(first);
+    expect(third).toEqual(first);
+    expect(await journalLength()).toBe(length);
+  });
+
+  it('[CM1] resends racing the first attempt are applied once', async () => {
+    const input = incidentInput();
+    const length = await journalLength();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => send(dispatcher.socket, 'incident:create', input)));
+    const ids = new Set(answers.map((a) => (a.ok ? a.data.id : a.error.code)));
+    expect(ids.size).toBe(1);
+    expect(await journalLength()).toBe(length + 1);
+  });
+
+  it('[CM1] dispatch:assign resent after the state moved still returns its first answer', async () => {
+    const created = await send(dispatcher.socket, 'incident:create', incidentInput());
+    if (!created.ok) throw new Error(created.error.message);
+    const assign = { commandId: commandId(), incidentId: created.data.id, unitIds: ['bls-b01'] };
+    const first = await send(dispatcher.socket, 'dispatch:assign', assign);
+    expect(first.ok).toBe(true);
+    await send(dispatcher.socket, 'unit:status', { commandId: commandId(), unitId: 'bls-b01', status: 'available' });
+    const length = await journalLength();
+    const resent = await send(dispatcher.socket, 'dispatch:assign', assign);
+    expect(resent).toEqual(first);
+    expect(await journalLength()).toBe(length);
+    expect(await app.server.ctx.redis.hget(app.server.ctx.keys.unit('bls-b01'), 'status')).toBe('available');
+  });
+
+  it('[CM1] a refusal is the first answer too, and a command id cannot be reused for another command', async () => {
+    const status = { commandId: commandId(), unitId: 'bls-b02', status: 'on_scene' };
+    const refused = await send(dispatcher.socket, 'unit:status', status);
+    expect(refused.ok ? 'ok' : refused.error.code).toBe('status_transition_not_allowed');
+    expect(await send(dispatcher.socket, 'unit:status', status)).toEqual(refused);
+    // Even once the transition would be allowed, the resent command keeps its first answer.
+    const created0 = await send(dispatcher.socket, 'incident:create', incidentInput());
+    if (!created0.ok) throw new Error(created0.error.message);
+    await send(dispatcher.socket, 'dispatch:assign', { commandId: commandId(), incidentId: created0.data.id, unitIds: ['bls-b02'] });
+    await send(dispatcher.socket, 'unit:status', { commandId: commandId(), unitId: 'bls-b02', status: 'en_route' });
+    expect(await send(dispatcher.socket, 'unit:status', status)).toEqual(refused);
+    expect(await app.server.ctx.redis.hget(app.server.ctx.keys.unit('bls-b02'), 'status')).toBe('en_route');
+    const input = incidentInput();
+    const created = await send(dispatcher.socket, 'incident:create', input);
+    if (!created.ok) throw new Error(created.error.message);
+    const reused = await send(dispatcher.socket, 'incident:close', { commandId: input.commandId, incidentId: created.data.id });
+    expect(reused.ok ? 'ok' : reused.error.code).toBe('command_id_reused');
+  });
+
+  it('[CM1] over HTTP as well: the same commandId is applied once', async () => {
+    const input = incidentInput();
+    const post = (): Promise<Response> =>
+      fetch(`${app.url}/api/incidents`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-cad-role': 'call_taker', 'x-cad-operator': 'ct-http' }, body: JSON.stringify(input) });
+    const length = await journalLength();
+    const first = (await (await post()).json()) as unknown;
+    const second = (await (await post()).json()) as unknown;
+    expect(second).toEqual(first);
+    expect(await journalLength()).toBe(length + 1);
+  });
+});

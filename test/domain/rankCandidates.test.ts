@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RANKING, rankCandidates, type NearbyUnit } from '../../shared/dispatch/rankCandidates.ts';
+import { queueScore } from '../../shared/incidents/incidentLifecycle.ts';
+import { UnitIdSchema } from '../../shared/units/unitSchema.ts';
+
+const now = 1_800_000_000_000;
+const unit = (id: string, distanceMeters: number, ageSeconds: number): NearbyUnit => ({
+  unitId: UnitIdSchema.parse(id), callSign: id.toUpperCase(), kind: 'als', position: [28, -26.2], distanceMeters, fixAt: now - ageSeconds * 1000,
+});
+
+describe('[DS1] ranking candidates', () => {
+  it('[DS1] ranks by estimated time to the scene, nearest first, with the reason shown', () => {
+    const ranking = rankCandidates([unit('als-b', 4_000, 5), unit('als-a', 1_000, 5), unit('als-c', 9_000, 5)], { ...DEFAULT_RANKING, now });
+    expect(ranking.candidates.map((c) => c.unitId)).toEqual(['als-a', 'als-b', 'als-c']);
+    expect(ranking.candidates[0]?.etaSeconds).toBe(Math.round((1_000 * 1.35) / (50 / 3.6)));
+    expect(ranking.candidates[0]?.reason).toMatch(/1\.0 km away.*straight-line estimate/);
+    expect(ranking.method).toBe('straight_line');
+  });
+
+  it('[DS4] a unit whose last fix is stale is passed over, with its age', () => {
+    const ranking = rankCandidates([unit('als-old', 500, 3_600), unit('als-new', 5_000, 10)], { ...DEFAULT_RANKING, now });
+    expect(ranking.candidates.map((c) => c.unitId)).toEqual(['als-new']);
+    expect(ranking.passedOver).toEqual([expect.objectContaining({ unitId: 'als-old', reason: 'stale_position', detail: 'last position 1 h 0 min old' })]);
+  });
+
+  it('[DS1] equal ETAs tie-break on call sign so every console shows the same order', () => {
+    const ranking = rankCandidates([unit('als-z', 2_000, 1), unit('als-y', 2_000, 1)], { ...DEFAULT_RANKING, now });
+    expect(ranking.candidates.map((c) => c.unitId)).toEqual(['als-y', 'als-z']);
+  });
+});
+
+describe('[IQ1] queue order', () => {
+  it('[IQ1] more urgent first, then older first', () => {
+    const echoNew = queueScore({ priority: 'echo', createdAt: now });
+    const echoOld = queueScore({ priority: 'echo', createdAt: now - 60_000 });
+    const deltaOld = queueScore({ priority: 'delta', createdAt: now - 3_600_000 });
+    expect([deltaOld, echoNew, echoOld].sort((a, b) => a - b)).toEqual([echoOld, echoNew, deltaOld]);
+  });
+});

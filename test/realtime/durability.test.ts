@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createCadServer } from '../../server/app/createCadServer.ts';
+import { startEmbeddedRedis } from '../../server/redis/embeddedRedis.ts';
+import { incidentInput, DISPATCHER } from '../support/builders.ts';
+import { commandId, connectClient, send } from '../support/testClient.ts';
+import { joburgCity } from '../support/testServer.ts';
+
+describe('[ST1] nothing acknowledged is lost', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cad-durable-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('[ST1] an acknowledged incident and assignment survive a Redis crash (SIGKILL) and a server restart', async () => {
+    const redis = await startEmbeddedRedis({ dataDir });
+    const server = await createCadServer({ redisUrl: redis.url, city: joburgCity() });
+    const client = await connectClient(server.url, DISPATCHER);
+    const created = await send(client.socket, 'incident:create', incidentInput({ type: 'cardiac_arrest' }));
+    if (!created.ok) throw new Error(created.error.message);
+    const assigned = await send(client.socket, 'dispatch:assign', { commandId: commandId(), incidentId: created.data.id, unitIds: ['als-d01'] });
+    expect(assigned.ok).toBe(true);
+    client.close();
+    await redis.kill();
+    await server.close();
+
+    const restarted = await startEmbeddedRedis({ dataDir, port: redis.port });
+    const again = await createCadServer({ redisUrl: restarted.url, city: joburgCity() });
+    try {
+      const after = await connectClient(again.url, DISPATCHER);
+      const incident = after.snapshot.incidents.find((i) => i.id === created.data.id);
+      expect(incident?.assignments.map((a) => a.unitId)).toEqual(['als-d01']);
+      expect(after.snapshot.units.find((u) => u.id === 'als-d01')?.status).toBe('dispatched');
+      expect(after.snapshot.version).toBe(2);
+      after.close();
+    } finally {
+      await again.close();
+      await restarted.stop();
+    }
+  });
+});
