@@ -9,7 +9,11 @@ import { bboxContains, cellOfPoint, cellsOfBBox, createGridSpec, forEachCell, ty
 export type AreaLocation = { ward: number | null; region: Region | null; isInsideMetro: boolean };
 
 /** Locates points in wards and regions without scanning every ward. */
-export type AreaIndex = { locate(p: LngLat): AreaLocation };
+export type AreaIndex = {
+  locate(p: LngLat): AreaLocation;
+  /** The most wards any one lookup tests with point-in-polygon (the size of the fullest grid cell). */
+  maxCandidatesPerLookup: number;
+};
 
 /** Grid cell size in degrees (about 1 km): a Johannesburg cell holds 1–4 ward candidates. */
 export const AREA_INDEX_CELL_DEGREES = 0.01;
@@ -51,6 +55,7 @@ export function createAreaIndex(boundary: AreaGeometry, wards: readonly Ward[], 
   }
 
   return {
+    maxCandidatesPerLookup: Math.max(0, ...candidates.map((list) => list.length)),
     locate(p) {
       const cell = cellOfPoint(grid, p);
       if (cell === null) return { ward: null, region: null, isInsideMetro: false };

@@ -77,13 +77,10 @@ describe('createAreaIndex', () => {
     }
   });
 
-  it('[GEO3] answers a lookup without scanning every ward (10,000 lookups well under a second)', () => {
-    const random = mulberry32(7);
-    const [west, south, east, north] = city.bounds;
-    const points = Array.from({ length: 10_000 }, (): LngLat => [west + random() * (east - west), south + random() * (north - south)]);
-    const started = performance.now();
-    for (const p of points) index.locate(p);
-    expect(performance.now() - started).toBeLessThan(1000);
+  it('[GEO3] answers a lookup without scanning every ward: no lookup tests more than a handful of polygons', () => {
+    expect(city.wards).toHaveLength(135);
+    expect(index.maxCandidatesPerLookup).toBeGreaterThan(0);
+    expect(index.maxCandidatesPerLookup).toBeLessThanOrEqual(8);
   });
 
   it('[GEO1] treats NaN and far-away positions as outside', () => {
