@@ -11,6 +11,7 @@ import { attachRealtime } from '../realtime/attachRealtime.ts';
 import type { CadIo } from '../realtime/cadIo.ts';
 import { PositionFrames } from '../realtime/positionFrames.ts';
 import { redisKeys } from '../redis/keys.ts';
+import { watchConnection } from '../redis/watchConnection.ts';
 import { seedFleet } from '../units/seedFleet.ts';
 import { UnitKindCache } from '../units/unitKindCache.ts';
 import { DEFAULT_SETTINGS, type CadContext, type CadSettings } from './cadContext.ts';
@@ -49,7 +50,8 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
   const redis = new Redis(options.redisUrl, redisOptions);
   // The adapter reads its stream with a blocking XREAD, so it gets a connection of its own.
   const adapterRedis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
-  for (const client of [redis, adapterRedis]) client.on('error', (error) => console.error('Redis connection:', error.message));
+  watchConnection(redis, 'commands');
+  watchConnection(adapterRedis, 'broadcast adapter');
   await redis.ping();
 
   const keys = redisKeys(options.keyTag ?? 'jhb');

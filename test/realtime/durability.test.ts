@@ -38,4 +38,30 @@ describe('[ST1] nothing acknowledged is lost', () => {
       await restarted.stop();
     }
   });
+
+  it('[ST1] a running server rides out a Redis restart: a command sent while Redis is down is applied once it is back', async () => {
+    const redis = await startEmbeddedRedis({ dataDir });
+    const server = await createCadServer({ redisUrl: redis.url, city: joburgCity() });
+    try {
+      const client = await connectClient(server.url, DISPATCHER);
+      await redis.kill();
+      const pending = send(client.socket, 'incident:create', incidentInput({ notes: 'sent while Redis restarts' }));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const restarted = await startEmbeddedRedis({ dataDir, port: redis.port });
+      try {
+        const answer = await pending;
+        if (!answer.ok) throw new Error(answer.error.message);
+        expect(answer.data.notes).toBe('sent while Redis restarts');
+        const stored = await server.ctx.redis.hget(server.ctx.keys.incident(answer.data.id), 'doc');
+        expect(stored).toContain('sent while Redis restarts');
+        client.close();
+      } finally {
+        await server.close();
+        await restarted.stop();
+      }
+    } catch (error) {
+      await server.close();
+      throw error;
+    }
+  });
 });
