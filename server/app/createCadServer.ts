@@ -6,7 +6,8 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { CityData } from '../city/cityData.ts';
 import { cityLayers } from '../city/cityLayers.ts';
 import { createAreaIndex } from '../geo/areaIndex.ts';
-import { createHttpApp } from '../http/createHttpApp.ts';
+import express from 'express';
+import { mountHttpApp } from '../http/mountHttpApp.ts';
 import { attachRealtime } from '../realtime/attachRealtime.ts';
 import type { CadIo } from '../realtime/cadIo.ts';
 import { PositionFrames } from '../realtime/positionFrames.ts';
@@ -66,11 +67,12 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
   };
   await seedFleet(redis, keys, options.city.fleet, options.city.facilities, ctx.now());
 
-  const http = createServer();
+  const app = express();
+  const http = createServer(app);
   const io: CadIo = new Server(http, { adapter: createAdapter(adapterRedis, { streamName: keys.socketIoStream }), serveClient: false });
   const frames = new PositionFrames(io, ctx.settings.positionFrameMs);
   const publisher = { io, frames };
-  http.on('request', createHttpApp(ctx, publisher, { version: options.version ?? '0.1.0', ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}) }));
+  mountHttpApp(app, ctx, publisher, { version: options.version ?? '0.1.0', ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}) });
   attachRealtime(io, ctx, publisher);
 
   await new Promise<void>((resolve, reject) => {

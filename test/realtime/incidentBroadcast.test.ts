@@ -26,6 +26,14 @@ describe('incident capture reaches every console', () => {
     expect(dispatcher.snapshot.units.every((unit) => unit.status === 'available')).toBe(true);
   });
 
+  it('[RT1] a console on HTTP long-polling (no WebSocket) connects and gets the same snapshot', async () => {
+    const polling = await connectClient(app.url, DISPATCHER, ['polling']);
+    expect(polling.snapshot.units).toHaveLength(180);
+    const answer = await send(polling.socket, 'dispatch:recommend', { incidentId: 'EC-000000-0000-0' });
+    expect(answer.ok ? 'ok' : answer.error.code).toBe('incident_not_found');
+    polling.close();
+  });
+
   it('[RT2][IC1] one console creates an incident, the other receives it with the same version', async () => {
     const answer = await send(callTaker.socket, 'incident:create', incidentInput({ type: 'structure_fire' }));
     expect(answer.ok).toBe(true);

@@ -15,8 +15,8 @@ export interface TestClient {
 }
 
 /** A real socket.io-client connection with a session; resolves once the snapshot has arrived. */
-export function connectClient(url: string, session: Session): Promise<TestClient> {
-  const socket: TestSocket = io(url, { auth: session, transports: ['websocket'], forceNew: true, reconnection: false });
+export function connectClient(url: string, session: Session, transports: ('websocket' | 'polling')[] = ['websocket']): Promise<TestClient> {
+  const socket: TestSocket = io(url, { auth: session, transports, forceNew: true, reconnection: false });
   const deltas: Delta[] = [];
   const record = (delta: Delta): void => {
     deltas.push(delta);

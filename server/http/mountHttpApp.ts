@@ -16,9 +16,12 @@ export interface HttpAppOptions {
   consoleDir?: string;
 }
 
-/** The HTTP side: health, state, city layers, OpenAPI, the command routes and the built console. */
-export function createHttpApp(ctx: CadContext, publisher: Publisher, options: HttpAppOptions): Express {
-  const app = express();
+/**
+ * Mounts the HTTP side on `app`: health, state, city layers, OpenAPI, the command routes and the
+ * built console. The app is handed to the HTTP server before Socket.IO attaches, so Socket.IO's
+ * own requests never reach Express.
+ */
+export function mountHttpApp(app: Express, ctx: CadContext, publisher: Publisher, options: HttpAppOptions): void {
   app.disable('x-powered-by');
   app.use(securityHeaders);
   app.use(express.json({ limit: '64kb' }));
@@ -56,7 +59,6 @@ export function createHttpApp(ctx: CadContext, publisher: Publisher, options: Ht
     app.get(/^\/(?!api\/|socket\.io\/).*/, (_request, response) => response.sendFile(join(consoleDir, 'index.html')));
   }
   app.use(jsonErrors);
-  return app;
 }
 
 /** Malformed JSON and oversized bodies answer in the one result shape; nothing else leaks. */

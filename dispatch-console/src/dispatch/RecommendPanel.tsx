@@ -1,0 +1,112 @@
+import type { Incident } from '../../../shared/incidents/incidentSchema.ts';
+import type { Recommendation } from '../../../shared/dispatch/dispatchSchema.ts';
+import type { UnitId } from '../../../shared/units/unitSchema.ts';
+import { UNIT_KIND_LABELS } from '../../../shared/units/unitKinds.ts';
+import { PRIORITY_LABELS } from '../../../shared/incidents/priority.ts';
+import { formatAge, formatDistance, formatEta, numberCandidates, unitsToAssign } from './pickAssignment.ts';
+import { activeCallSigns, placeLabel, typeLabel } from '../incidents/queueOrder.ts';
+
+interface RecommendPanelProps {
+  incident: Incident;
+  recommendation: Recommendation | null;
+  error: string | null;
+  isLoading: boolean;
+  picked: readonly UnitId[];
+  canAssign: boolean;
+  isAssigning: boolean;
+  assignError: string | null;
+  onTogglePick: (key: number) => void;
+  onAssignClick: () => void;
+}
+
+/** Who could go to the selected incident, kind by kind of its response plan. */
+export function RecommendPanel(props: RecommendPanelProps) {
+  const { incident, recommendation, error, isLoading, picked, canAssign, isAssigning, assignError } = props;
+  const numbered = recommendation ? numberCandidates(recommendation) : [];
+  const keyOf = new Map(numbered.map((n) => [n.candidate.unitId as string, n.key]));
+  const toAssign = recommendation ? unitsToAssign(recommendation, picked) : [];
+  const callSigns = toAssign.map((id) => numbered.find((n) => n.candidate.unitId === id)?.candidate.callSign ?? id);
+  const committed = activeCallSigns(incident);
+
+  return (
+    <section className="panel recommend" data-testid="recommend-panel" data-incident-id={incident.id}>
+      <header className="panel-head">
+        <h2>
+          <span className={`prio-badge prio-${incident.priority}`}>{incident.priority.toUpperCase()}</span> {incident.reference}
+        </h2>
+      </header>
+      <div className="incident-summary">
+        <div className="summary-type">{typeLabel(incident)}</div>
+        <div className="muted">{PRIORITY_LABELS[incident.priority]} · {placeLabel(incident)}</div>
+        {incident.locationNotes && <div>At: {incident.locationNotes}</div>}
+        {incident.notes && <div className="muted">{incident.notes}</div>}
+        <div className="muted">
+          Caller {incident.callerName} · {incident.callbackNumber}
+        </div>
+        <div>Committed: {committed.length > 0 ? committed.join(', ') : 'none'}</div>
+      </div>
+      {assignError && (
+        <p className="error-text" data-testid="assign-error">
+          {assignError}
+        </p>
+      )}
+      {canAssign && (
+        <button
+          type="button"
+          className="primary assign"
+          data-testid="assign-button"
+          disabled={toAssign.length === 0 || isAssigning}
+          onClick={props.onAssignClick}
+        >
+          {isAssigning ? 'Assigning…' : toAssign.length > 0 ? `Assign ${callSigns.join(', ')}  [Enter]` : 'Plan met · press 1–9 to add a unit'}
+        </button>
+      )}
+      {isLoading && !recommendation && <p className="muted">Finding units…</p>}
+      {error && <p className="error-text">{error}</p>}
+      {recommendation?.byKind.map((kind) => (
+        <div key={kind.kind} className="kind-block" data-testid={`recommend-kind-${kind.kind}`}>
+          <div className="kind-head">
+            <strong>{UNIT_KIND_LABELS[kind.kind]}</strong>
+            <span className={kind.needed > 0 ? 'needed' : 'met'}>
+              {kind.needed > 0 ? `${kind.needed} needed` : 'plan met'} · {kind.committed} committed
+            </span>
+          </div>
+          {kind.candidates.length === 0 && <div className="muted small">No available unit of this kind.</div>}
+          <ol className="candidates">
+            {kind.candidates.map((c) => {
+              const key = keyOf.get(c.unitId) ?? null;
+              const isChosen = toAssign.includes(c.unitId);
+              return (
+                <li
+                  key={c.unitId}
+                  className={`candidate${isChosen ? ' chosen' : ''}${picked.includes(c.unitId) ? ' picked' : ''}`}
+                  data-testid={`candidate-${c.callSign}`}
+                  onClick={() => key !== null && props.onTogglePick(key)}
+                >
+                  <kbd>{key ?? '·'}</kbd>
+                  <span className="callsign">{c.callSign}</span>
+                  <span>{formatDistance(c.distanceMeters)}</span>
+                  <span>ETA {formatEta(c.etaSeconds)}</span>
+                  <span className={c.positionAgeSeconds > 300 ? 'stale' : 'muted'}>fix {formatAge(c.positionAgeSeconds)}</span>
+                  <span className="reason">{c.reason}</span>
+                </li>
+              );
+            })}
+          </ol>
+          {kind.passedOver.length > 0 && (
+            <details className="passed-over">
+              <summary>{kind.passedOver.length} passed over</summary>
+              <ul>
+                {kind.passedOver.map((p) => (
+                  <li key={p.unitId}>
+                    {p.callSign} · {formatDistance(p.distanceMeters)} · {p.reason.replace('_', ' ')}: {p.detail}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}

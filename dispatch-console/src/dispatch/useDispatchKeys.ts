@@ -1,0 +1,64 @@
+import { useEffect, useRef } from 'react';
+
+export interface DispatchKeyHandlers {
+  onMove: (step: number) => void;
+  onAssign: () => void;
+  onPick: (key: number) => void;
+  onEscape: () => void;
+  onNewCall: () => void;
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/**
+ * The dispatcher's keys: ↑/↓ or k/j move through the queue, Enter or A assigns,
+ * 1-9 pick candidates, N opens a new call, Escape clears. Ignored while typing in a field
+ * (except Escape, which leaves the field).
+ */
+export function useDispatchKeys(handlers: DispatchKeyHandlers): void {
+  const latest = useRef(handlers);
+  latest.current = handlers;
+
+  useEffect(() => {
+    function handleKeyDown(event: KeyboardEvent) {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const h = latest.current;
+      if (isTyping(event.target)) {
+        if (event.key === 'Escape' && event.target instanceof HTMLElement) event.target.blur();
+        return;
+      }
+      if (event.target instanceof HTMLButtonElement && event.key === 'Enter') return;
+      switch (event.key) {
+        case 'ArrowDown':
+        case 'j':
+          h.onMove(1);
+          break;
+        case 'ArrowUp':
+        case 'k':
+          h.onMove(-1);
+          break;
+        case 'Enter':
+        case 'a':
+        case 'A':
+          h.onAssign();
+          break;
+        case 'Escape':
+          h.onEscape();
+          break;
+        case 'n':
+        case 'N':
+          h.onNewCall();
+          break;
+        default:
+          if (/^[1-9]$/.test(event.key)) h.onPick(Number(event.key));
+          else return;
+      }
+      event.preventDefault();
+    }
+    window.addEventListener('keydown', handleKeyDown);
+    return () => window.removeEventListener('keydown', handleKeyDown);
+  }, []);
+}

@@ -1,0 +1,65 @@
+import { useEffect, useRef } from 'react';
+import type { Incident } from '../../../shared/incidents/incidentSchema.ts';
+import { activeCallSigns, formatElapsed, placeLabel, typeLabel } from './queueOrder.ts';
+import { useNow } from './useNow.ts';
+
+interface IncidentQueueProps {
+  queue: readonly Incident[];
+  selectedId: string | null;
+  onSelect: (incidentId: string) => void;
+}
+
+/** Open incidents, most urgent then oldest first, with their running timers. */
+export function IncidentQueue({ queue, selectedId, onSelect }: IncidentQueueProps) {
+  const now = useNow();
+  const listRef = useRef<HTMLOListElement | null>(null);
+
+  useEffect(() => {
+    if (!selectedId || !listRef.current) return;
+    const row = listRef.current.querySelector<HTMLElement>(`[data-incident-id="${CSS.escape(selectedId)}"]`);
+    row?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
+
+  return (
+    <section className="panel queue" data-testid="incident-queue" aria-label="Incident queue">
+      <header className="panel-head">
+        <h2>Queue</h2>
+        <span className="count">{queue.length} open</span>
+      </header>
+      {queue.length === 0 && <p className="muted empty">No open incidents.</p>}
+      <ol ref={listRef} className="queue-list">
+        {queue.map((incident) => {
+          const units = activeCallSigns(incident);
+          const isSelected = incident.id === selectedId;
+          return (
+            <li
+              key={incident.id}
+              data-testid={`queue-row-${incident.reference}`}
+              data-incident-id={incident.id}
+              data-status={incident.status}
+              className={`queue-row prio-${incident.priority}${isSelected ? ' selected' : ''}`}
+              onClick={() => onSelect(incident.id)}
+              aria-selected={isSelected}
+            >
+              <div className="row-top">
+                <span className={`prio-badge prio-${incident.priority}`}>{incident.priority.toUpperCase()}</span>
+                <span className="ref">{incident.reference}</span>
+                <span className="timer" title="Time since the call was logged">
+                  {formatElapsed(incident.createdAt, now)}
+                </span>
+              </div>
+              <div className="row-type">{typeLabel(incident)}</div>
+              <div className="row-meta">
+                <span>{placeLabel(incident)}</span>
+                <span className={`status status-${incident.status}`}>{incident.status}</span>
+              </div>
+              <div className="row-units" data-testid="queue-row-units">
+                {units.length > 0 ? units.join(', ') : <span className="muted">No units assigned</span>}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Incident } from '../../../shared/incidents/incidentSchema.ts';
+import { isTopPriority } from '../../../shared/incidents/priority.ts';
+import type { LiveStore } from '../realtime/liveStore.ts';
+import { playAlertBeep } from './alertSound.ts';
+
+/** New top-priority incidents, raised with a beep and kept until acknowledged. */
+export function useTopPriorityAlerts(store: LiveStore): { alerts: Incident[]; acknowledge: () => void } {
+  const [alerts, setAlerts] = useState<Incident[]>([]);
+
+  useEffect(
+    () =>
+      store.onDelta((delta) => {
+        if (delta.fact !== 'incident:created') return;
+        const urgent = delta.incidents.filter((incident) => isTopPriority(incident.priority) && incident.status !== 'closed');
+        if (urgent.length === 0) return;
+        playAlertBeep();
+        setAlerts((current) => [...current, ...urgent.filter((u) => !current.some((c) => c.id === u.id))]);
+      }),
+    [store],
+  );
+
+  const acknowledge = useCallback(() => setAlerts([]), []);
+  return { alerts, acknowledge };
+}

@@ -1,0 +1,145 @@
+import { useEffect, useRef, useState } from 'react';
+import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import type { GeoJSONSource } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { CityLayers } from '../../../shared/city/citySchema.ts';
+import type { Incident } from '../../../shared/incidents/incidentSchema.ts';
+import type { Unit } from '../../../shared/units/unitSchema.ts';
+import type { LngLat } from '../../../shared/geo/position.ts';
+import { buildCityStyle, citySources } from './cityStyle.ts';
+import { CLICKABLE_INCIDENT_LAYERS, OVERLAY_LAYERS, SOURCE } from './layers.ts';
+import { incidentsToFeatures, pickToFeatures, unitsToFeatures } from './features.ts';
+
+// The bundler moves the worker file; tell MapLibre where it went.
+setWorkerUrl(workerUrl);
+
+interface MapViewProps {
+  city: CityLayers;
+  units: Readonly<Record<string, Unit>>;
+  incidents: Readonly<Record<string, Incident>>;
+  selectedId: string | null;
+  pick: LngLat | null;
+  pickMode: boolean;
+  onIncidentClick: (incidentId: string) => void;
+  onLocationPick: (position: LngLat) => void;
+}
+
+declare global {
+  interface Window {
+    /** The one map instance, for the end-to-end test and for support staff in the browser console. */
+    ecMap?: MapLibreMap;
+  }
+}
+
+function setSourceData(map: MapLibreMap, id: string, data: FeatureCollection): void {
+  const source = map.getSource<GeoJSONSource>(id);
+  void source?.setData(data);
+}
+
+/** Adds the city's sources and layers on top of an online base style. */
+function addOverlay(map: MapLibreMap, city: CityLayers): void {
+  for (const [id, source] of Object.entries(citySources(city))) {
+    if (!map.getSource(id)) map.addSource(id, source);
+  }
+  for (const layer of OVERLAY_LAYERS) {
+    if (!map.getLayer(layer.id)) map.addLayer(layer);
+  }
+}
+
+/** The one MapLibre map: created once, its live sources only ever updated with `setData`. */
+export function MapView(props: MapViewProps) {
+  const { city, units, incidents, selectedId, pick, pickMode } = props;
+  const containerRef = useRef<HTMLDivElement | null>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const callbacks = useRef(props);
+  callbacks.current = props;
+  const [isLoaded, setLoaded] = useState(false);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container || mapRef.current) return;
+    const onlineStyle = import.meta.env.VITE_MAP_STYLE_URL;
+    const map = new MapLibreMap({
+      container,
+      style: onlineStyle ? onlineStyle : buildCityStyle(city),
+      bounds: city.bounds,
+      fitBoundsOptions: { padding: 24 },
+      attributionControl: false,
+      maxPitch: 0,
+      dragRotate: false,
+    });
+    map.addControl(new AttributionControl({ compact: false, customAttribution: city.attribution }), 'bottom-right');
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    map.touchZoomRotate.disableRotation();
+    map.on('load', () => {
+      if (onlineStyle) addOverlay(map, city);
+      setLoaded(true);
+    });
+    map.on('click', (event) => {
+      const hits = map.queryRenderedFeatures(event.point, { layers: CLICKABLE_INCIDENT_LAYERS });
+      const id: unknown = hits[0]?.properties['id'];
+      if (typeof id === 'string' && !callbacks.current.pickMode) {
+        callbacks.current.onIncidentClick(id);
+        return;
+      }
+      callbacks.current.onLocationPick([event.lngLat.lng, event.lngLat.lat]);
+    });
+    for (const layer of CLICKABLE_INCIDENT_LAYERS) {
+      map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
+      map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
+    }
+    mapRef.current = map;
+    window.ecMap = map;
+    return () => {
+      map.remove();
+      mapRef.current = null;
+      delete window.ecMap;
+      setLoaded(false);
+    };
+    // The map is built once for the city; live data flows through the effects below.
+  }, [city]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map && isLoaded) setSourceData(map, SOURCE.units, unitsToFeatures(Object.values(units)));
+  }, [units, isLoaded]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map && isLoaded) setSourceData(map, SOURCE.incidents, incidentsToFeatures(Object.values(incidents), selectedId));
+  }, [incidents, selectedId, isLoaded]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map && isLoaded) setSourceData(map, SOURCE.pick, pickToFeatures(pick));
+  }, [pick, isLoaded]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map) map.getCanvas().style.cursor = pickMode ? 'crosshair' : '';
+  }, [pickMode, isLoaded]);
+
+  return (
+    <div className="map-wrap">
+      <div ref={containerRef} className="map" data-testid="map" data-loaded={isLoaded ? 'true' : 'false'} />
+      {pickMode && <div className="map-hint">Click the map to place the incident</div>}
+      <MapLegend />
+    </div>
+  );
+}
+
+function MapLegend() {
+  return (
+    <div className="map-legend" aria-label="Map legend">
+      <span><i className="dot" style={{ background: '#35d07f' }} />Available</span>
+      <span><i className="dot" style={{ background: '#ffb020' }} />Dispatched</span>
+      <span><i className="dot" style={{ background: '#ff4d4d' }} />On scene</span>
+      <span><i className="dot" style={{ background: '#6b7280' }} />Out of service</span>
+      <span><i className="dot hospital">H</i>24h emergency unit</span>
+      <span><i className="dot" style={{ background: '#5b8cff' }} />Police station</span>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Incident } from '../../../shared/incidents/incidentSchema.ts';
+import type { Unit } from '../../../shared/units/unitSchema.ts';
+import type { CityLayers } from '../../../shared/city/citySchema.ts';
+import type { LngLat } from '../../../shared/geo/position.ts';
+import { isCommittedStatus } from '../../../shared/units/unitStatus.ts';
+
+export interface UnitProperties {
+  id: string;
+  callSign: string;
+  kind: Unit['kind'];
+  status: Unit['status'];
+  incidentId: string | null;
+  /** Draw order: committed units above available ones above out-of-service ones. */
+  rank: number;
+}
+
+export interface IncidentProperties {
+  id: string;
+  reference: string;
+  priority: Incident['priority'];
+  status: Incident['status'];
+  type: Incident['type'];
+  selected: boolean;
+}
+
+export interface FacilityProperties {
+  id: string;
+  name: string;
+  kind: CityLayers['facilities'][number]['kind'];
+  emergency24h: boolean;
+}
+
+export interface WardProperties {
+  ward: number;
+  region: CityLayers['wards'][number]['region'];
+}
+
+function point(position: LngLat): Point {
+  return { type: 'Point', coordinates: [position[0], position[1]] };
+}
+
+/** Units sharing a base stack up: the committed one must be the one seen. */
+export function unitRank(unit: Unit): number {
+  if (isCommittedStatus(unit.status)) return 2;
+  return unit.status === 'available' ? 1 : 0;
+}
+
+/** Units as map points, coloured by status and labelled with their call sign. */
+export function unitsToFeatures(units: Iterable<Unit>): FeatureCollection<Point, UnitProperties> {
+  const features: Feature<Point, UnitProperties>[] = [];
+  for (const unit of units) {
+    features.push({
+      type: 'Feature',
+      id: unit.id,
+      geometry: point(unit.position),
+      properties: { id: unit.id, callSign: unit.callSign, kind: unit.kind, status: unit.status, incidentId: unit.incidentId, rank: unitRank(unit) },
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/**
+ * Open incidents as map points coloured by priority and labelled with their reference.
+ * The most urgent are drawn last, so on top.
+ */
+export function incidentsToFeatures(incidents: Iterable<Incident>, selectedId: string | null = null): FeatureCollection<Point, IncidentProperties> {
+  const open = [...incidents].filter((incident) => incident.status !== 'closed');
+  const rank = (incident: Incident) => ['omega', 'alpha', 'bravo', 'charlie', 'delta', 'echo'].indexOf(incident.priority);
+  open.sort((a, b) => rank(a) - rank(b));
+  return {
+    type: 'FeatureCollection',
+    features: open.map((incident) => ({
+      type: 'Feature',
+      id: incident.id,
+      geometry: point(incident.location),
+      properties: {
+        id: incident.id,
+        reference: incident.reference,
+        priority: incident.priority,
+        status: incident.status,
+        type: incident.type,
+        selected: incident.id === selectedId,
+      },
+    })),
+  };
+}
+
+export function facilitiesToFeatures(facilities: CityLayers['facilities']): FeatureCollection<Point, FacilityProperties> {
+  return {
+    type: 'FeatureCollection',
+    features: facilities.map((facility) => ({
+      type: 'Feature',
+      geometry: point(facility.position),
+      properties: { id: facility.id, name: facility.name, kind: facility.kind, emergency24h: facility.hasEmergencyUnit24h },
+    })),
+  };
+}
+
+export function wardsToFeatures(wards: CityLayers['wards']): FeatureCollection<Polygon | MultiPolygon, WardProperties> {
+  return {
+    type: 'FeatureCollection',
+    features: wards.map((ward) => ({
+      type: 'Feature',
+      geometry: ward.geometry,
+      properties: { ward: ward.ward, region: ward.region },
+    })),
+  };
+}
+
+export function boundaryToFeatures(boundary: CityLayers['boundary']): FeatureCollection<Polygon | MultiPolygon, Record<string, never>> {
+  return { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: boundary, properties: {} }] };
+}
+
+/** The location a call taker picked, or nothing. */
+export function pickToFeatures(position: LngLat | null): FeatureCollection<Point, Record<string, never>> {
+  return { type: 'FeatureCollection', features: position ? [{ type: 'Feature', geometry: point(position), properties: {} }] : [] };
+}

@@ -1,0 +1,237 @@
+import type {
+  BackgroundLayerSpecification,
+  CircleLayerSpecification,
+  ExpressionSpecification,
+  FillLayerSpecification,
+  LayerSpecification,
+  LineLayerSpecification,
+  SymbolLayerSpecification,
+} from '@maplibre/maplibre-gl-style-spec';
+import type { Region } from '../../../shared/incidents/incidentSchema.ts';
+import type { PriorityLevel } from '../../../shared/incidents/priority.ts';
+import type { UnitStatus } from '../../../shared/units/unitStatus.ts';
+import type { FacilityKind } from '../../../shared/city/citySchema.ts';
+
+/** Source ids: each is created once and then only fed with `setData`. */
+export const SOURCE = {
+  wards: 'ec-wards',
+  boundary: 'ec-boundary',
+  facilities: 'ec-facilities',
+  units: 'ec-units',
+  incidents: 'ec-incidents',
+  pick: 'ec-pick',
+} as const;
+
+/**
+ * Fonts for labels. The style has no `glyphs` URL, so MapLibre draws every label locally with
+ * TinySDF from this CSS font list (weight read from the name); no glyph server is needed.
+ */
+export const LABEL_FONT = ['DejaVu Sans Bold', 'Arial Bold', 'Helvetica Bold'];
+
+export const BACKGROUND_COLOR = '#0a1016';
+
+export const REGION_COLORS: Record<Region, string> = {
+  A: '#3f7fbf',
+  B: '#3fbf9a',
+  C: '#8fbf3f',
+  D: '#bf9a3f',
+  E: '#bf5f3f',
+  F: '#9a3fbf',
+  G: '#3f5fbf',
+};
+
+export const STATUS_COLORS: Record<UnitStatus, string> = {
+  available: '#35d07f',
+  dispatched: '#ffb020',
+  en_route: '#ff8a1f',
+  on_scene: '#ff4d4d',
+  transporting: '#b36bff',
+  at_hospital: '#4dc3ff',
+  out_of_service: '#6b7280',
+};
+
+export const PRIORITY_COLORS: Record<PriorityLevel, string> = {
+  echo: '#ff2d55',
+  delta: '#ff7a1a',
+  charlie: '#ffc21a',
+  bravo: '#5ac8fa',
+  alpha: '#9aa5b8',
+  omega: '#6b7280',
+};
+
+export const FACILITY_COLORS: Record<FacilityKind, string> = {
+  hospital: '#e07a86',
+  community_health_centre: '#c08ad6',
+  clinic: '#8f7aa8',
+  police_station: '#5b8cff',
+};
+
+/** ['match', ['get', property], k1, v1, ..., fallback] from a record. */
+export function matchBy(property: string, table: Record<string, string>, fallback: string): ExpressionSpecification {
+  const pairs = Object.entries(table).flat();
+  return ['match', ['get', property], ...pairs, fallback] as unknown as ExpressionSpecification;
+}
+
+export const BACKGROUND_LAYER: BackgroundLayerSpecification = {
+  id: 'ec-background',
+  type: 'background',
+  paint: { 'background-color': BACKGROUND_COLOR },
+};
+
+export const WARD_FILL_LAYER: FillLayerSpecification = {
+  id: 'ec-ward-fill',
+  type: 'fill',
+  source: SOURCE.wards,
+  paint: { 'fill-color': matchBy('region', REGION_COLORS, '#334455'), 'fill-opacity': 0.13 },
+};
+
+export const WARD_LINE_LAYER: LineLayerSpecification = {
+  id: 'ec-ward-line',
+  type: 'line',
+  source: SOURCE.wards,
+  paint: { 'line-color': '#2c3e50', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.4, 14, 1.2] },
+};
+
+export const BOUNDARY_LINE_LAYER: LineLayerSpecification = {
+  id: 'ec-boundary-line',
+  type: 'line',
+  source: SOURCE.boundary,
+  paint: { 'line-color': '#7fa7cf', 'line-width': 2.2, 'line-opacity': 0.9 },
+};
+
+export const FACILITY_CIRCLE_LAYER: CircleLayerSpecification = {
+  id: 'ec-facility-circle',
+  type: 'circle',
+  source: SOURCE.facilities,
+  paint: {
+    'circle-color': ['case', ['get', 'emergency24h'], '#ff3b4f', matchBy('kind', FACILITY_COLORS, '#888888')],
+    'circle-radius': ['case', ['get', 'emergency24h'], 7, ['==', ['get', 'kind'], 'police_station'], 4, 3],
+    'circle-stroke-color': ['case', ['get', 'emergency24h'], '#ffffff', '#0a1016'],
+    'circle-stroke-width': ['case', ['get', 'emergency24h'], 1.5, 0.8],
+    'circle-opacity': 0.85,
+  },
+};
+
+/** A white "H" on hospitals with a 24-hour emergency unit, "P" on police stations. */
+export const FACILITY_MARK_LAYER: SymbolLayerSpecification = {
+  id: 'ec-facility-mark',
+  type: 'symbol',
+  source: SOURCE.facilities,
+  filter: ['any', ['get', 'emergency24h'], ['==', ['get', 'kind'], 'police_station']],
+  layout: {
+    'text-field': ['case', ['get', 'emergency24h'], 'H', 'P'],
+    'text-font': LABEL_FONT,
+    'text-size': ['case', ['get', 'emergency24h'], 10, 7],
+    'text-allow-overlap': true,
+    'text-ignore-placement': true,
+  },
+  paint: { 'text-color': '#ffffff' },
+};
+
+export const FACILITY_LABEL_LAYER: SymbolLayerSpecification = {
+  id: 'ec-facility-label',
+  type: 'symbol',
+  source: SOURCE.facilities,
+  minzoom: 12,
+  layout: {
+    'text-field': ['get', 'name'],
+    'text-font': LABEL_FONT,
+    'text-size': 10,
+    'text-offset': [0, 1.1],
+    'text-anchor': 'top',
+    'text-optional': true,
+  },
+  paint: { 'text-color': '#c9a3aa', 'text-halo-color': BACKGROUND_COLOR, 'text-halo-width': 1.2 },
+};
+
+export const UNIT_CIRCLE_LAYER: CircleLayerSpecification = {
+  id: 'ec-unit-circle',
+  type: 'circle',
+  source: SOURCE.units,
+  layout: { 'circle-sort-key': ['get', 'rank'] },
+  paint: {
+    'circle-color': matchBy('status', STATUS_COLORS, '#aaaaaa'),
+    'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 3.5, 13, 6.5],
+    'circle-stroke-color': '#0a1016',
+    'circle-stroke-width': 1.2,
+  },
+};
+
+export const UNIT_LABEL_LAYER: SymbolLayerSpecification = {
+  id: 'ec-unit-label',
+  type: 'symbol',
+  source: SOURCE.units,
+  minzoom: 10.5,
+  layout: {
+    'symbol-sort-key': ['-', 10, ['get', 'rank']],
+    'text-field': ['get', 'callSign'],
+    'text-font': LABEL_FONT,
+    'text-size': 11,
+    'text-offset': [0.7, 0],
+    'text-anchor': 'left',
+    'text-optional': true,
+  },
+  paint: { 'text-color': matchBy('status', STATUS_COLORS, '#dddddd'), 'text-halo-color': BACKGROUND_COLOR, 'text-halo-width': 1.5 },
+};
+
+export const INCIDENT_HALO_LAYER: CircleLayerSpecification = {
+  id: 'ec-incident-halo',
+  type: 'circle',
+  source: SOURCE.incidents,
+  filter: ['get', 'selected'],
+  paint: { 'circle-color': 'rgba(0,0,0,0)', 'circle-radius': 20, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2.5 },
+};
+
+export const INCIDENT_CIRCLE_LAYER: CircleLayerSpecification = {
+  id: 'ec-incident-circle',
+  type: 'circle',
+  source: SOURCE.incidents,
+  paint: {
+    'circle-color': matchBy('priority', PRIORITY_COLORS, '#ffffff'),
+    'circle-radius': ['case', ['==', ['get', 'status'], 'pending'], 11, 9],
+    'circle-stroke-color': ['case', ['==', ['get', 'status'], 'pending'], '#ffffff', '#10161d'],
+    'circle-stroke-width': 2.5,
+  },
+};
+
+export const INCIDENT_LABEL_LAYER: SymbolLayerSpecification = {
+  id: 'ec-incident-label',
+  type: 'symbol',
+  source: SOURCE.incidents,
+  layout: {
+    'text-field': ['get', 'reference'],
+    'text-font': LABEL_FONT,
+    'text-size': 12,
+    'text-max-width': 30,
+    'text-offset': [0, 1.4],
+    'text-anchor': 'top',
+    'text-allow-overlap': true,
+  },
+  paint: { 'text-color': '#ffffff', 'text-halo-color': '#000000', 'text-halo-width': 2 },
+};
+
+export const PICK_LAYER: CircleLayerSpecification = {
+  id: 'ec-pick',
+  type: 'circle',
+  source: SOURCE.pick,
+  paint: { 'circle-color': 'rgba(255,255,255,0.15)', 'circle-radius': 14, 'circle-stroke-color': '#ffe14d', 'circle-stroke-width': 3 },
+};
+
+/** Every overlay layer, bottom to top (the background is separate so an online style can replace it). */
+export const OVERLAY_LAYERS: readonly LayerSpecification[] = [
+  WARD_FILL_LAYER,
+  WARD_LINE_LAYER,
+  BOUNDARY_LINE_LAYER,
+  FACILITY_CIRCLE_LAYER,
+  FACILITY_MARK_LAYER,
+  FACILITY_LABEL_LAYER,
+  UNIT_CIRCLE_LAYER,
+  UNIT_LABEL_LAYER,
+  PICK_LAYER,
+  INCIDENT_HALO_LAYER,
+  INCIDENT_CIRCLE_LAYER,
+  INCIDENT_LABEL_LAYER,
+];
+
+/** Layers whose features a click selects. */
+export const CLICKABLE_INCIDENT_LAYERS = [INCIDENT_CIRCLE_LAYER.id, INCIDENT_HALO_LAYER.id];

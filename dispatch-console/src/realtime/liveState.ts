@@ -1,0 +1,83 @@
+import type { Incident } from '../../../shared/incidents/incidentSchema.ts';
+import type { Unit, UnitFix } from '../../../shared/units/unitSchema.ts';
+import type { Delta, Snapshot } from '../../../shared/protocol/stateSchema.ts';
+
+/**
+ * The live picture a console holds: open incidents and every unit, consistent at `version`.
+ * `version` is -1 until the first snapshot arrives. Objects are never mutated: every change
+ * returns a new state so that React sees it.
+ */
+export interface LiveState {
+  version: number;
+  at: number;
+  incidents: Readonly<Record<string, Incident>>;
+  units: Readonly<Record<string, Unit>>;
+}
+
+export const EMPTY_LIVE_STATE: LiveState = { version: -1, at: 0, incidents: {}, units: {} };
+
+/** What happened to a delta offered to the state. */
+export type DeltaOutcome = 'applied' | 'stale' | 'gap';
+
+export interface DeltaResult {
+  state: LiveState;
+  outcome: DeltaOutcome;
+}
+
+/** Replaces the whole state with a snapshot. Closed incidents are left out of the queue. */
+export function applySnapshot(snapshot: Snapshot): LiveState {
+  const incidents: Record<string, Incident> = {};
+  for (const incident of snapshot.incidents) {
+    if (incident.status !== 'closed') incidents[incident.id] = incident;
+  }
+  const units: Record<string, Unit> = {};
+  for (const unit of snapshot.units) units[unit.id] = unit;
+  return { version: snapshot.version, at: snapshot.at, incidents, units };
+}
+
+/**
+ * Applies one delta: ignored when already seen, applied when it is the next version,
+ * reported as a gap (state unchanged) when versions were missed.
+ */
+export function applyDelta(state: LiveState, delta: Delta): DeltaResult {
+  if (delta.version <= state.version) return { state, outcome: 'stale' };
+  if (state.version < 0 || delta.version !== state.version + 1) return { state, outcome: 'gap' };
+
+  const incidents: Record<string, Incident> = { ...state.incidents };
+  for (const incident of delta.incidents) {
+    if (incident.status === 'closed') delete incidents[incident.id];
+    else incidents[incident.id] = incident;
+  }
+  const units: Record<string, Unit> = { ...state.units };
+  for (const unit of delta.units) {
+    const known = units[unit.id];
+    // A position frame may have overtaken the delta: keep the newer fix.
+    units[unit.id] = known && known.fixAt > unit.fixAt ? { ...unit, position: known.position, fixAt: known.fixAt } : unit;
+  }
+  return { state: { version: delta.version, at: delta.at, incidents, units }, outcome: 'applied' };
+}
+
+/** Applies deltas in order until one does not fit; returns the state and whether a gap remains. */
+export function applyDeltas(state: LiveState, deltas: readonly Delta[]): DeltaResult {
+  let current = state;
+  let outcome: DeltaOutcome = 'stale';
+  for (const delta of [...deltas].sort((a, b) => a.version - b.version)) {
+    const result = applyDelta(current, delta);
+    current = result.state;
+    if (result.outcome === 'gap') return { state: current, outcome: 'gap' };
+    if (result.outcome === 'applied') outcome = 'applied';
+  }
+  return { state: current, outcome };
+}
+
+/** Moves units to their latest fixes; older fixes and unknown units are ignored. No version change. */
+export function applyFixes(state: LiveState, fixes: readonly UnitFix[]): LiveState {
+  let units: Record<string, Unit> | null = null;
+  for (const fix of fixes) {
+    const unit = (units ?? state.units)[fix.unitId];
+    if (!unit || fix.fixAt < unit.fixAt) continue;
+    units ??= { ...state.units };
+    units[fix.unitId] = { ...unit, position: fix.position, fixAt: fix.fixAt };
+  }
+  return units ? { ...state, units } : state;
+}

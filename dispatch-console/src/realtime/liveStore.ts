@@ -1,0 +1,119 @@
+import type { Delta, Snapshot, SyncAnswer } from '../../../shared/protocol/stateSchema.ts';
+import type { UnitFix } from '../../../shared/units/unitSchema.ts';
+import type { Result } from '../../../shared/protocol/result.ts';
+import { EMPTY_LIVE_STATE, applyDelta, applyFixes, applySnapshot } from './liveState.ts';
+import type { LiveState } from './liveState.ts';
+
+const SYNC_RETRY_MS = 2000;
+
+/** Asks the server for what was missed since `version`. */
+export type SyncSince = (version: number) => Promise<Result<SyncAnswer>>;
+
+/**
+ * Holds the live state for React (`subscribe` + `getState` for useSyncExternalStore),
+ * applies events in version order and fills gaps with `sync:since`.
+ */
+export class LiveStore {
+  private state: LiveState = EMPTY_LIVE_STATE;
+  private readonly listeners = new Set<() => void>();
+  private readonly deltaListeners = new Set<(delta: Delta) => void>();
+  /** Deltas that arrived ahead of a gap, applied once the gap is filled. */
+  private pending: Delta[] = [];
+  private syncing = false;
+
+  constructor(private readonly syncSince: SyncSince) {}
+
+  readonly getState = (): LiveState => this.state;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Called with every delta actually applied (not with snapshots): for alerts. */
+  onDelta(listener: (delta: Delta) => void): () => void {
+    this.deltaListeners.add(listener);
+    return () => this.deltaListeners.delete(listener);
+  }
+
+  receiveSnapshot(snapshot: Snapshot): void {
+    this.pending = this.pending.filter((d) => d.version > snapshot.version);
+    this.setState(applySnapshot(snapshot));
+    this.drainPending();
+  }
+
+  receiveDelta(delta: Delta): void {
+    const result = applyDelta(this.state, delta);
+    if (result.outcome === 'applied') {
+      this.setState(result.state);
+      this.emitDelta(delta);
+      this.drainPending();
+    } else if (result.outcome === 'gap') {
+      this.pending.push(delta);
+      if (this.state.version >= 0) void this.fillGap();
+    }
+  }
+
+  receiveFixes(fixes: readonly UnitFix[]): void {
+    const next = applyFixes(this.state, fixes);
+    if (next !== this.state) this.setState(next);
+  }
+
+  /** Whether a gap is being filled (for tests and the status bar). */
+  isSyncing(): boolean {
+    return this.syncing;
+  }
+
+  private async fillGap(): Promise<void> {
+    if (this.syncing) return;
+    this.syncing = true;
+    let answered = false;
+    try {
+      const answer = await this.syncSince(this.state.version);
+      if (!answer.ok) return;
+      answered = true;
+      if (answer.data.kind === 'snapshot') {
+        this.receiveSnapshot(answer.data.snapshot);
+      } else {
+        for (const delta of [...answer.data.deltas].sort((a, b) => a.version - b.version)) {
+          const result = applyDelta(this.state, delta);
+          if (result.outcome !== 'applied') continue;
+          this.setState(result.state);
+          this.emitDelta(delta);
+        }
+      }
+    } catch {
+      // The connection dropped mid-sync; the snapshot sent on reconnect repairs the state.
+    } finally {
+      this.syncing = false;
+    }
+    if (answered) this.drainPending();
+    else setTimeout(() => this.drainPending(), SYNC_RETRY_MS);
+  }
+
+  private drainPending(): void {
+    if (this.pending.length === 0) return;
+    const pending = this.pending;
+    this.pending = [];
+    const sorted = [...pending].sort((a, b) => a.version - b.version);
+    for (const delta of sorted) {
+      const result = applyDelta(this.state, delta);
+      if (result.outcome === 'applied') {
+        this.setState(result.state);
+        this.emitDelta(delta);
+      } else if (result.outcome === 'gap') {
+        this.pending.push(delta);
+      }
+    }
+    if (this.pending.length > 0 && !this.syncing) void this.fillGap();
+  }
+
+  private emitDelta(delta: Delta): void {
+    for (const listener of this.deltaListeners) listener(delta);
+  }
+
+  private setState(next: LiveState): void {
+    this.state = next;
+    for (const listener of this.listeners) listener();
+  }
+}

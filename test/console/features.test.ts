@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { incidentsToFeatures, unitsToFeatures, wardsToFeatures } from '../../dispatch-console/src/map/features.ts';
+import { buildCityStyle } from '../../dispatch-console/src/map/cityStyle.ts';
+import { OVERLAY_LAYERS, SOURCE } from '../../dispatch-console/src/map/layers.ts';
+import type { CityLayers } from '../../shared/city/citySchema.ts';
+import { makeIncident, makeUnit } from './fixtures.ts';
+
+describe('unitsToFeatures', () => {
+  it('makes one point per unit with call sign and status', () => {
+    const fc = unitsToFeatures([makeUnit('als-b03', { status: 'en_route', position: [28.1, -26.1] })]);
+    expect(fc.features).toHaveLength(1);
+    const feature = fc.features[0];
+    expect(feature?.geometry.coordinates).toEqual([28.1, -26.1]);
+    expect(feature?.properties).toMatchObject({ id: 'als-b03', callSign: 'ALS-B03', status: 'en_route', rank: 2 });
+    expect(unitsToFeatures([makeUnit('x', { status: 'out_of_service' })]).features[0]?.properties.rank).toBe(0);
+  });
+});
+
+describe('incidentsToFeatures', () => {
+  it('labels with the reference, marks the selected one, leaves closed out, and puts echo on top', () => {
+    const fc = incidentsToFeatures(
+      [
+        makeIncident('EC-1', { priority: 'echo' }),
+        makeIncident('EC-2', { priority: 'charlie' }),
+        makeIncident('EC-3', { status: 'closed' }),
+      ],
+      'EC-2',
+    );
+    expect(fc.features.map((f) => f.properties.reference)).toEqual(['EC-2', 'EC-1']);
+    expect(fc.features.find((f) => f.properties.id === 'EC-2')?.properties.selected).toBe(true);
+    expect(fc.features.find((f) => f.properties.id === 'EC-1')?.properties.selected).toBe(false);
+  });
+});
+
+const square = { type: 'Polygon' as const, coordinates: [[[28, -26], [28.1, -26], [28.1, -26.1], [28, -26]]] as [number, number][][] };
+const city: CityLayers = {
+  name: 'Johannesburg',
+  center: [28.05, -26.2],
+  bounds: [27.7, -26.6, 28.3, -25.9],
+  boundary: square,
+  wards: [{ ward: 1, region: 'G', geometry: square }],
+  facilities: [],
+  hasRoadNetwork: false,
+  attribution: ['City of Johannesburg open data'],
+};
+
+describe('buildCityStyle', () => {
+  it('is fully offline: no glyphs, sprite or remote sources', () => {
+    const style = buildCityStyle(city);
+    expect(style.glyphs).toBeUndefined();
+    expect(style.sprite).toBeUndefined();
+    for (const source of Object.values(style.sources)) expect(source.type).toBe('geojson');
+    expect(JSON.stringify(style)).not.toMatch(/https?:\/\//);
+  });
+
+  it('has a source for every layer', () => {
+    const style = buildCityStyle(city);
+    for (const layer of OVERLAY_LAYERS) {
+      if ('source' in layer) expect(style.sources[layer.source]).toBeDefined();
+    }
+    expect(style.sources[SOURCE.units]).toBeDefined();
+    expect(wardsToFeatures(city.wards).features[0]?.properties.region).toBe('G');
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_LIVE_STATE, applyDelta, applyDeltas, applyFixes, applySnapshot } from '../../dispatch-console/src/realtime/liveState.ts';
+import { T0, makeDelta, makeIncident, makeSnapshot, makeUnit, unitId } from './fixtures.ts';
+
+describe('applySnapshot', () => {
+  it('replaces the state and leaves closed incidents out of the queue', () => {
+    const state = applySnapshot(makeSnapshot(7, [makeIncident('A'), makeIncident('B', { status: 'closed' })], [makeUnit('u1')]));
+    expect(state.version).toBe(7);
+    expect(Object.keys(state.incidents)).toEqual(['A']);
+    expect(Object.keys(state.units)).toEqual(['u1']);
+  });
+});
+
+describe('applyDelta', () => {
+  const base = applySnapshot(makeSnapshot(5, [makeIncident('A')], [makeUnit('u1')]));
+
+  it('applies the next version and upserts the after-states', () => {
+    const assigned = makeIncident('A', { status: 'dispatched' });
+    const unit = makeUnit('u1', { status: 'dispatched', incidentId: 'A' });
+    const { state, outcome } = applyDelta(base, makeDelta(6, { incidents: [assigned, makeIncident('B')], units: [unit] }, 'dispatch:assigned'));
+    expect(outcome).toBe('applied');
+    expect(state.version).toBe(6);
+    expect(state.incidents['A']?.status).toBe('dispatched');
+    expect(state.incidents['B']).toBeDefined();
+    expect(state.units['u1']?.status).toBe('dispatched');
+    expect(base.incidents['A']?.status).toBe('pending');
+  });
+
+  it('ignores a version already seen', () => {
+    const result = applyDelta(base, makeDelta(5, { incidents: [makeIncident('Z')] }));
+    expect(result.outcome).toBe('stale');
+    expect(result.state).toBe(base);
+  });
+
+  it('reports a gap without changing the state', () => {
+    const result = applyDelta(base, makeDelta(8, { incidents: [makeIncident('Z')] }));
+    expect(result.outcome).toBe('gap');
+    expect(result.state).toBe(base);
+  });
+
+  it('treats any delta before the first snapshot as a gap', () => {
+    expect(applyDelta(EMPTY_LIVE_STATE, makeDelta(1)).outcome).toBe('gap');
+  });
+
+  it('removes a closed incident from the queue', () => {
+    const { state } = applyDelta(base, makeDelta(6, { incidents: [makeIncident('A', { status: 'closed', closedAt: T0 })] }, 'incident:closed'));
+    expect(state.incidents['A']).toBeUndefined();
+  });
+
+  it('keeps a newer position fix that overtook the delta', () => {
+    const moved = applyFixes(base, [{ unitId: unitId('u1'), position: [28.3, -26.1], fixAt: T0 + 9000 }]);
+    const { state } = applyDelta(moved, makeDelta(6, { units: [makeUnit('u1', { status: 'dispatched' })] }));
+    expect(state.units['u1']?.status).toBe('dispatched');
+    expect(state.units['u1']?.position).toEqual([28.3, -26.1]);
+  });
+});
+
+describe('applyDeltas', () => {
+  it('applies deltas in version order and stops at a gap', () => {
+    const base = applySnapshot(makeSnapshot(1));
+    const done = applyDeltas(base, [makeDelta(3, { incidents: [makeIncident('C')] }), makeDelta(2, { incidents: [makeIncident('B')] })]);
+    expect(done.outcome).toBe('applied');
+    expect(done.state.version).toBe(3);
+    const gap = applyDeltas(base, [makeDelta(2), makeDelta(4)]);
+    expect(gap.outcome).toBe('gap');
+    expect(gap.state.version).toBe(2);
+  });
+});
+
+describe('applyFixes', () => {
+  const base = applySnapshot(makeSnapshot(2, [], [makeUnit('u1'), makeUnit('u2')]));
+
+  it('moves units without changing the version', () => {
+    const state = applyFixes(base, [{ unitId: unitId('u1'), position: [28.1, -26.3], fixAt: T0 + 1000 }]);
+    expect(state.units['u1']?.position).toEqual([28.1, -26.3]);
+    expect(state.units['u2']).toBe(base.units['u2']);
+    expect(state.version).toBe(2);
+  });
+
+  it('ignores older fixes and unknown units, returning the same state', () => {
+    const state = applyFixes(base, [
+      { unitId: unitId('u1'), position: [1, 1], fixAt: T0 - 1 },
+      { unitId: unitId('nope'), position: [1, 1], fixAt: T0 + 1 },
+    ]);
+    expect(state).toBe(base);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it, vi } from 'vitest';
+import { LiveStore } from '../../dispatch-console/src/realtime/liveStore.ts';
+import type { SyncAnswer } from '../../shared/protocol/stateSchema.ts';
+import type { Result } from '../../shared/protocol/result.ts';
+import { makeDelta, makeIncident, makeSnapshot } from './fixtures.ts';
+
+function flush() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+describe('LiveStore', () => {
+  it('fills a gap with the missed deltas, then applies what was held back', async () => {
+    const sync = vi.fn((): Promise<Result<SyncAnswer>> => Promise.resolve({
+      ok: true,
+      data: { kind: 'deltas', deltas: [makeDelta(2, { incidents: [makeIncident('B')] }), makeDelta(3, { incidents: [makeIncident('C')] })] },
+    }));
+    const store = new LiveStore(sync);
+    const seen: number[] = [];
+    store.onDelta((d) => seen.push(d.version));
+    store.receiveSnapshot(makeSnapshot(1, [makeIncident('A')]));
+    store.receiveDelta(makeDelta(4, { incidents: [makeIncident('D')] }));
+    expect(sync).toHaveBeenCalledWith(1);
+    await flush();
+    expect(store.getState().version).toBe(4);
+    expect(Object.keys(store.getState().incidents).sort()).toEqual(['A', 'B', 'C', 'D']);
+    expect(seen).toEqual([2, 3, 4]);
+  });
+
+  it('replaces the state when the answer is a snapshot', async () => {
+    const store = new LiveStore(() => Promise.resolve({ ok: true, data: { kind: 'snapshot', snapshot: makeSnapshot(10, [makeIncident('S')]) } }));
+    store.receiveSnapshot(makeSnapshot(1));
+    store.receiveDelta(makeDelta(5));
+    await flush();
+    expect(store.getState().version).toBe(10);
+    expect(Object.keys(store.getState().incidents)).toEqual(['S']);
+  });
+
+  it('notifies subscribers and ignores stale deltas', () => {
+    const store = new LiveStore(() => Promise.resolve({ ok: false, error: { code: 'internal_error', message: 'x' } }));
+    const listener = vi.fn();
+    store.subscribe(listener);
+    store.receiveSnapshot(makeSnapshot(3));
+    store.receiveDelta(makeDelta(3));
+    expect(listener).toHaveBeenCalledTimes(1);
+    store.receiveDelta(makeDelta(4));
+    expect(listener).toHaveBeenCalledTimes(2);
+    expect(store.getState().version).toBe(4);
+  });
+});
