@@ -1,6 +1,7 @@
 import { booleanPointInPolygon, distance as turfDistance } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import type { LngLat } from '../../shared/geo/position.ts';
+import { seededRandom } from '../support/seededRandom.ts';
 import { loadCityGeography } from '../../server/city/loadCityGeography.ts';
 import { createAreaIndex, type AreaLocation } from '../../server/geo/areaIndex.ts';
 import { distanceMeters } from '../../server/geo/distance.ts';
@@ -13,17 +14,6 @@ const JOHANNESBURG_CBD: LngLat = [28.0473, -26.2041];
 const PRETORIA: LngLat = [28.1881, -25.7461];
 const CAPE_TOWN: LngLat = [18.4241, -33.9249];
 
-/** Deterministic PRNG (mulberry32) so the sample is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The reference answer: test every ward in order, then the boundary. */
 function bruteForceLocate(p: LngLat): AreaLocation {
@@ -54,7 +44,7 @@ describe('createAreaIndex', () => {
   });
 
   it('[GEO2] agrees with a brute-force scan of every ward on 500 random points over the bounds', () => {
-    const random = mulberry32(20240601);
+    const random = seededRandom(20240601);
     const [west, south, east, north] = city.bounds;
     let inside = 0;
     for (let i = 0; i < 500; i += 1) {

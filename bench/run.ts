@@ -1,0 +1,43 @@
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { checkGoals } from './goals.ts';
+import { benchIncidentBroadcast } from './incidentBroadcast.bench.ts';
+import { describeMachine } from './machine.ts';
+import { benchNearestAvailable } from './nearestAvailable.bench.ts';
+import { broadcastFacts, broadcastTable, goalsTable, nearestFacts, nearestTable, writeDocs, type BenchRun } from './report.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const quick = process.env.BENCH_QUICK === '1';
+
+async function main(): Promise<void> {
+  const machine = describeMachine();
+  console.log(`Benchmarks${quick ? ' (BENCH_QUICK: smoke run, docs not written)' : ''}`);
+  console.log(`Machine: ${machine.nproc} CPUs, ${machine.cpu}, ${machine.ramGiB} GiB RAM, Node ${machine.node}, Redis ${machine.redis}\n`);
+
+  const load1 = (): number => loadavg()[0] ?? Number.NaN;
+  const beforeNearest = load1();
+  console.log(`1. Nearest available unit of a kind… (load average ${beforeNearest.toFixed(1)})`);
+  const nearest = await benchNearestAvailable(quick ? { units: 1_000, queries: 200, wanted: 5, warmup: 20 } : { units: 10_000, queries: 2_000, wanted: 5, warmup: 100 });
+  console.log(`${nearestTable(nearest)}\n\n${nearestFacts(nearest)}\n`);
+
+  const beforeBroadcast = load1();
+  console.log(`2. Incident create → broadcast received… (load average ${beforeBroadcast.toFixed(1)})`);
+  const broadcast = await benchIncidentBroadcast({ ratePerSecond: 50, durationSeconds: quick ? 3 : 30, dispatchers: 5, drainMs: 10_000 });
+  console.log(`${broadcastTable(broadcast)}\n\n${broadcastFacts(broadcast)}\n`);
+  if (broadcast.lost > 0) console.log(`LOST: ${broadcast.lost} (incident, console) deliveries never arrived`);
+
+  const run: BenchRun = { date: new Date().toISOString(), machine, nearest, broadcast, goals: checkGoals(nearest, broadcast), load: { beforeNearest, beforeBroadcast, end: load1() } };
+  console.log(`Goals\n${goalsTable(run.goals)}\n`);
+  if (!quick) {
+    writeDocs(run, resolve(ROOT, 'docs/benchmarks.md'), resolve(ROOT, 'docs/benchmarks.json'));
+    console.log('Wrote docs/benchmarks.md and docs/benchmarks.json');
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
