@@ -36,7 +36,7 @@ describe.skipIf(!hasChromium)('dispatch console end to end', () => {
     await server?.close();
   });
 
-  it('creates an incident from a map click, shows it on both consoles, and assigns with the keyboard', async () => {
+  it('[IC1][RT2][DS2] creates an incident from a map click, shows it on both consoles, and assigns with the keyboard', async () => {
     await shot(first, '01-board');
 
     // Call capture: click the map for the location.

@@ -5,6 +5,7 @@ import { INCIDENT_TYPES, INCIDENT_TYPE_IDS } from '../../../shared/incidents/inc
 import type { IncidentTypeId } from '../../../shared/incidents/incidentTypes.ts';
 import type { IncidentCreateInput } from '../../../shared/incidents/incidentSchema.ts';
 import { formatLatLng, parseLatLng } from './queueOrder.ts';
+import { UNIT_KIND_LABELS } from '../../../shared/units/unitKinds.ts';
 
 /** What the form submits; the command client adds the commandId. */
 export type CallCaptureInput = Omit<IncidentCreateInput, 'commandId'>;
@@ -90,7 +91,7 @@ export function CallCaptureForm({ pick, onPickChange, onSubmit, onCancel }: Call
       </label>
       <p className="plan-line">
         <span className={`prio-badge prio-${entry.priority}`}>{entry.priority.toUpperCase()}</span>
-        Plan: {entry.plan.map((line) => `${line.count}× ${line.kind.replace('_', ' ')}`).join(', ')}
+        Plan: {entry.plan.map((line) => `${line.count} × ${UNIT_KIND_LABELS[line.kind]}`).join(', ')}
       </p>
       <div className="field-row">
         <label className="field">
