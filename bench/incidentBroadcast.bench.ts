@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import type { Session } from '../shared/auth/roles.ts';
 import type { LngLat } from '../shared/geo/position.ts';
-import type { IncidentCreateInput } from '../shared/incidents/incidentSchema.ts';
+import type { IncidentCreatePayload } from '../shared/incidents/incidentSchema.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol/events.ts';
 import { createCadServer, type CadServer } from '../server/app/createCadServer.ts';
 import { loadCity } from '../server/city/loadCity.ts';
@@ -102,7 +102,7 @@ export async function benchIncidentBroadcast(options: BroadcastOptions): Promise
     for (let i = 0; i < total; i += 1) {
       const due = start + i * intervalMs;
       await sleep(due - performance.now());
-      const input: IncidentCreateInput = {
+      const input: IncidentCreatePayload = {
         commandId: `bench-${runId}-${String(i).padStart(5, '0')}`,
         type: 'medical_emergency',
         location: pointInMetro(server, random),

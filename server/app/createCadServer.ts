@@ -5,7 +5,8 @@ import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { CityData } from '../city/cityData.ts';
 import { cityLayers } from '../city/cityLayers.ts';
-import { createAreaIndex } from '../geo/areaIndex.ts';
+import { buildGazetteer } from '../city/buildGazetteer.ts';
+import { createAreaIndex } from '../../shared/geo/areaIndex.ts';
 import express from 'express';
 import { mountHttpApp } from '../http/mountHttpApp.ts';
 import { attachRealtime } from '../realtime/attachRealtime.ts';
@@ -60,7 +61,7 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
   const ctx: CadContext = {
     redis,
     keys,
-    city: { data: options.city, layers: cityLayers(options.city, false), locate: (p) => areaIndex.locate(p) },
+    city: { data: options.city, layers: cityLayers(options.city, false, buildGazetteer(options.city, areaIndex)), locate: (p) => areaIndex.locate(p) },
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
     unitKinds: new UnitKindCache(redis, keys),
     now: options.now ?? Date.now,

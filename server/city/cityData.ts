@@ -1,6 +1,6 @@
 import type { AreaGeometry, Facility, FleetUnit, Ward } from '../../shared/city/citySchema.ts';
 import type { LngLat } from '../../shared/geo/position.ts';
-import type { BBox } from '../geo/gridSpec.ts';
+import type { BBox } from '../../shared/geo/gridSpec.ts';
 
 /** The city as loaded from its fixtures at start-up: geography, real facilities and the demo fleet. */
 export type CityData = {

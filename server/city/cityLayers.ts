@@ -1,5 +1,6 @@
 import type { AreaGeometry, CityLayers } from '../../shared/city/citySchema.ts';
 import type { LngLat } from '../../shared/geo/position.ts';
+import type { GazetteerEntry } from '../../shared/city/gazetteer.ts';
 import type { CityData } from './cityData.ts';
 
 /** Decimal places kept in GET /api/city geometry: 5 decimals is about 1 m, finer than the source data. */
@@ -20,7 +21,7 @@ export function roundAreaGeometry(geometry: AreaGeometry): AreaGeometry {
 }
 
 /** The map layers the console draws (payload of GET /api/city), with geometry rounded to about a metre. */
-export function cityLayers(city: CityData, hasRoadNetwork: boolean): CityLayers {
+export function cityLayers(city: CityData, hasRoadNetwork: boolean, gazetteer: GazetteerEntry[]): CityLayers {
   return {
     name: city.name,
     center: roundPosition(city.center),
@@ -30,5 +31,6 @@ export function cityLayers(city: CityData, hasRoadNetwork: boolean): CityLayers 
     facilities: city.facilities,
     hasRoadNetwork,
     attribution: city.attribution,
+    gazetteer,
   };
 }

@@ -1,6 +1,6 @@
 import { bbox as turfBBox } from '@turf/turf';
 import type { Facility } from '../../shared/city/citySchema.ts';
-import { createAreaIndex } from '../geo/areaIndex.ts';
+import { createAreaIndex } from '../../shared/geo/areaIndex.ts';
 import { CityDataError } from './CityDataError.ts';
 import type { CityGeography } from './cityData.ts';
 import { CITY_ATTRIBUTION, CITY_FILES } from './cityFiles.ts';

@@ -1,6 +1,6 @@
 import type { Facility, FacilityKind } from '../../shared/city/citySchema.ts';
 import { RegionSchema, type Region } from '../../shared/incidents/incidentSchema.ts';
-import type { AreaIndex } from '../geo/areaIndex.ts';
+import type { AreaIndex } from '../../shared/geo/areaIndex.ts';
 import { CityDataError } from './CityDataError.ts';
 import { CITY_FILES } from './cityFiles.ts';
 import { facilityId } from './facilityId.ts';

@@ -1,7 +1,7 @@
 import { FleetUnitSchema, type Facility, type FleetUnit, type Ward } from '../../shared/city/citySchema.ts';
 import { REGIONS, type Region } from '../../shared/incidents/incidentSchema.ts';
 import type { UnitKind } from '../../shared/units/unitKinds.ts';
-import { distanceMeters } from '../geo/distance.ts';
+import { distanceMeters } from '../../shared/geo/distance.ts';
 import { apportion } from './apportion.ts';
 
 /** How many units of one kind, their call-sign prefix, and how strongly each facility attracts them (0: never a base). */

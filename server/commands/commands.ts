@@ -9,7 +9,15 @@ import { createIncident, firstIncident } from '../incidents/createIncident.ts';
 import { readJournalSince } from '../journal/readJournalSince.ts';
 import { recordPosition } from '../units/recordPosition.ts';
 import { setUnitStatus, statusAnswerOf } from '../units/setUnitStatus.ts';
-import { defineCommand } from './defineCommand.ts';
+import { defineCommand, type Command } from './defineCommand.ts';
+import type { CommandName } from '../../shared/protocol/commands.ts';
+import { CallDisposeInputSchema, CallerHistoryInputSchema, HoaxRegistryInputSchema } from '../../shared/callers/callerSchema.ts';
+import { DuplicatesInputSchema, IncidentGetInputSchema, LinkCallerInputSchema } from '../../shared/incidents/incidentSchema.ts';
+import { disposeCall, firstCall } from '../callers/disposeCall.ts';
+import { readCallerHistory, readHoaxRegistry } from '../callers/readCallerHistory.ts';
+import { findDuplicates } from '../incidents/findDuplicates.ts';
+import { getIncident } from '../incidents/getIncident.ts';
+import { linkCaller } from '../incidents/linkCaller.ts';
 
 const byCommandId = (input: { commandId: string }): string => input.commandId;
 
@@ -30,7 +38,7 @@ export const COMMAND_HANDLERS = {
   'dispatch:recommend': defineCommand({
     name: 'dispatch:recommend',
     input: RecommendInputSchema,
-    run: (ctx, input) => recommendUnits(ctx, input),
+    run: recommendUnits,
   }),
   'dispatch:assign': defineCommand({
     name: 'dispatch:assign',
@@ -54,6 +62,38 @@ export const COMMAND_HANDLERS = {
   'sync:since': defineCommand({
     name: 'sync:since',
     input: SyncSinceInputSchema,
-    run: (ctx, input) => readJournalSince(ctx, input),
+    run: readJournalSince,
   }),
-} as const;
+  'incident:get': defineCommand({
+    name: 'incident:get',
+    input: IncidentGetInputSchema,
+    run: (ctx, input) => getIncident(ctx, input),
+  }),
+  'incident:duplicates': defineCommand({
+    name: 'incident:duplicates',
+    input: DuplicatesInputSchema,
+    run: (ctx, input) => findDuplicates(ctx, input),
+  }),
+  'incident:link_caller': defineCommand({
+    name: 'incident:link_caller',
+    input: LinkCallerInputSchema,
+    replay: { commandId: byCommandId, answerOf: firstIncident },
+    run: linkCaller,
+  }),
+  'call:dispose': defineCommand({
+    name: 'call:dispose',
+    input: CallDisposeInputSchema,
+    replay: { commandId: byCommandId, answerOf: firstCall },
+    run: disposeCall,
+  }),
+  'caller:history': defineCommand({
+    name: 'caller:history',
+    input: CallerHistoryInputSchema,
+    run: (ctx, input) => readCallerHistory(ctx, input),
+  }),
+  'hoax:registry': defineCommand({
+    name: 'hoax:registry',
+    input: HoaxRegistryInputSchema,
+    run: (ctx, input) => readHoaxRegistry(ctx, input),
+  }),
+} as const satisfies Record<CommandName, Command<unknown>>;

@@ -25,7 +25,10 @@ export interface CommandDefinition<I, T> {
 
 /** The actor written into the journal for a session. */
 export function actorOf(session: Session): Actor {
-  return session.unitId ? { role: session.role, operatorId: session.operatorId, unitId: session.unitId } : { role: session.role, operatorId: session.operatorId };
+  const actor: Actor = { role: session.role, operatorId: session.operatorId };
+  if (session.unitId) actor.unitId = session.unitId;
+  if (session.agency) actor.agency = session.agency;
+  return actor;
 }
 
 /**

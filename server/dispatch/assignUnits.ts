@@ -1,4 +1,5 @@
 import type { Actor } from '../../shared/auth/roles.ts';
+import { AGENCY_LABELS } from '../../shared/units/unitKinds.ts';
 import type { AssignInput } from '../../shared/dispatch/dispatchSchema.ts';
 import { withAssignedUnits } from '../../shared/incidents/incidentLifecycle.ts';
 import type { AssignOutcome } from '../../shared/protocol/events.ts';
@@ -25,6 +26,9 @@ export function assignUnits(ctx: CadContext, input: AssignInput, actor: Actor): 
       const unitId = input.unitIds[index] ?? '';
       if (!unit) return refusal('unit_not_found', `no unit ${unitId}`, { unitId });
       if (unit.status !== 'available') return refusal('unit_not_available', `${unit.callSign} is no longer available (${unit.status})`, { unitId });
+      if (actor.agency && unit.agency !== actor.agency) {
+        return refusal('forbidden', `the ${AGENCY_LABELS[actor.agency]} desk cannot commit ${unit.callSign} (${AGENCY_LABELS[unit.agency]})`, { unitId });
+      }
       committed.push(unit);
     }
     const now = ctx.now();

@@ -4,7 +4,8 @@ import { DEFAULT_RANKING, rankCandidates, type NearbyUnit } from '../../shared/d
 import type { LngLat } from '../../shared/geo/position.ts';
 import type { Incident } from '../../shared/incidents/incidentSchema.ts';
 import { activeAssignments } from '../../shared/incidents/incidentLifecycle.ts';
-import type { UnitKind } from '../../shared/units/unitKinds.ts';
+import { UNIT_KIND_AGENCY, type UnitKind } from '../../shared/units/unitKinds.ts';
+import type { Actor } from '../../shared/auth/roles.ts';
 import { ok } from '../../shared/protocol/result.ts';
 import type { CadContext } from '../app/cadContext.ts';
 import { refusal, type CommandOutcome } from '../commands/commandOutcome.ts';
@@ -33,7 +34,7 @@ export async function nearestAvailable(redis: Redis, key: string, at: LngLat, wa
  * time to the scene, with why each was chosen and why nearby others were passed over. [DS3] A unit
  * committed elsewhere is never a candidate: only the available sets are searched.
  */
-export async function recommendUnits(ctx: CadContext, input: RecommendInput): Promise<CommandOutcome<Recommendation>> {
+export async function recommendUnits(ctx: CadContext, input: RecommendInput, actor: Actor): Promise<CommandOutcome<Recommendation>> {
   const current = await readIncident(ctx, input.incidentId);
   if (!current) return refusal('incident_not_found', `no incident ${input.incidentId}`);
   const { incident } = current;
@@ -42,8 +43,10 @@ export async function recommendUnits(ctx: CadContext, input: RecommendInput): Pr
     await ctx.redis.call('GEOSEARCH', ctx.keys.unitPositions, 'FROMLONLAT', incident.location[0], incident.location[1], 'BYRADIUS', 10_000, 'm', 'ASC', 'COUNT', PASSED_OVER_SCAN, 'WITHDIST', 'WITHCOORD'),
   );
   const nearbyUnits = await readUnits(ctx, nearbyAll.map((hit) => hit.id));
+  // [DK1] An agency desk gets the part of the response plan its own units answer.
+  const plan = actor.agency ? incident.plan.filter((line) => UNIT_KIND_AGENCY[line.kind] === actor.agency) : incident.plan;
   const byKind = await Promise.all(
-    incident.plan.map(async (line) => {
+    plan.map(async (line) => {
       const committed = activeAssignments(incident).filter((a) => a.kind === line.kind).length;
       const needed = Math.max(0, line.count - committed);
       const hits = await nearestAvailable(ctx.redis, ctx.keys.availableUnits(line.kind), incident.location, needed + EXTRA_CANDIDATES);

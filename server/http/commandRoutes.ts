@@ -24,6 +24,12 @@ export const COMMAND_ROUTES: readonly { method: 'get' | 'post'; path: string; co
   { method: 'post', path: '/api/units/:unitId/status', command: 'unit:status', payload: (r) => bodyWith({ unitId: String(r.params.unitId) }, r.body as unknown) },
   { method: 'post', path: '/api/units/:unitId/position', command: 'unit:position', payload: (r) => bodyWith({ unitId: String(r.params.unitId) }, r.body as unknown) },
   { method: 'get', path: '/api/journal', command: 'sync:since', payload: (r) => ({ version: Number(r.query.since ?? Number.NaN) }) },
+  { method: 'get', path: '/api/incidents/:reference', command: 'incident:get', payload: (r) => ({ reference: r.params.reference }) },
+  { method: 'post', path: '/api/incidents/duplicates', command: 'incident:duplicates', payload: (r) => r.body as unknown },
+  { method: 'post', path: '/api/incidents/:incidentId/callers', command: 'incident:link_caller', payload: (r) => bodyWith({ incidentId: String(r.params.incidentId) }, r.body as unknown) },
+  { method: 'post', path: '/api/calls/dispositions', command: 'call:dispose', payload: (r) => r.body as unknown },
+  { method: 'get', path: '/api/callers/:number/history', command: 'caller:history', payload: (r) => ({ callbackNumber: r.params.number }) },
+  { method: 'get', path: '/api/callers/hoax-registry', command: 'hoax:registry', payload: (r) => (r.query.sinceDays === undefined ? {} : { sinceDays: Number(r.query.sinceDays) }) },
 ];
 
 /** [CM3] Every command route goes through the same command handler as the socket event. */

@@ -6,6 +6,7 @@ import type { CadContext } from '../app/cadContext.ts';
 import { readSnapshot } from '../journal/readSnapshot.ts';
 import type { Publisher } from '../realtime/publishOutcome.ts';
 import { commandRoutes } from './commandRoutes.ts';
+import { hoaxRegistryCsvRoute } from './hoaxRegistryCsv.ts';
 import { openApiDocument } from './openApiDocument.ts';
 import { securityHeaders } from './securityHeaders.ts';
 import { sessionFromHeaders } from './sessionFromHeaders.ts';
@@ -48,6 +49,7 @@ export function mountHttpApp(app: Express, ctx: CadContext, publisher: Publisher
     }
     response.json({ ok: true, data: await readSnapshot(ctx) });
   });
+  app.use(hoaxRegistryCsvRoute(ctx));
   app.use(commandRoutes(ctx, publisher));
   app.use('/api', (request, response) => {
     response.status(404).json(fail('unknown_command', `no route ${request.method} ${request.originalUrl}`));

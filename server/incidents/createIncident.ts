@@ -1,6 +1,7 @@
 import type { Actor } from '../../shared/auth/roles.ts';
 import type { Incident, IncidentCreateInput } from '../../shared/incidents/incidentSchema.ts';
-import { buildIncident, queueScore } from '../../shared/incidents/incidentLifecycle.ts';
+import { buildIncident, queueScore, REFERENCE_PLACEHOLDER } from '../../shared/incidents/incidentLifecycle.ts';
+import { buildCallRecord } from '../../shared/callers/callRecord.ts';
 import { johannesburgDay } from '../../shared/incidents/referenceNumber.ts';
 import type { CadContext } from '../app/cadContext.ts';
 import { outcomeOf, type CommandOutcome } from '../commands/commandOutcome.ts';
@@ -12,11 +13,12 @@ export async function createIncident(ctx: CadContext, input: IncidentCreateInput
   const now = ctx.now();
   const incident = buildIncident(input, ctx.city.locate(input.location), actor, now);
   const day = johannesburgDay(now);
+  const call = buildCallRecord(input, { outcome: 'incident', incidentId: REFERENCE_PLACEHOLDER }, actor, now);
   const { keys } = ctx;
   const reply = await SCRIPTS.createIncident.run(
     ctx.redis,
-    [keys.command(input.commandId), keys.referenceCounter(day), keys.openIncidents, keys.openIncidentLocations, keys.journal, keys.version],
-    ['incident:create', keys.incidentPrefix, day, JSON.stringify(incident), queueScore(incident), input.location[0], input.location[1], now, JSON.stringify(actor)],
+    [keys.command(input.commandId), keys.referenceCounter(day), keys.openIncidents, keys.openIncidentLocations, keys.journal, keys.version, keys.callerCalls(call.number)],
+    ['incident:create', keys.incidentPrefix, day, JSON.stringify(incident), queueScore(incident), input.location[0], input.location[1], now, JSON.stringify(actor), JSON.stringify(call)],
   );
   const answer = parseScriptAnswer(reply);
   if (answer.kind === 'retry') throw new Error('createIncident never asks for a retry');

@@ -1,5 +1,7 @@
 import type { Delta, SyncAnswer, SyncSinceInput } from '../../shared/protocol/stateSchema.ts';
 import { ok } from '../../shared/protocol/result.ts';
+import type { Actor } from '../../shared/auth/roles.ts';
+import { deltaConcernsDesk, snapshotForDesk } from '../../shared/protocol/deskView.ts';
 import type { CadContext } from '../app/cadContext.ts';
 import type { CommandOutcome } from '../commands/commandOutcome.ts';
 import { deltaFromCommitted } from '../redis/scriptAnswer.ts';
@@ -19,6 +21,7 @@ export function deltaFromEntry([id, fields]: StreamEntry): Delta {
     actor: parseJson(record.actor),
     incidents: parseJson(record.incidents),
     units: parseJson(record.units),
+    calls: parseJson(record.calls ?? '[]'),
   });
 }
 
@@ -34,10 +37,16 @@ export async function readJournalEntries(ctx: CadContext, afterVersion: number, 
  * [RT3] A console that saw a gap asks for what it missed: the deltas after its version, or a
  * fresh snapshot when it is too far behind or the journal no longer holds the first one it needs.
  */
-export async function readJournalSince(ctx: CadContext, input: SyncSinceInput): Promise<CommandOutcome<SyncAnswer>> {
+export async function readJournalSince(ctx: CadContext, input: SyncSinceInput, actor: Actor): Promise<CommandOutcome<SyncAnswer>> {
   const limit = ctx.settings.maxReplayEntries;
   const deltas = await readJournalEntries(ctx, input.version, limit + 1);
   const isContiguous = deltas.length === 0 || deltas[0]?.version === input.version + 1;
-  if (deltas.length <= limit && isContiguous) return { result: ok({ kind: 'deltas', deltas }) };
-  return { result: ok({ kind: 'snapshot', snapshot: await readSnapshot(ctx) }) };
+  if (deltas.length <= limit && isContiguous) {
+    const version = deltas.at(-1)?.version ?? input.version;
+    const { agency } = actor;
+    const visible = agency ? deltas.filter((delta) => deltaConcernsDesk(delta, agency)) : deltas;
+    return { result: ok({ kind: 'deltas', deltas: visible, version }) };
+  }
+  const snapshot = await readSnapshot(ctx);
+  return { result: ok({ kind: 'snapshot', snapshot: actor.agency ? snapshotForDesk(snapshot, actor.agency) : snapshot }) };
 }

@@ -1,6 +1,7 @@
 import { SessionSchema, type Session } from '../../shared/auth/roles.ts';
 import type { Ack, ClientToServerEvents } from '../../shared/protocol/events.ts';
 import type { Snapshot } from '../../shared/protocol/stateSchema.ts';
+import { snapshotForDesk } from '../../shared/protocol/deskView.ts';
 import type { CadContext } from '../app/cadContext.ts';
 import { COMMAND_HANDLERS } from '../commands/commands.ts';
 import type { Command } from '../commands/defineCommand.ts';
@@ -9,8 +10,9 @@ import type { CadIo, CadSocket } from './cadIo.ts';
 import { publishOutcome, type Publisher } from './publishOutcome.ts';
 import { roomsFor } from './rooms.ts';
 
-/** A crew sees its own unit and the incident it is committed to, not the whole board. */
+/** A crew sees its own unit and the incident it is committed to; an agency desk its part of the board. */
 export function snapshotFor(session: Session, snapshot: Snapshot): Snapshot {
+  if (session.agency) return snapshotForDesk(snapshot, session.agency);
   if (session.role !== 'crew') return snapshot;
   const units = snapshot.units.filter((unit) => unit.id === session.unitId);
   const incidentIds = new Set(units.map((unit) => unit.incidentId));

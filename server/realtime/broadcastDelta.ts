@@ -1,10 +1,19 @@
+import { agenciesOfDelta } from '../../shared/protocol/deskView.ts';
 import type { Delta } from '../../shared/protocol/stateSchema.ts';
+import { AGENCIES } from '../../shared/units/unitKinds.ts';
 import type { CadIo } from './cadIo.ts';
 import { ROOMS } from './rooms.ts';
 
-/** [RT2] Sends a journaled change to every console and to the crews of the units it touched, on every instance. */
+/**
+ * [RT2][DK1][DK2] Sends a journaled change, on every instance, to the consoles that see the whole
+ * board, to the desks of the agencies it concerns and to the crews of the units it touched; the
+ * other desks get only a version tick so that they see no gap.
+ */
 export function broadcastDelta(io: CadIo, delta: Delta): void {
-  const target = io.to([ROOMS.consoles, ...delta.units.map((unit) => ROOMS.unit(unit.id))]);
+  const concerned = agenciesOfDelta(delta);
+  const target = io.to([ROOMS.consoles, ...[...concerned].map(ROOMS.desk), ...delta.units.map((unit) => ROOMS.unit(unit.id))]);
+  const others = AGENCIES.filter((agency) => !concerned.has(agency)).map(ROOMS.desk);
+  if (others.length > 0) io.to(others).emit('state:version', { version: delta.version });
   switch (delta.fact) {
     case 'incident:created':
       target.emit('incident:created', delta);
@@ -12,11 +21,17 @@ export function broadcastDelta(io: CadIo, delta: Delta): void {
     case 'incident:closed':
       target.emit('incident:closed', delta);
       return;
+    case 'incident:caller_linked':
+      target.emit('incident:caller_linked', delta);
+      return;
     case 'dispatch:assigned':
       target.emit('dispatch:assigned', delta);
       return;
     case 'unit:status_changed':
       target.emit('unit:status_changed', delta);
+      return;
+    case 'call:disposed':
+      target.emit('call:disposed', delta);
       return;
   }
 }

@@ -1,6 +1,6 @@
 import type { UnitFix } from '../../shared/units/unitSchema.ts';
 import type { CadIo } from './cadIo.ts';
-import { ROOMS } from './rooms.ts';
+import { DESK_ROOMS, ROOMS } from './rooms.ts';
 
 /**
  * [RT4] Coalesces position fixes into frames: consoles get at most one message per interval
@@ -28,7 +28,8 @@ export class PositionFrames {
     if (this.pending.size === 0) return;
     const frame = [...this.pending.values()];
     this.pending = new Map();
-    this.io.to(ROOMS.consoles).emit('units:moved', frame);
+    // Desks get every fix too: a desk follows other agencies' units committed to its incidents.
+    this.io.to([ROOMS.consoles, ...DESK_ROOMS]).emit('units:moved', frame);
   }
 
   stop(): void {

@@ -32,6 +32,10 @@ export interface RedisKeys {
   referenceCounter(yymmdd: string): string;
   /** String: the stored answer to a command id, for idempotent resends. */
   command(commandId: string): string;
+  /** Sorted set: every call from one (normalised) number, scored by time. */
+  callerCalls(number: string): string;
+  /** Set: numbers with at least one hoax disposition (the hoax registry). */
+  hoaxNumbers: string;
   /** Stream the Socket.IO adapter uses to broadcast between server instances. */
   socketIoStream: string;
 }
@@ -54,5 +58,7 @@ export function redisKeys(tag: string): RedisKeys {
     referenceCounter: (yymmdd) => `${p}seq:reference:${yymmdd}`,
     command: (commandId) => `${p}cmd:${commandId}`,
     socketIoStream: `${p}socket.io`,
+    callerCalls: (number) => `${p}caller:${number}:calls`,
+    hoaxNumbers: `${p}callers:hoax`,
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CommandErrorSchema, type CommandError } from '../../shared/errors/errorCodes.ts';
 import { IncidentSchema } from '../../shared/incidents/incidentSchema.ts';
+import { CallRecordSchema } from '../../shared/callers/callerSchema.ts';
 import { FactSchema, type Delta } from '../../shared/protocol/stateSchema.ts';
 import { unitFromRecord } from '../units/unitRecord.ts';
 
@@ -9,9 +10,10 @@ const CommittedSchema = z.object({
   version: z.number().int().positive(),
   fact: FactSchema,
   at: z.number().int(),
-  actor: z.object({ role: z.string(), operatorId: z.string(), unitId: z.string().optional() }),
+  actor: z.object({ role: z.string(), operatorId: z.string(), unitId: z.string().optional(), agency: z.string().optional() }),
   incidents: z.array(IncidentSchema),
   units: z.array(z.record(z.string(), z.string())),
+  calls: z.array(CallRecordSchema).default([]),
 });
 const RefusedSchema = z.object({ ok: z.literal(false), error: CommandErrorSchema });
 const RetrySchema = z.object({ retry: z.literal(true) });
@@ -32,6 +34,6 @@ export function parseScriptAnswer(reply: unknown): ScriptAnswer {
 /** Validates a committed change (from a script answer or a journal entry) into a `Delta`. */
 export function deltaFromCommitted(json: unknown): Delta {
   const committed = CommittedSchema.parse(json);
-  const { version, fact, at, actor, incidents } = committed;
-  return { version, fact, at, actor, incidents, units: committed.units.map(unitFromRecord) };
+  const { version, fact, at, actor, incidents, calls } = committed;
+  return { version, fact, at, actor, incidents, units: committed.units.map(unitFromRecord), calls };
 }

@@ -10,6 +10,8 @@ export const SCRIPTS = {
   assignUnits: new LuaScript('assignUnits', common + read('assignUnits.lua')),
   setUnitStatus: new LuaScript('setUnitStatus', common + read('setUnitStatus.lua')),
   closeIncident: new LuaScript('closeIncident', common + read('closeIncident.lua')),
+  recordCall: new LuaScript('recordCall', common + read('recordCall.lua')),
+  linkCaller: new LuaScript('linkCaller', common + read('linkCaller.lua')),
   snapshot: new LuaScript('snapshot', common + read('snapshot.lua')),
   recordPosition: new LuaScript('recordPosition', read('recordPosition.lua')),
   seedUnit: new LuaScript('seedUnit', read('seedUnit.lua')),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UnitIdSchema } from '../units/unitSchema.ts';
+import { AgencySchema, type Agency } from '../units/unitKinds.ts';
 
 /** The people who use the system; `system` is the server's own automation (e.g. the demo AVL feed). */
 export const ROLES = ['call_taker', 'dispatcher', 'crew', 'supervisor', 'system'] as const;
@@ -18,8 +19,11 @@ export const SessionSchema = z
     role: z.enum(CONSOLE_ROLES),
     operatorId: z.string().trim().regex(/^[A-Za-z0-9._@-]{1,40}$/, 'operatorId: 1-40 letters, digits or ._@-'),
     unitId: UnitIdSchema.optional(),
+    /** [DK1] A dispatcher's desk: EMS, Fire & Rescue or Metro Police. Absent = a combined desk that sees all agencies. */
+    agency: AgencySchema.optional(),
   })
-  .refine((s) => s.role !== 'crew' || s.unitId !== undefined, { message: 'a crew session names its unitId', path: ['unitId'] });
+  .refine((s) => s.role !== 'crew' || s.unitId !== undefined, { message: 'a crew session names its unitId', path: ['unitId'] })
+  .refine((s) => s.agency === undefined || s.role === 'dispatcher', { message: 'only a dispatcher sits at an agency desk', path: ['agency'] });
 export type Session = z.infer<typeof SessionSchema>;
 
 /** Who did something, as written into the journal. */
@@ -27,4 +31,5 @@ export interface Actor {
   role: Role;
   operatorId: string;
   unitId?: string;
+  agency?: Agency;
 }

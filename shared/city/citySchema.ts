@@ -3,6 +3,7 @@ import { LngLatSchema } from '../geo/position.ts';
 import { RegionSchema } from '../incidents/incidentSchema.ts';
 import { UnitIdSchema } from '../units/unitSchema.ts';
 import { UnitKindSchema } from '../units/unitKinds.ts';
+import { GazetteerEntrySchema } from './gazetteer.ts';
 
 const RingSchema = z.array(LngLatSchema).min(4);
 export const PolygonSchema = z.object({ type: z.literal('Polygon'), coordinates: z.array(RingSchema).min(1) });
@@ -59,5 +60,7 @@ export const CityLayersSchema = z.object({
   /** Whether routes are computed on a road network or estimated in a straight line. */
   hasRoadNetwork: z.boolean(),
   attribution: z.array(z.string()),
+  /** [LO2] Offline place search: facilities, police stations, wards, regions. */
+  gazetteer: z.array(GazetteerEntrySchema),
 });
 export type CityLayers = z.infer<typeof CityLayersSchema>;

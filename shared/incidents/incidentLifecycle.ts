@@ -3,6 +3,7 @@ import type { UnitKind } from '../units/unitKinds.ts';
 import type { Assignment, Incident, IncidentCreateInput, Region } from './incidentSchema.ts';
 import { agenciesForPlan, incidentType } from './incidentTypes.ts';
 import { priorityRank } from './priority.ts';
+import { classifyIncident } from './classifyIncident.ts';
 
 /** Where an incident lies in the city, as the area index answers. */
 export interface AreaLookup {
@@ -18,11 +19,14 @@ export const REFERENCE_PLACEHOLDER = '__REFERENCE__';
 export function buildIncident(input: IncidentCreateInput, area: AreaLookup, actor: Actor, now: number): Incident {
   const type = incidentType(input.type);
   const plan = type.plan.map((line) => ({ kind: line.kind, count: line.count }));
+  const classification = classifyIncident(input.type, input.answers);
   return {
     id: REFERENCE_PLACEHOLDER,
     reference: REFERENCE_PLACEHOLDER,
     type: input.type,
-    priority: type.priority,
+    priority: classification.priority,
+    priorityReasons: classification.reasons,
+    answers: input.answers,
     agencies: agenciesForPlan(plan),
     plan,
     location: input.location,
@@ -40,6 +44,7 @@ export function buildIncident(input: IncidentCreateInput, area: AreaLookup, acto
     firstDispatchAt: null,
     closedAt: null,
     assignments: [],
+    additionalCallers: [],
   };
 }
 

@@ -47,3 +47,14 @@ export function johannesburgDay(now: number): string {
 export function spokenReference(reference: string): string {
   return reference.split('-').map((part) => part.split('').join(' ')).join(' · ');
 }
+
+/**
+ * [IC2] A reference as typed or heard, in canonical form: upper case, spaces dropped, dashes put
+ * back ("ec 261126 0042 7" → "EC-261126-0042-7"). Null when it cannot be a reference.
+ */
+export function normalizeReference(text: string): string | null {
+  const compact = text.toUpperCase().replace(/[\s-]/g, '');
+  const match = /^EC(\d{6})(\d{4,6})(\d)$/.exec(compact);
+  if (!match) return null;
+  return `EC-${match[1]}-${match[2]}-${match[3]}`;
+}

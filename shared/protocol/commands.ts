@@ -9,6 +9,12 @@ export const COMMANDS = [
   'unit:status',
   'unit:position',
   'sync:since',
+  'incident:get',
+  'incident:duplicates',
+  'incident:link_caller',
+  'call:dispose',
+  'caller:history',
+  'hoax:registry',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -24,6 +30,12 @@ export const COMMAND_POLICY: Record<CommandName, readonly Role[]> = {
   'unit:status': ['dispatcher', 'crew', 'system'],
   'unit:position': ['crew', 'system'],
   'sync:since': ['call_taker', 'dispatcher', 'crew', 'supervisor'],
+  'incident:get': ['call_taker', 'dispatcher', 'supervisor'],
+  'incident:duplicates': ['call_taker', 'dispatcher'],
+  'incident:link_caller': ['call_taker', 'dispatcher'],
+  'call:dispose': ['call_taker', 'dispatcher'],
+  'caller:history': ['call_taker', 'dispatcher', 'supervisor'],
+  'hoax:registry': ['supervisor'],
 };
 
 /** True when `role` may send `command`. */

@@ -1,10 +1,11 @@
 import type { Session } from '../auth/roles.ts';
-import type { Incident } from '../incidents/incidentSchema.ts';
+import type { CallerHistory, CallRecord, HoaxRegistry } from '../callers/callerSchema.ts';
+import type { DuplicateCandidate, Incident } from '../incidents/incidentSchema.ts';
 import type { Recommendation } from '../dispatch/dispatchSchema.ts';
 import type { Unit, UnitFix } from '../units/unitSchema.ts';
 import type { UnitPositionAnswer } from '../units/unitCommands.ts';
 import type { Result } from './result.ts';
-import type { Delta, Snapshot, SyncAnswer } from './stateSchema.ts';
+import type { Delta, Snapshot, SyncAnswer, VersionTick } from './stateSchema.ts';
 
 /** Bumped when an event's meaning changes; a console with another version reloads. */
 export const PROTOCOL_VERSION = 1;
@@ -29,6 +30,12 @@ export interface ClientToServerEvents {
   'unit:status': (input: unknown, ack: Ack<Unit>) => void;
   'unit:position': (input: unknown, ack: Ack<UnitPositionAnswer>) => void;
   'sync:since': (input: unknown, ack: Ack<SyncAnswer>) => void;
+  'incident:get': (input: unknown, ack: Ack<Incident>) => void;
+  'incident:duplicates': (input: unknown, ack: Ack<DuplicateCandidate[]>) => void;
+  'incident:link_caller': (input: unknown, ack: Ack<Incident>) => void;
+  'call:dispose': (input: unknown, ack: Ack<CallRecord>) => void;
+  'caller:history': (input: unknown, ack: Ack<CallerHistory>) => void;
+  'hoax:registry': (input: unknown, ack: Ack<HoaxRegistry>) => void;
 }
 
 /** Facts, server → client. Every delta event carries the journal version. */
@@ -38,6 +45,10 @@ export interface ServerToClientEvents {
   'incident:closed': (delta: Delta) => void;
   'dispatch:assigned': (delta: Delta) => void;
   'unit:status_changed': (delta: Delta) => void;
+  'incident:caller_linked': (delta: Delta) => void;
+  'call:disposed': (delta: Delta) => void;
+  /** [DK2] A version went by that does not concern this agency desk. */
+  'state:version': (tick: VersionTick) => void;
   /** [RT4] Position fixes coalesced into frames a few times a second. */
   'units:moved': (frame: UnitFix[]) => void;
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { IncidentSchema } from '../incidents/incidentSchema.ts';
+import { CallRecordSchema } from '../callers/callerSchema.ts';
 import { UnitSchema } from '../units/unitSchema.ts';
 
 /** The facts the server broadcasts; each is one journal entry. */
-export const FACTS = ['incident:created', 'incident:closed', 'dispatch:assigned', 'unit:status_changed'] as const;
+export const FACTS = ['incident:created', 'incident:closed', 'incident:caller_linked', 'dispatch:assigned', 'unit:status_changed', 'call:disposed'] as const;
 export const FactSchema = z.enum(FACTS);
 export type Fact = z.infer<typeof FactSchema>;
 
@@ -15,9 +16,11 @@ export const DeltaSchema = z.object({
   version: z.number().int().positive(),
   at: z.number().int(),
   fact: FactSchema,
-  actor: z.object({ role: z.string(), operatorId: z.string(), unitId: z.string().optional() }),
+  actor: z.object({ role: z.string(), operatorId: z.string(), unitId: z.string().optional(), agency: z.string().optional() }),
   incidents: z.array(IncidentSchema),
   units: z.array(UnitSchema),
+  /** Call records the change added to callers' histories. */
+  calls: z.array(CallRecordSchema).default([]),
 });
 export type Delta = z.infer<typeof DeltaSchema>;
 
@@ -33,5 +36,13 @@ export type Snapshot = z.infer<typeof SnapshotSchema>;
 export const SyncSinceInputSchema = z.object({ version: z.number().int().nonnegative() });
 export type SyncSinceInput = z.infer<typeof SyncSinceInputSchema>;
 
-/** [RT3] The answer to a gap: the missed deltas, or a fresh snapshot when too far behind. */
-export type SyncAnswer = { kind: 'deltas'; deltas: Delta[] } | { kind: 'snapshot'; snapshot: Snapshot };
+/**
+ * [RT3] The answer to a gap: the missed deltas, or a fresh snapshot when too far behind.
+ * `version` is the version the console is at once it has applied `deltas`: an agency desk is sent
+ * only the deltas that concern it, so the last one it gets may be older than the journal's head. [DK2]
+ */
+export type SyncAnswer = { kind: 'deltas'; deltas: Delta[]; version: number } | { kind: 'snapshot'; snapshot: Snapshot };
+
+/** [DK2] Tells an agency desk that a version went by that does not concern it, so it sees no gap. */
+export const VersionTickSchema = z.object({ version: z.number().int().positive() });
+export type VersionTick = z.infer<typeof VersionTickSchema>;

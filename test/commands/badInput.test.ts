@@ -6,7 +6,7 @@ import { commandId, connectClient, send, type TestClient } from '../support/test
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 
 /** For each command: payloads that must be refused with validation_failed. */
-const BAD_PAYLOADS: Record<Exclude<CommandName, 'sync:since'> | 'sync:since', unknown[]> = {
+const BAD_PAYLOADS: Record<CommandName, unknown[]> = {
   'incident:create': [
     null,
     'a string',
@@ -38,36 +38,58 @@ const BAD_PAYLOADS: Record<Exclude<CommandName, 'sync:since'> | 'sync:since', un
     { commandId: commandId(), unitId: 'als-a01', position: [28.0, -26.2], fixAt: -5 },
   ],
   'sync:since': [null, {}, { version: -1 }, { version: 'latest' }],
+  'incident:get': [null, {}, { reference: '' }, { reference: 'x'.repeat(41) }, { reference: 'EC-261126' }, { reference: 'EC-261126-0001-0' }],
+  'incident:duplicates': [null, {}, { location: [28, -26.2] }, { location: [28, -26.2], type: 'nope' }, { location: [999, 0], type: 'structure_fire' }],
+  'incident:link_caller': [
+    null,
+    { commandId: commandId(), incidentId: 'EC-x', callerName: 'A' },
+    { commandId: commandId(), incidentId: 'EC-x', callerName: '', callbackNumber: '0825550147' },
+    { commandId: commandId(), incidentId: 'EC-x', callerName: 'A', callbackNumber: 'none' },
+  ],
+  'call:dispose': [
+    null,
+    { commandId: commandId(), callbackNumber: '0825550147' },
+    { commandId: commandId(), callbackNumber: '0825550147', disposition: 'rude' },
+    { commandId: commandId(), callbackNumber: 'x', disposition: 'hoax' },
+  ],
+  'caller:history': [null, {}, { callbackNumber: '' }, { callbackNumber: 'abc' }],
+  'hoax:registry': [null, { sinceDays: 0 }, { sinceDays: 'all' }],
 };
 
 describe('[CM4] bad input on every command gets a coded error and changes nothing', () => {
   let app: TestServer;
   let dispatcher: TestClient;
   let crew: TestClient;
+  let supervisor: TestClient;
 
   beforeAll(async () => {
     app = await startTestServer();
     dispatcher = await connectClient(app.url, DISPATCHER);
+    supervisor = await connectClient(app.url, { role: 'supervisor', operatorId: 'sup-1' });
     crew = await connectClient(app.url, crewSession('als-a01'));
   });
   afterAll(async () => {
     dispatcher.close();
     crew.close();
+    supervisor.close();
     await app.close();
   });
 
   async function storeFingerprint(): Promise<string> {
     const { redis, keys } = app.server.ctx;
-    const [version, journal, open, unit] = await Promise.all([
+    const [version, journal, open, unit, hoax, keyCount] = await Promise.all([
       redis.get(keys.version), redis.xlen(keys.journal), redis.zcard(keys.openIncidents), redis.hgetall(keys.unit('als-a01')),
+      redis.scard(keys.hoaxNumbers), redis.keys('*'),
     ]);
-    return JSON.stringify({ version, journal, open, unit });
+    // A stored refusal under its command id is the command's first answer, not a change of state.
+    const stateKeys = keyCount.filter((key) => !key.includes(':cmd:')).sort();
+    return JSON.stringify({ version, journal, open, unit, hoax, stateKeys });
   }
 
   for (const [command, payloads] of Object.entries(BAD_PAYLOADS)) {
     it(`[CM4] ${command}: ${payloads.length} bad payloads answer validation_failed`, async () => {
       const before = await storeFingerprint();
-      const sender = command === 'unit:position' ? crew : dispatcher;
+      const sender = command === 'unit:position' ? crew : command === 'hoax:registry' ? supervisor : dispatcher;
       for (const payload of payloads) {
         const answer = await send(sender.socket, command as CommandName, payload);
         expect(answer.ok, JSON.stringify(payload)?.slice(0, 80)).toBe(false);

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { LngLat } from '../../shared/geo/position.ts';
 import { seededRandom } from '../support/seededRandom.ts';
 import { loadCityGeography } from '../../server/city/loadCityGeography.ts';
-import { createAreaIndex, type AreaLocation } from '../../server/geo/areaIndex.ts';
-import { distanceMeters } from '../../server/geo/distance.ts';
+import { createAreaIndex, type AreaLocation } from '../../shared/geo/areaIndex.ts';
+import { distanceMeters } from '../../shared/geo/distance.ts';
 import { JOBURG_DIR } from '../city/cityPackCopy.ts';
 
 const city = loadCityGeography(JOBURG_DIR);

@@ -1,6 +1,6 @@
 import type { Session } from '../../shared/auth/roles.ts';
 import { UnitIdSchema } from '../../shared/units/unitSchema.ts';
-import type { IncidentCreateInput } from '../../shared/incidents/incidentSchema.ts';
+import type { IncidentCreatePayload } from '../../shared/incidents/incidentSchema.ts';
 import type { IncidentTypeId } from '../../shared/incidents/incidentTypes.ts';
 import type { LngLat } from '../../shared/geo/position.ts';
 import { commandId } from './testClient.ts';
@@ -9,7 +9,7 @@ import { commandId } from './testClient.ts';
 export const CBD: LngLat = [28.0473, -26.2041];
 
 /** A valid `incident:create` payload; override what the test is about. */
-export function incidentInput(overrides: Partial<Omit<IncidentCreateInput, 'type'>> & { type?: IncidentTypeId } = {}): IncidentCreateInput {
+export function incidentInput(overrides: Partial<Omit<IncidentCreatePayload, 'type'>> & { type?: IncidentTypeId } = {}): IncidentCreatePayload {
   return {
     commandId: commandId(),
     type: 'medical_emergency',

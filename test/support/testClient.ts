@@ -25,6 +25,8 @@ export function connectClient(url: string, session: Session, transports: ('webso
   socket.on('incident:closed', record);
   socket.on('dispatch:assigned', record);
   socket.on('unit:status_changed', record);
+  socket.on('incident:caller_linked', record);
+  socket.on('call:disposed', record);
   return new Promise((resolve, reject) => {
     socket.once('connect_error', reject);
     socket.once('state:snapshot', (snapshot) => resolve({ socket, snapshot, deltas, close: () => socket.close() }));

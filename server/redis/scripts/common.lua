@@ -30,17 +30,25 @@ local function refuse(cmd_key, command, code, message, unit_id)
 end
 
 -- Appends one change to the journal under the next version; the entry id is the version.
-local function journal(journal_key, version_key, fact, at, actor, incidents_json, units_json, before_json)
+local function journal(journal_key, version_key, fact, at, actor, incidents_json, units_json, before_json, calls_json)
   local version = redis.call('INCR', version_key)
   redis.call('XADD', journal_key, 'MAXLEN', '~', '200000', version .. '-0',
-    'fact', fact, 'at', at, 'actor', actor, 'incidents', incidents_json, 'units', units_json, 'before', before_json)
+    'fact', fact, 'at', at, 'actor', actor, 'incidents', incidents_json, 'units', units_json, 'calls', calls_json,
+    'before', before_json)
   return version
 end
 
-local function commit(cmd_key, command, journal_key, version_key, fact, at, actor, incidents_json, units_json, before_json)
-  local version = journal(journal_key, version_key, fact, at, actor, incidents_json, units_json, before_json)
+-- Journals a change and stores the answer under the command id. `calls_json` lists call records it added.
+local function commit(cmd_key, command, journal_key, version_key, fact, at, actor, incidents_json, units_json, before_json, calls_json)
+  calls_json = calls_json or '[]'
+  local version = journal(journal_key, version_key, fact, at, actor, incidents_json, units_json, before_json, calls_json)
   return remember(cmd_key, command, '{"ok":true,"version":' .. version .. ',"fact":"' .. fact .. '","at":' .. at ..
-    ',"actor":' .. actor .. ',"incidents":' .. incidents_json .. ',"units":' .. units_json .. '}')
+    ',"actor":' .. actor .. ',"incidents":' .. incidents_json .. ',"units":' .. units_json .. ',"calls":' .. calls_json .. '}')
+end
+
+-- Adds a call to a number's history (newest scores highest).
+local function remember_call(calls_key, at, record_json)
+  redis.call('ZADD', calls_key, at, record_json)
 end
 
 local RETRY = '{"retry":true}'

@@ -1,4 +1,4 @@
-import type { LngLat } from '../../shared/geo/position.ts';
+import type { LngLat } from './position.ts';
 
 /** Bounding box in degrees: [west, south, east, north]. */
 export type BBox = [number, number, number, number];

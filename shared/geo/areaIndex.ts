@@ -1,7 +1,7 @@
 import { bbox as turfBBox, booleanPointInPolygon } from '@turf/turf';
-import type { AreaGeometry, Ward } from '../../shared/city/citySchema.ts';
-import type { LngLat } from '../../shared/geo/position.ts';
-import type { Region } from '../../shared/incidents/incidentSchema.ts';
+import type { AreaGeometry, Ward } from '../city/citySchema.ts';
+import type { LngLat } from './position.ts';
+import type { Region } from '../incidents/incidentSchema.ts';
 import { createContainmentGrid } from './containmentGrid.ts';
 import { bboxContains, cellOfPoint, cellsOfBBox, createGridSpec, forEachCell, type BBox } from './gridSpec.ts';
 

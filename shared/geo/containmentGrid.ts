@@ -1,6 +1,6 @@
 import { booleanPointInPolygon } from '@turf/turf';
-import type { AreaGeometry } from '../../shared/city/citySchema.ts';
-import type { LngLat } from '../../shared/geo/position.ts';
+import type { AreaGeometry } from '../city/citySchema.ts';
+import type { LngLat } from './position.ts';
 import { cellCenter, cellOfPoint, cellsOfBBox, forEachCell, type GridSpec } from './gridSpec.ts';
 
 const EDGE = 2;

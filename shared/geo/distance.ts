@@ -1,4 +1,4 @@
-import type { LngLat } from '../../shared/geo/position.ts';
+import type { LngLat } from './position.ts';
 
 /** Mean Earth radius in metres (IUGG), as turf uses. */
 export const EARTH_RADIUS_METERS = 6_371_008.8;
