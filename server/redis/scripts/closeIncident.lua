@@ -3,9 +3,8 @@
 local prev = stored_answer(KEYS[1], ARGV[1])
 if prev then return prev end
 
-local incident = redis.call('HMGET', KEYS[2], 'doc', 'rev')
-if not incident[1] then return refuse(KEYS[1], ARGV[1], 'incident_not_found', 'no such incident') end
-if incident[2] ~= ARGV[2] then return RETRY end
+local incident, early = incident_at_rev(KEYS[1], ARGV[1], KEYS[2], ARGV[2])
+if not incident then return early end
 
 redis.call('HSET', KEYS[2], 'doc', ARGV[3], 'rev', tonumber(incident[2]) + 1)
 redis.call('ZREM', KEYS[3], ARGV[6])

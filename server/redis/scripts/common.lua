@@ -1,6 +1,9 @@
 -- Shared by the command scripts: idempotent answers, the journal, unit records as JSON.
 -- A stored answer is `<command>\n<answer json>`; it lives a day, long enough for any client resend.
 
+-- The answer that tells the caller the state moved since it read: read again and retry.
+local RETRY = '{"retry":true}'
+
 local function unit_json(key)
   local flat = redis.call('HGETALL', key)
   local record = {}
@@ -51,4 +54,12 @@ local function remember_call(calls_key, at, record_json)
   redis.call('ZADD', calls_key, at, record_json)
 end
 
-local RETRY = '{"retry":true}'
+
+-- Reads an incident for an optimistic commit: its {doc, rev} if it exists at `expected_rev`,
+-- otherwise nil and the answer to return at once (not found, or RETRY when it has moved on).
+local function incident_at_rev(cmd_key, command, incident_key, expected_rev)
+  local incident = redis.call('HMGET', incident_key, 'doc', 'rev')
+  if not incident[1] then return nil, refuse(cmd_key, command, 'incident_not_found', 'no such incident') end
+  if incident[2] ~= expected_rev then return nil, RETRY end
+  return incident, nil
+end
