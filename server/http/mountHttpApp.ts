@@ -6,6 +6,7 @@ import type { CadContext } from '../app/cadContext.ts';
 import { readSnapshot } from '../journal/readSnapshot.ts';
 import type { Publisher } from '../realtime/publishOutcome.ts';
 import { commandRoutes } from './commandRoutes.ts';
+import { cityLayersRoute } from './cityLayersRoute.ts';
 import { hoaxRegistryCsvRoute } from './hoaxRegistryCsv.ts';
 import { openApiDocument } from './openApiDocument.ts';
 import { securityHeaders } from './securityHeaders.ts';
@@ -38,9 +39,7 @@ export function mountHttpApp(app: Express, ctx: CadContext, publisher: Publisher
   app.get('/api/openapi.json', (_request, response) => {
     response.json(openApiDocument(options.version));
   });
-  app.get('/api/city', (_request, response) => {
-    response.json({ ok: true, data: ctx.city.layers });
-  });
+  app.use(cityLayersRoute(ctx.city.layers));
   app.get('/api/state', async (request, response) => {
     const session = sessionFromHeaders(request);
     if (!session.ok) {

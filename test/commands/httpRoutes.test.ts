@@ -75,3 +75,29 @@ describe('[HT1] the HTTP routes serve the same commands', () => {
     expect(await app.server.ctx.redis.get(app.server.ctx.keys.version)).toBe(before);
   });
 });
+
+describe('[HT3] the city layers are served compressed', () => {
+  it('[HT3] gzip when the console accepts it, plain JSON otherwise, the same document either way', async () => {
+    const app = await startTestServer();
+    try {
+      const { request } = await import('node:http');
+      const raw = (encoding: string): Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }> =>
+        new Promise((resolve, reject) => {
+          request(`${app.url}/api/city`, { headers: { 'accept-encoding': encoding } }, (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+          }).on('error', reject).end();
+        });
+      const zipped = await raw('gzip, deflate');
+      const plain = await raw('identity');
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      const { gunzipSync } = await import('node:zlib');
+      expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
+      expect(zipped.body.length).toBeLessThan(plain.body.length / 3);
+    } finally {
+      await app.close();
+    }
+  });
+});
