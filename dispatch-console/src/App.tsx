@@ -20,10 +20,11 @@ export function App() {
     const url = new URL(window.location.href);
     url.searchParams.delete('role');
     url.searchParams.delete('operator');
+    url.searchParams.delete('agency');
     window.history.replaceState(null, '', url);
     setSession(null);
   }
 
   if (!session) return <RoleChooser onChosen={handleChosen} />;
-  return <ConsoleScreen key={`${session.role}:${session.operatorId}`} session={session} onSignOut={handleSignOutClick} />;
+  return <ConsoleScreen key={`${session.role}:${session.agency ?? ''}:${session.operatorId}`} session={session} onSignOut={handleSignOutClick} />;
 }

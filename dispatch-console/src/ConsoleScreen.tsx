@@ -6,10 +6,10 @@ import { isCommandAllowed } from '../../shared/protocol/commands.ts';
 import { useLiveConnection } from './realtime/useLiveConnection.ts';
 import { formatCommandError } from './realtime/commandErrors.ts';
 import { IncidentQueue } from './incidents/IncidentQueue.tsx';
-import { CallCaptureForm } from './incidents/CallCaptureForm.tsx';
-import type { CallCaptureInput } from './incidents/CallCaptureForm.tsx';
-import { ReferenceBanner } from './incidents/ReferenceBanner.tsx';
 import { AlertBanner } from './incidents/AlertBanner.tsx';
+import { IncidentLookup } from './incidents/IncidentLookup.tsx';
+import type { LookupResult } from './incidents/IncidentLookup.tsx';
+import { ReferenceSearch } from './incidents/ReferenceSearch.tsx';
 import { useTopPriorityAlerts } from './incidents/useTopPriorityAlerts.ts';
 import { moveSelection, orderQueue } from './incidents/queueOrder.ts';
 import { RecommendPanel } from './dispatch/RecommendPanel.tsx';
@@ -17,8 +17,19 @@ import { KeyboardHints } from './dispatch/KeyboardHints.tsx';
 import { useRecommendation } from './dispatch/useRecommendation.ts';
 import { useDispatchKeys } from './dispatch/useDispatchKeys.ts';
 import { togglePick, unitsToAssign } from './dispatch/pickAssignment.ts';
+import { CallPanel } from './calls/CallPanel.tsx';
+import { CallOutcomeBanner } from './calls/CallOutcomeBanner.tsx';
+import { DuplicatePanel } from './calls/DuplicatePanel.tsx';
+import { PreArrivalPanel } from './calls/PreArrivalPanel.tsx';
+import { useCall } from './calls/useCall.ts';
+import { useCallKeys } from './calls/useCallKeys.ts';
+import { useCallerHistory } from './calls/useCallerHistory.ts';
+import { useDuplicates } from './calls/useDuplicates.ts';
+import { focusField } from './calls/focusField.ts';
+import { formatLatLng } from './calls/locationQuery.ts';
 import { MapView } from './map/MapView.tsx';
 import { useCity } from './map/useCity.ts';
+import { useCityIndexes } from './map/useCityIndexes.ts';
 import { StatusBar } from './StatusBar.tsx';
 
 interface ConsoleScreenProps {
@@ -28,26 +39,37 @@ interface ConsoleScreenProps {
 
 type SidePanel = 'dispatch' | 'capture';
 
-/** The live board: queue, map, and the selected incident or a new call. */
+/**
+ * The live board. A call-taker's board is the call (left), the map, and what to say (right: duplicates, pre-arrival
+ * instructions); a dispatcher's is the desk's queue, the map and the selected incident (or a call being taken).
+ */
 export function ConsoleScreen({ session, onSignOut }: ConsoleScreenProps) {
   const live = useLiveConnection(session);
   const { city, error: cityError } = useCity();
+  const indexes = useCityIndexes(city);
+  const isCallTaker = session.role === 'call_taker';
   const canCreate = isCommandAllowed('incident:create', session.role);
   const canAssign = isCommandAllowed('dispatch:assign', session.role);
   const canRecommend = isCommandAllowed('dispatch:recommend', session.role);
 
-  const [side, setSide] = useState<SidePanel>(session.role === 'call_taker' ? 'capture' : 'dispatch');
+  const [side, setSide] = useState<SidePanel>(isCallTaker ? 'capture' : 'dispatch');
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [pick, setPick] = useState<LngLat | null>(null);
-  const [reference, setReference] = useState<string | null>(null);
   const [picked, setPicked] = useState<UnitId[]>([]);
   const [assignError, setAssignError] = useState<string | null>(null);
   const [isAssigning, setAssigning] = useState(false);
-  const { alerts, acknowledge } = useTopPriorityAlerts(live.store);
+  const [duplicateId, setDuplicateId] = useState<string | null>(null);
+  const [lookup, setLookup] = useState<LookupResult | null>(null);
+  // [IQ2] The Echo alert is for dispatch desks; a call-taker is busy on the phone.
+  const { alerts, acknowledge } = useTopPriorityAlerts(live.store, !isCallTaker);
+
+  const call = useCall(live.commands);
+  const history = useCallerHistory(live.commands, call.draft?.callbackNumber ?? null);
+  const duplicates = useDuplicates(live.commands, call.draft?.position ?? null, call.draft?.type ?? null, live.state.version);
+  const selectedDuplicate = duplicates.candidates.find((c) => c.incident.id === duplicateId) ?? duplicates.candidates[0] ?? null;
 
   const queue = useMemo(() => orderQueue(Object.values(live.state.incidents)), [live.state.incidents]);
   const selected = selectedId ? (live.state.incidents[selectedId] ?? null) : null;
-  const rec = useRecommendation(live.commands, canRecommend && selected ? selected.id : null, live.state.version);
+  const rec = useRecommendation(live.commands, canRecommend && !isCallTaker && selected ? selected.id : null, live.state.version);
 
   useEffect(() => {
     setPicked([]);
@@ -65,12 +87,12 @@ export function ConsoleScreen({ session, onSignOut }: ConsoleScreenProps) {
     if (id) setSide('dispatch');
   }, []);
 
-  async function handleCreate(input: CallCaptureInput): Promise<string | null> {
-    const answer = await live.commands.sendCommand('incident:create', input);
-    if (!answer.ok) return formatCommandError(answer.error, callSignOf);
-    setReference(answer.data.reference);
-    if (session.role === 'dispatcher') select(answer.data.id);
-    return null;
+  function startCall() {
+    if (!canCreate) return;
+    call.start();
+    setDuplicateId(null);
+    setSide('capture');
+    focusField('callback');
   }
 
   async function assign() {
@@ -90,94 +112,154 @@ export function ConsoleScreen({ session, onSignOut }: ConsoleScreenProps) {
     if (recommendation) setPicked((p) => togglePick(recommendation, p, key));
   }
 
+  async function findReference(reference: string) {
+    setLookup({ query: reference, isLoading: true });
+    const answer = await live.commands.request('incident:get', { reference });
+    setLookup(answer.ok ? { query: reference, incident: answer.data } : { query: reference, error: formatCommandError(answer.error) });
+  }
+
   useDispatchKeys({
-    onMove: (step) => select(moveSelection(queue.map((i) => i.id), selectedId, step)),
+    onMove: (step) => !isCallTaker && select(moveSelection(queue.map((i) => i.id), selectedId, step)),
     onAssign: () => void assign(),
     onPick: handlePick,
     onEscape: () => {
-      if (picked.length > 0) setPicked([]);
-      else if (side === 'capture') setSide('dispatch');
+      if (lookup) setLookup(null);
+      else if (call.isDisposing) call.cancelDispose();
+      else if (call.outcome) call.clearOutcome();
+      else if (picked.length > 0) setPicked([]);
+      else if (side === 'capture' && !isCallTaker && !call.draft) setSide('dispatch');
       else setSelectedId(null);
     },
-    onNewCall: () => canCreate && setSide('capture'),
+    onNewCall: startCall,
+  });
+
+  useCallKeys(canCreate && call.draft !== null, {
+    onCreate: () => !call.isDisposing && void call.create(),
+    onDispose: () => {
+      call.beginDispose();
+      focusField('dispose');
+    },
+    onLink: () => selectedDuplicate && void call.link(selectedDuplicate.incident.id),
+    onMoveDuplicate: (step) => setDuplicateId(moveSelection(duplicates.candidates.map((c) => c.incident.id), selectedDuplicate?.incident.id ?? null, step)),
   });
 
   function handleLocationPick(position: LngLat) {
-    if (!canCreate) return;
-    setSide('capture');
-    setPick(position);
+    if (!call.draft) return;
+    call.update({ position, locationSource: 'map', locationText: formatLatLng(position) });
+  }
+
+  function handleIncidentClick(id: string) {
+    const incident = live.state.incidents[id];
+    if (isCallTaker) {
+      if (incident) setLookup({ query: incident.reference, incident });
+    } else select(id);
   }
 
   function handleShowAlert(id: string) {
     acknowledge();
-    select(id);
+    if (isCallTaker) handleIncidentClick(id);
+    else select(id);
   }
+
+  const instructionsType = call.draft?.type ?? (call.outcome && call.outcome.kind !== 'disposed' ? call.outcome.incident.type : null);
+  const callPanel = (
+    <CallPanel call={call} history={history} indexes={indexes}>
+      {call.outcome && <CallOutcomeBanner outcome={call.outcome} onDismiss={call.clearOutcome} />}
+    </CallPanel>
+  );
+  const duplicatePanel = call.draft && (
+    <DuplicatePanel
+      candidates={duplicates.candidates}
+      selectedId={selectedDuplicate?.incident.id ?? null}
+      isSending={call.isSending}
+      onSelect={setDuplicateId}
+      onLink={(id) => void call.link(id)}
+    />
+  );
+  const lookupPanel = lookup && <IncidentLookup result={lookup} onClose={() => setLookup(null)} />;
+  const mapPanel = (
+    <section className="map-panel">
+      {city ? (
+        <MapView
+          city={city}
+          units={live.state.units}
+          incidents={live.state.incidents}
+          selectedId={selectedId}
+          pick={call.draft?.position ?? null}
+          pickMode={call.draft !== null && side === 'capture'}
+          followPick={call.draft?.locationSource !== 'map'}
+          onIncidentClick={handleIncidentClick}
+          onLocationPick={handleLocationPick}
+        />
+      ) : (
+        <div className="map-placeholder" data-testid="map-loading">
+          {cityError ? `City map unavailable: ${cityError}. Retrying…` : 'Loading the city map…'}
+        </div>
+      )}
+      {city && !city.hasRoadNetwork && (
+        <div className="notice" data-testid="no-road-network">
+          No road network: ETAs are straight-line estimates
+        </div>
+      )}
+    </section>
+  );
 
   return (
     <div className="console">
       <StatusBar session={session} status={live.status} refusal={live.refusal} version={live.state.version} onSignOut={onSignOut}>
-        {canCreate && (
-          <button type="button" className={side === 'capture' ? 'tab active' : 'tab'} data-testid="new-call" onClick={() => setSide('capture')}>
+        {canCreate && !isCallTaker && (
+          <button type="button" className={side === 'capture' ? 'tab active' : 'tab'} data-testid="new-call" onClick={startCall}>
             New call <kbd>N</kbd>
           </button>
         )}
+        <ReferenceSearch onSearch={(reference) => void findReference(reference)} onClose={() => setLookup(null)} />
       </StatusBar>
-      <AlertBanner alerts={alerts} onAcknowledge={acknowledge} onShow={handleShowAlert} />
-      <main className="board">
-        <IncidentQueue queue={queue} selectedId={selectedId} onSelect={select} />
-        <section className="map-panel">
-          {city ? (
-            <MapView
-              city={city}
-              units={live.state.units}
-              incidents={live.state.incidents}
-              selectedId={selectedId}
-              pick={pick}
-              pickMode={side === 'capture'}
-              onIncidentClick={select}
-              onLocationPick={handleLocationPick}
-            />
-          ) : (
-            <div className="map-placeholder" data-testid="map-loading">
-              {cityError ? `City map unavailable: ${cityError}. Retrying…` : 'Loading the city map…'}
-            </div>
-          )}
-          {city && !city.hasRoadNetwork && (
-            <div className="notice" data-testid="no-road-network">
-              No road network: ETAs are straight-line estimates
-            </div>
-          )}
-        </section>
-        <aside className="side">
-          {reference && <ReferenceBanner reference={reference} onDismiss={() => setReference(null)} />}
-          {side === 'capture' && canCreate ? (
-            <section className="panel">
-              <header className="panel-head">
-                <h2>New call</h2>
-              </header>
-              <CallCaptureForm pick={pick} onPickChange={setPick} onSubmit={handleCreate} onCancel={() => setSide('dispatch')} />
-            </section>
-          ) : selected ? (
-            <RecommendPanel
-              incident={selected}
-              recommendation={rec.recommendation}
-              error={rec.error}
-              isLoading={rec.isLoading}
-              picked={picked}
-              canAssign={canAssign}
-              isAssigning={isAssigning}
-              assignError={assignError}
-              onTogglePick={handlePick}
-              onAssignClick={() => void assign()}
-            />
-          ) : (
-            <section className="panel">
-              <p className="muted empty">Select an incident in the queue or on the map.</p>
-            </section>
-          )}
-          <KeyboardHints canAssign={canAssign} canCreate={canCreate} />
-        </aside>
-      </main>
+      {!isCallTaker && <AlertBanner alerts={alerts} onAcknowledge={acknowledge} onShow={handleShowAlert} />}
+      {isCallTaker ? (
+        <main className="board call-taking">
+          <div className="call-column">{callPanel}</div>
+          {mapPanel}
+          <aside className="side">
+            {lookupPanel}
+            {duplicatePanel}
+            {instructionsType && <PreArrivalPanel type={instructionsType} />}
+            <KeyboardHints canAssign={false} canCreate={canCreate} hasQueue={false} />
+          </aside>
+        </main>
+      ) : (
+        <main className="board">
+          <IncidentQueue queue={queue} selectedId={selectedId} onSelect={select} />
+          {mapPanel}
+          <aside className="side">
+            {lookupPanel}
+            {side === 'capture' && canCreate ? (
+              <>
+                {callPanel}
+                {duplicatePanel}
+                {instructionsType && <PreArrivalPanel type={instructionsType} />}
+              </>
+            ) : selected ? (
+              <RecommendPanel
+                incident={selected}
+                recommendation={rec.recommendation}
+                error={rec.error}
+                isLoading={rec.isLoading}
+                picked={picked}
+                canAssign={canAssign}
+                isAssigning={isAssigning}
+                assignError={assignError}
+                onTogglePick={handlePick}
+                onAssignClick={() => void assign()}
+              />
+            ) : (
+              <section className="panel">
+                <p className="muted empty">Select an incident in the queue or on the map.</p>
+              </section>
+            )}
+            <KeyboardHints canAssign={canAssign} canCreate={canCreate} hasQueue />
+          </aside>
+        </main>
+      )}
     </div>
   );
 }

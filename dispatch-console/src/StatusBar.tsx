@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Session } from '../../shared/auth/roles.ts';
 import type { ConnectionStatus } from './realtime/useLiveConnection.ts';
-import { ROLE_LABELS, isDeskRole } from './session/sessionStore.ts';
+import { deskLabel } from './session/deskOptions.ts';
 import { useNow } from './incidents/useNow.ts';
 
 interface StatusBarProps {
@@ -26,8 +26,8 @@ export function StatusBar({ session, status, refusal, version, onSignOut, childr
   return (
     <header className="status-bar">
       <span className="brand">Emergency Connect</span>
-      <span className="desk" data-testid="desk">
-        {isDeskRole(session.role) ? ROLE_LABELS[session.role] : session.role} · {session.operatorId}
+      <span className="desk" data-testid="desk" data-role={session.role} data-agency={session.agency ?? 'combined'}>
+        {deskLabel(session)} · {session.operatorId}
       </span>
       {children}
       <span className="spacer" />

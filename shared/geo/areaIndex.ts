@@ -1,5 +1,8 @@
 import { bbox as turfBBox, booleanPointInPolygon } from '@turf/turf';
 import type { AreaGeometry, Ward } from '../city/citySchema.ts';
+
+/** What the index needs of a ward: its number, region and outline (the map layers carry no more). */
+export type AreaWard = Pick<Ward, 'ward' | 'region' | 'geometry'>;
 import type { LngLat } from './position.ts';
 import type { Region } from '../incidents/incidentSchema.ts';
 import { createContainmentGrid } from './containmentGrid.ts';
@@ -35,7 +38,7 @@ function bboxOf(geometry: AreaGeometry): BBox {
  * so a lookup tests only those few candidates. A point on a shared ward edge gets the first ward in `wards` order.
  * `isInsideMetro` is true inside the boundary or inside any ward (the two files differ by rounding along the edge).
  */
-export function createAreaIndex(boundary: AreaGeometry, wards: readonly Ward[], cellDegrees = AREA_INDEX_CELL_DEGREES): AreaIndex {
+export function createAreaIndex(boundary: AreaGeometry, wards: readonly AreaWard[], cellDegrees = AREA_INDEX_CELL_DEGREES): AreaIndex {
   const wardBoxes = wards.map((ward) => bboxOf(ward.geometry));
   const grid = createGridSpec(unionBBox([bboxOf(boundary), ...wardBoxes]), cellDegrees);
   const candidates: number[][] = Array.from({ length: grid.cols * grid.rows }, () => []);
@@ -45,7 +48,7 @@ export function createAreaIndex(boundary: AreaGeometry, wards: readonly Ward[], 
   });
   const isInsideBoundary = createContainmentGrid(boundary, grid);
 
-  function findWard(cell: number, p: LngLat): Ward | null {
+  function findWard(cell: number, p: LngLat): AreaWard | null {
     for (const wardIndex of candidates[cell] ?? []) {
       const ward = wards[wardIndex];
       const box = wardBoxes[wardIndex];

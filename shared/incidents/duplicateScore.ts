@@ -107,7 +107,8 @@ export function scoreDuplicate(candidate: DuplicateCandidate, intake: { typeId: 
   return {
     score,
     isLikely: score >= DUPLICATE_LIKELY_THRESHOLD,
-    reasons: [`${formatDistance(distance)} away`, `${formatAge(age)} ago`, typeReason],
+    // Distance and age travel as numbers beside the score; the reason says why the type matches.
+    reasons: [typeReason],
   };
 }
 

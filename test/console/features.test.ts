@@ -42,6 +42,7 @@ const city: CityLayers = {
   facilities: [],
   hasRoadNetwork: false,
   attribution: ['City of Johannesburg open data'],
+  gazetteer: [],
 };
 
 describe('buildCityStyle', () => {

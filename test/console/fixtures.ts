@@ -32,6 +32,8 @@ export function makeIncident(id: string, overrides: Partial<Incident> = {}): Inc
     reference: id,
     type: 'medical_emergency',
     priority: 'delta',
+    priorityReasons: [],
+    answers: {},
     agencies: ['ems'],
     plan: [{ kind: 'als', count: 1 }],
     location: [28.05, -26.2],
@@ -49,6 +51,7 @@ export function makeIncident(id: string, overrides: Partial<Incident> = {}): Inc
     firstDispatchAt: null,
     closedAt: null,
     assignments: [],
+    additionalCallers: [],
     ...overrides,
   };
 }
@@ -65,6 +68,7 @@ export function makeDelta(version: number, change: { incidents?: Incident[]; uni
     actor: { role: 'dispatcher', operatorId: 'd1' },
     incidents: change.incidents ?? [],
     units: change.units ?? [],
+    calls: [],
   };
 }
 

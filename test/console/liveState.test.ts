@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_LIVE_STATE, applyDelta, applyDeltas, applyFixes, applySnapshot } from '../../dispatch-console/src/realtime/liveState.ts';
+import { EMPTY_LIVE_STATE, applyDelta, applyDeltas, applyFixes, applySnapshot, applySyncDeltas, applyTick } from '../../dispatch-console/src/realtime/liveState.ts';
 import { T0, makeDelta, makeIncident, makeSnapshot, makeUnit, unitId } from './fixtures.ts';
 
 describe('applySnapshot', () => {
@@ -83,5 +83,44 @@ describe('applyFixes', () => {
       { unitId: unitId('nope'), position: [1, 1], fixAt: T0 + 1 },
     ]);
     expect(state).toBe(base);
+  });
+});
+
+describe('[DK2] applyTick', () => {
+  const base = applySnapshot(makeSnapshot(5, [makeIncident('A')]));
+
+  it('advances to the next version and changes nothing else', () => {
+    const { state, outcome } = applyTick(base, 6);
+    expect(outcome).toBe('applied');
+    expect(state.version).toBe(6);
+    expect(state.incidents).toBe(base.incidents);
+  });
+
+  it('ignores a version already seen and reports a gap when versions were missed', () => {
+    expect(applyTick(base, 5).outcome).toBe('stale');
+    expect(applyTick(base, 8)).toEqual({ state: base, outcome: 'gap' });
+    expect(applyTick(EMPTY_LIVE_STATE, 1).outcome).toBe('gap');
+  });
+});
+
+describe('[RT3][DK2] applySyncDeltas', () => {
+  const base = applySnapshot(makeSnapshot(5, [makeIncident('A')]));
+
+  it('applies filtered deltas across the versions left out, then sets the answer version', () => {
+    const { state, applied } = applySyncDeltas(base, [makeDelta(9, { incidents: [makeIncident('C')] }), makeDelta(7, { incidents: [makeIncident('B')] })], 11);
+    expect(applied.map((d) => d.version)).toEqual([7, 9]);
+    expect(state.version).toBe(11);
+    expect(Object.keys(state.incidents).sort()).toEqual(['A', 'B', 'C']);
+  });
+
+  it('skips deltas already seen and never moves the version back', () => {
+    const { state, applied } = applySyncDeltas(base, [makeDelta(4, { incidents: [makeIncident('OLD')] })], 3);
+    expect(applied).toEqual([]);
+    expect(state.version).toBe(5);
+    expect(state.incidents['OLD']).toBeUndefined();
+  });
+
+  it('with no deltas, just moves to the answer version', () => {
+    expect(applySyncDeltas(base, [], 8).state.version).toBe(8);
   });
 });

@@ -12,7 +12,7 @@ describe('LiveStore', () => {
   it('fills a gap with the missed deltas, then applies what was held back', async () => {
     const sync = vi.fn((): Promise<Result<SyncAnswer>> => Promise.resolve({
       ok: true,
-      data: { kind: 'deltas', deltas: [makeDelta(2, { incidents: [makeIncident('B')] }), makeDelta(3, { incidents: [makeIncident('C')] })] },
+      data: { kind: 'deltas', deltas: [makeDelta(2, { incidents: [makeIncident('B')] }), makeDelta(3, { incidents: [makeIncident('C')] })], version: 3 },
     }));
     const store = new LiveStore(sync);
     const seen: number[] = [];
@@ -45,5 +45,35 @@ describe('LiveStore', () => {
     store.receiveDelta(makeDelta(4));
     expect(listener).toHaveBeenCalledTimes(2);
     expect(store.getState().version).toBe(4);
+  });
+
+  it('[DK2] advances the version on a tick without a gap, and holds a tick that arrives ahead of a gap', async () => {
+    const sync = vi.fn((): Promise<Result<SyncAnswer>> => Promise.resolve({ ok: true, data: { kind: 'deltas', deltas: [], version: 6 } }));
+    const store = new LiveStore(sync);
+    store.receiveSnapshot(makeSnapshot(3, [makeIncident('A')]));
+    store.receiveTick(4);
+    expect(store.getState().version).toBe(4);
+    expect(sync).not.toHaveBeenCalled();
+    store.receiveDelta(makeDelta(5, { incidents: [makeIncident('B')] }));
+    expect(store.getState().version).toBe(5);
+    store.receiveTick(7);
+    expect(sync).toHaveBeenCalledWith(5);
+    await flush();
+    expect(store.getState().version).toBe(7);
+    expect(Object.keys(store.getState().incidents).sort()).toEqual(['A', 'B']);
+  });
+
+  it('[DK2] applies an agency desk\'s filtered deltas and moves to the answer\'s version', async () => {
+    // The desk is at 2; versions 3 and 5 did not concern it, 4 did; the head is 6.
+    const sync = vi.fn((): Promise<Result<SyncAnswer>> => Promise.resolve({ ok: true, data: { kind: 'deltas', deltas: [makeDelta(4, { incidents: [makeIncident('D')] })], version: 6 } }));
+    const store = new LiveStore(sync);
+    const seen: number[] = [];
+    store.onDelta((d) => seen.push(d.version));
+    store.receiveSnapshot(makeSnapshot(2));
+    store.receiveDelta(makeDelta(7, { incidents: [makeIncident('G')] }));
+    await flush();
+    expect(seen).toEqual([4, 7]);
+    expect(store.getState().version).toBe(7);
+    expect(Object.keys(store.getState().incidents).sort()).toEqual(['D', 'G']);
   });
 });

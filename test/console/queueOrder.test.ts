@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatElapsed, moveSelection, orderQueue, parseLatLng, placeLabel } from '../../dispatch-console/src/incidents/queueOrder.ts';
+import { formatElapsed, moveSelection, orderQueue, placeLabel } from '../../dispatch-console/src/incidents/queueOrder.ts';
 import { T0, makeIncident } from './fixtures.ts';
 
 describe('orderQueue', () => {
@@ -33,13 +33,7 @@ describe('moveSelection', () => {
   });
 });
 
-describe('parseLatLng / placeLabel', () => {
-  it('reads "lat, lng" into [lng, lat]', () => {
-    expect(parseLatLng('-26.2041, 28.0473')).toEqual([28.0473, -26.2041]);
-    expect(parseLatLng('nonsense')).toBeNull();
-    expect(parseLatLng('-126, 28')).toBeNull();
-  });
-
+describe('placeLabel', () => {
   it('names region and ward', () => {
     expect(placeLabel(makeIncident('x', { region: 'F', ward: 74 }))).toBe('Region F · Ward 74');
     expect(placeLabel(makeIncident('x', { region: null, ward: null, isInsideMetro: false }))).toBe('Outside the metro');

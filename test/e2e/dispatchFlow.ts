@@ -20,15 +20,15 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 }
 
-/** Opens the console as a desk through the query string, and waits for the live state and the map. */
-export async function openConsole(browser: Browser, url: string, role: string, operator: string): Promise<{ page: Page; errors: string[] }> {
+/** Opens the console as a desk through the query string (`agency` for an agency dispatch desk), and waits for the live state and the map. */
+export async function openConsole(browser: Browser, url: string, role: string, operator: string, agency?: string): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
-  await page.goto(`${url}/?role=${role}&operator=${operator}`);
+  await page.goto(`${url}/?role=${role}${agency ? `&agency=${agency}` : ''}&operator=${operator}`);
   await page.getByTestId('connection').and(page.locator('[data-status="connected"]')).waitFor({ timeout: 20_000 });
   await page.locator('[data-testid="map"][data-loaded="true"]').waitFor({ timeout: 30_000 });
   await page.waitForFunction(() => window.ecMap?.loaded() === true, undefined, { timeout: 30_000 });
@@ -55,4 +55,9 @@ export async function pagePointOf(page: Page, lng: number, lat: number): Promise
     return { x: p.x, y: p.y };
   }, [lng, lat] as const);
   return { x: box.x + point.x, y: box.y + point.y };
+}
+
+/** The `data-field` of the element that has the keyboard focus. */
+export function focusedField(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.activeElement?.getAttribute('data-field') ?? null);
 }

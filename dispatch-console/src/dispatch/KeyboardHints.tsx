@@ -1,11 +1,22 @@
+interface KeyboardHintsProps {
+  canAssign: boolean;
+  canCreate: boolean;
+  /** The call-taker's board has no queue to move through. */
+  hasQueue: boolean;
+}
+
 /** The keys, always on screen. */
-export function KeyboardHints({ canAssign, canCreate }: { canAssign: boolean; canCreate: boolean }) {
+export function KeyboardHints({ canAssign, canCreate, hasQueue }: KeyboardHintsProps) {
   return (
     <div className="key-hints" data-testid="keyboard-hints">
-      <span><kbd>↑</kbd><kbd>↓</kbd>/<kbd>k</kbd><kbd>j</kbd> move</span>
+      {hasQueue && <span><kbd>↑</kbd><kbd>↓</kbd>/<kbd>k</kbd><kbd>j</kbd> move</span>}
       {canAssign && <span><kbd>Enter</kbd>/<kbd>A</kbd> assign recommended</span>}
       {canAssign && <span><kbd>1</kbd>–<kbd>9</kbd> pick unit</span>}
       {canCreate && <span><kbd>N</kbd> new call</span>}
+      {canCreate && <span><kbd>Ctrl</kbd>+<kbd>Enter</kbd> create</span>}
+      {canCreate && <span><kbd>Ctrl</kbd>+<kbd>L</kbd> link to duplicate</span>}
+      {canCreate && <span><kbd>Ctrl</kbd>+<kbd>D</kbd> close call, no incident</span>}
+      <span><kbd>/</kbd> find reference</span>
       <span><kbd>Esc</kbd> clear</span>
     </div>
   );

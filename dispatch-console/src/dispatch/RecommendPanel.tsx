@@ -5,6 +5,7 @@ import { UNIT_KIND_LABELS } from '../../../shared/units/unitKinds.ts';
 import { PRIORITY_LABELS } from '../../../shared/incidents/priority.ts';
 import { formatAge, formatDistance, formatEta, numberCandidates, unitsToAssign } from './pickAssignment.ts';
 import { activeCallSigns, placeLabel, typeLabel } from '../incidents/queueOrder.ts';
+import { IncidentCallers } from '../incidents/IncidentCallers.tsx';
 
 interface RecommendPanelProps {
   incident: Incident;
@@ -40,9 +41,7 @@ export function RecommendPanel(props: RecommendPanelProps) {
         <div className="muted">{PRIORITY_LABELS[incident.priority]} · {placeLabel(incident)}</div>
         {incident.locationNotes && <div>At: {incident.locationNotes}</div>}
         {incident.notes && <div className="muted">{incident.notes}</div>}
-        <div className="muted">
-          Caller {incident.callerName} · {incident.callbackNumber}
-        </div>
+        <IncidentCallers incident={incident} />
         <div>Committed: {committed.length > 0 ? committed.join(', ') : 'none'}</div>
       </div>
       {assignError && (

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { ownsKeys } from '../calls/focusField.ts';
 
 export interface DispatchKeyHandlers {
   onMove: (step: number) => void;
@@ -8,15 +9,11 @@ export interface DispatchKeyHandlers {
   onNewCall: () => void;
 }
 
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
 
 /**
  * The dispatcher's keys: ↑/↓ or k/j move through the queue, Enter or A assigns,
- * 1-9 pick candidates, N opens a new call, Escape clears. Ignored while typing in a field
- * (except Escape, which leaves the field).
+ * 1-9 pick candidates, N opens a new call, Escape clears. Ignored while typing in a field or in a
+ * widget with its own keys (except Escape, which leaves a field).
  */
 export function useDispatchKeys(handlers: DispatchKeyHandlers): void {
   const latest = useRef(handlers);
@@ -26,7 +23,7 @@ export function useDispatchKeys(handlers: DispatchKeyHandlers): void {
     function handleKeyDown(event: KeyboardEvent) {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       const h = latest.current;
-      if (isTyping(event.target)) {
+      if (ownsKeys(event.target)) {
         if (event.key === 'Escape' && event.target instanceof HTMLElement) event.target.blur();
         return;
       }

@@ -1,5 +1,4 @@
 import type { Incident } from '../../../shared/incidents/incidentSchema.ts';
-import type { LngLat } from '../../../shared/geo/position.ts';
 import { priorityRank } from '../../../shared/incidents/priority.ts';
 import { INCIDENT_TYPES } from '../../../shared/incidents/incidentTypes.ts';
 
@@ -48,19 +47,4 @@ export function moveSelection(ids: readonly string[], currentId: string | null, 
   if (index < 0) return step >= 0 ? (ids[0] ?? null) : (ids[ids.length - 1] ?? null);
   const next = Math.min(ids.length - 1, Math.max(0, index + step));
   return ids[next] ?? null;
-}
-
-/** "-26.20410, 28.04730" (lat, lng as people say them). */
-export function formatLatLng(position: LngLat): string {
-  return `${position[1].toFixed(5)}, ${position[0].toFixed(5)}`;
-}
-
-/** Reads "lat, lng" typed by a call taker; null when it is not a valid pair. */
-export function parseLatLng(text: string): LngLat | null {
-  const match = /^\s*(-?\d+(?:\.\d+)?)\s*[,\s]\s*(-?\d+(?:\.\d+)?)\s*$/.exec(text);
-  if (!match) return null;
-  const lat = Number(match[1]);
-  const lng = Number(match[2]);
-  if (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) return null;
-  return [lng, lat];
 }

@@ -5,19 +5,19 @@ import type { LiveStore } from '../realtime/liveStore.ts';
 import { playAlertBeep } from './alertSound.ts';
 
 /** New top-priority incidents, raised with a beep and kept until acknowledged. */
-export function useTopPriorityAlerts(store: LiveStore): { alerts: Incident[]; acknowledge: () => void } {
+export function useTopPriorityAlerts(store: LiveStore, enabled = true): { alerts: Incident[]; acknowledge: () => void } {
   const [alerts, setAlerts] = useState<Incident[]>([]);
 
   useEffect(
     () =>
-      store.onDelta((delta) => {
+      enabled ? store.onDelta((delta) => {
         if (delta.fact !== 'incident:created') return;
         const urgent = delta.incidents.filter((incident) => isTopPriority(incident.priority) && incident.status !== 'closed');
         if (urgent.length === 0) return;
         playAlertBeep();
         setAlerts((current) => [...current, ...urgent.filter((u) => !current.some((c) => c.id === u.id))]);
-      }),
-    [store],
+      }) : undefined,
+    [store, enabled],
   );
 
   const acknowledge = useCallback(() => setAlerts([]), []);

@@ -22,6 +22,8 @@ interface MapViewProps {
   selectedId: string | null;
   pick: LngLat | null;
   pickMode: boolean;
+  /** Bring the picked point into view (when it was typed or searched, not clicked). */
+  followPick?: boolean;
   onIncidentClick: (incidentId: string) => void;
   onLocationPick: (position: LngLat) => void;
 }
@@ -114,7 +116,18 @@ export function MapView(props: MapViewProps) {
 
   useEffect(() => {
     const map = mapRef.current;
-    if (map && isLoaded) setSourceData(map, SOURCE.pick, pickToFeatures(pick));
+    if (!map || !isLoaded) return;
+    setSourceData(map, SOURCE.pick, pickToFeatures(pick));
+    if (!pick || !callbacks.current.followPick) return;
+    const [west, south, east, north] = callbacks.current.city.bounds;
+    const isInCity = pick[0] >= west && pick[0] <= east && pick[1] >= south && pick[1] <= north;
+    if (!isInCity) {
+      // Outside the city the map draws nothing: show the point against the city instead.
+      const box: [number, number, number, number] = [Math.min(west, pick[0]), Math.min(south, pick[1]), Math.max(east, pick[0]), Math.max(north, pick[1])];
+      map.fitBounds(box, { padding: 48, duration: 400 });
+    } else if (map.getZoom() < 12 || !map.getBounds().contains(pick)) {
+      map.easeTo({ center: pick, zoom: Math.max(map.getZoom(), 14), duration: 400 });
+    }
   }, [pick, isLoaded]);
 
   useEffect(() => {

@@ -70,6 +70,35 @@ export function applyDeltas(state: LiveState, deltas: readonly Delta[]): DeltaRe
   return { state: current, outcome };
 }
 
+/**
+ * [DK2] A version tick for an agency desk: a change went by that does not concern it. Advances the
+ * version (no incident or unit changes) when it is the next one, so the desk sees no gap.
+ */
+export function applyTick(state: LiveState, version: number): DeltaResult {
+  if (version <= state.version) return { state, outcome: 'stale' };
+  if (state.version < 0 || version !== state.version + 1) return { state, outcome: 'gap' };
+  return { state: { ...state, version }, outcome: 'applied' };
+}
+
+/**
+ * [RT3][DK2] Applies a `sync:since` answer of kind `deltas`: the deltas in version order (an agency
+ * desk is sent only those that concern it, so their versions may jump), skipping any already seen,
+ * then moves the version to `version`, the head the answer was read at. Returns the deltas applied.
+ */
+export function applySyncDeltas(state: LiveState, deltas: readonly Delta[], version: number): { state: LiveState; applied: Delta[] } {
+  let current = state;
+  const applied: Delta[] = [];
+  for (const delta of [...deltas].sort((a, b) => a.version - b.version)) {
+    if (delta.version <= current.version) continue;
+    // Accept the jump: the server left out only versions that do not concern this desk.
+    const result = applyDelta({ ...current, version: delta.version - 1 }, delta);
+    current = result.state;
+    applied.push(delta);
+  }
+  if (version > current.version) current = { ...current, version };
+  return { state: current, applied };
+}
+
 /** Moves units to their latest fixes; older fixes and unknown units are ignored. No version change. */
 export function applyFixes(state: LiveState, fixes: readonly UnitFix[]): LiveState {
   let units: Record<string, Unit> | null = null;

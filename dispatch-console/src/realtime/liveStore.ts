@@ -1,10 +1,13 @@
 import type { Delta, Snapshot, SyncAnswer } from '../../../shared/protocol/stateSchema.ts';
 import type { UnitFix } from '../../../shared/units/unitSchema.ts';
 import type { Result } from '../../../shared/protocol/result.ts';
-import { EMPTY_LIVE_STATE, applyDelta, applyFixes, applySnapshot } from './liveState.ts';
-import type { LiveState } from './liveState.ts';
+import { EMPTY_LIVE_STATE, applyDelta, applyFixes, applySnapshot, applySyncDeltas, applyTick } from './liveState.ts';
+import type { DeltaResult, LiveState } from './liveState.ts';
 
 const SYNC_RETRY_MS = 2000;
+
+/** Something with a version waiting for a gap to be filled: a delta, or an agency desk's version tick. */
+type Pending = { version: number; delta: Delta | null };
 
 /** Asks the server for what was missed since `version`. */
 export type SyncSince = (version: number) => Promise<Result<SyncAnswer>>;
@@ -17,8 +20,8 @@ export class LiveStore {
   private state: LiveState = EMPTY_LIVE_STATE;
   private readonly listeners = new Set<() => void>();
   private readonly deltaListeners = new Set<(delta: Delta) => void>();
-  /** Deltas that arrived ahead of a gap, applied once the gap is filled. */
-  private pending: Delta[] = [];
+  /** Deltas and ticks that arrived ahead of a gap, applied once the gap is filled. */
+  private pending: Pending[] = [];
   private syncing = false;
 
   constructor(private readonly syncSince: SyncSince) {}
@@ -43,15 +46,28 @@ export class LiveStore {
   }
 
   receiveDelta(delta: Delta): void {
-    const result = applyDelta(this.state, delta);
+    this.receive({ version: delta.version, delta });
+  }
+
+  /** [DK2] A version that went by without concerning this agency desk. */
+  receiveTick(version: number): void {
+    this.receive({ version, delta: null });
+  }
+
+  private receive(item: Pending): void {
+    const result = this.apply(item);
     if (result.outcome === 'applied') {
       this.setState(result.state);
-      this.emitDelta(delta);
+      if (item.delta) this.emitDelta(item.delta);
       this.drainPending();
     } else if (result.outcome === 'gap') {
-      this.pending.push(delta);
+      this.pending.push(item);
       if (this.state.version >= 0) void this.fillGap();
     }
+  }
+
+  private apply(item: Pending): DeltaResult {
+    return item.delta ? applyDelta(this.state, item.delta) : applyTick(this.state, item.version);
   }
 
   receiveFixes(fixes: readonly UnitFix[]): void {
@@ -75,12 +91,9 @@ export class LiveStore {
       if (answer.data.kind === 'snapshot') {
         this.receiveSnapshot(answer.data.snapshot);
       } else {
-        for (const delta of [...answer.data.deltas].sort((a, b) => a.version - b.version)) {
-          const result = applyDelta(this.state, delta);
-          if (result.outcome !== 'applied') continue;
-          this.setState(result.state);
-          this.emitDelta(delta);
-        }
+        const { state, applied } = applySyncDeltas(this.state, answer.data.deltas, answer.data.version);
+        if (state !== this.state) this.setState(state);
+        for (const delta of applied) this.emitDelta(delta);
       }
     } catch {
       // The connection dropped mid-sync; the snapshot sent on reconnect repairs the state.
@@ -96,13 +109,13 @@ export class LiveStore {
     const pending = this.pending;
     this.pending = [];
     const sorted = [...pending].sort((a, b) => a.version - b.version);
-    for (const delta of sorted) {
-      const result = applyDelta(this.state, delta);
+    for (const item of sorted) {
+      const result = this.apply(item);
       if (result.outcome === 'applied') {
         this.setState(result.state);
-        this.emitDelta(delta);
+        if (item.delta) this.emitDelta(item.delta);
       } else if (result.outcome === 'gap') {
-        this.pending.push(delta);
+        this.pending.push(item);
       }
     }
     if (this.pending.length > 0 && !this.syncing) void this.fillGap();

@@ -34,6 +34,9 @@ function wire(session: Session): Wiring {
   socket.on('incident:closed', (delta) => store.receiveDelta(delta));
   socket.on('dispatch:assigned', (delta) => store.receiveDelta(delta));
   socket.on('unit:status_changed', (delta) => store.receiveDelta(delta));
+  socket.on('incident:caller_linked', (delta) => store.receiveDelta(delta));
+  socket.on('call:disposed', (delta) => store.receiveDelta(delta));
+  socket.on('state:version', (tick) => store.receiveTick(tick.version));
   socket.on('units:moved', (frame) => store.receiveFixes(frame));
   return { socket, store, commands };
 }

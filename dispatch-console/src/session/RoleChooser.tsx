@@ -1,22 +1,24 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { Session } from '../../../shared/auth/roles.ts';
-import { DESK_ROLES, ROLE_LABELS, parseDeskSession } from './sessionStore.ts';
-import type { DeskRole } from './sessionStore.ts';
+import { parseDeskSession } from './sessionStore.ts';
+import { DESK_OPTIONS } from './deskOptions.ts';
 
 interface RoleChooserProps {
   onChosen: (session: Session) => void;
 }
 
-/** The opening screen: who is at this desk. */
+/** The opening screen: which desk this is (call taking, an agency's dispatch, combined dispatch, supervisor) and who sits at it. */
 export function RoleChooser({ onChosen }: RoleChooserProps) {
-  const [role, setRole] = useState<DeskRole>('dispatcher');
+  const [deskId, setDeskId] = useState<string>('call_taker');
   const [operatorId, setOperatorId] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const desk = DESK_OPTIONS.find((d) => d.id === deskId) ?? DESK_OPTIONS[0];
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    const session = parseDeskSession({ role, operatorId: operatorId.trim() });
+    if (!desk) return;
+    const session = parseDeskSession({ role: desk.role, operatorId: operatorId.trim(), ...(desk.agency ? { agency: desk.agency } : {}) });
     if (!session) {
       setError('Operator id: 1-40 letters, digits or . _ @ -');
       return;
@@ -30,27 +32,21 @@ export function RoleChooser({ onChosen }: RoleChooserProps) {
         <h1>Emergency Connect</h1>
         <p className="muted">City of Johannesburg · computer-aided dispatch</p>
         <fieldset className="chooser-roles">
-          <legend>Desk</legend>
-          {DESK_ROLES.map((r) => (
-            <label key={r} className={r === role ? 'role-option selected' : 'role-option'}>
-              <input type="radio" name="role" value={r} checked={r === role} onChange={() => setRole(r)} />
-              {ROLE_LABELS[r]}
+          <legend>Desk (↑/↓ to choose)</legend>
+          {DESK_OPTIONS.map((d) => (
+            <label key={d.id} className={d.id === deskId ? 'role-option selected' : 'role-option'} data-testid={`desk-${d.id}`}>
+              <input type="radio" name="desk" value={d.id} checked={d.id === deskId} onChange={() => setDeskId(d.id)} />
+              {d.label}
             </label>
           ))}
         </fieldset>
         <label className="field">
           <span>Operator id</span>
-          <input
-            data-testid="operator-id"
-            value={operatorId}
-            autoFocus
-            onChange={(e) => setOperatorId(e.target.value)}
-            placeholder="e.g. d1"
-          />
+          <input data-testid="operator-id" value={operatorId} autoFocus onChange={(e) => setOperatorId(e.target.value)} placeholder="e.g. ct1" />
         </label>
         {error && <p className="error-text">{error}</p>}
         <button type="submit" className="primary" data-testid="start-session">
-          Open console
+          Open console <kbd>Enter</kbd>
         </button>
       </form>
     </div>

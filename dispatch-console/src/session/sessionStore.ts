@@ -1,25 +1,16 @@
 import { SessionSchema } from '../../../shared/auth/roles.ts';
 import type { Session } from '../../../shared/auth/roles.ts';
 
-/** The roles this console serves; the crew screen comes later. */
-export const DESK_ROLES = ['call_taker', 'dispatcher', 'supervisor'] as const;
-export type DeskRole = (typeof DESK_ROLES)[number];
-
-export const ROLE_LABELS: Record<DeskRole, string> = {
-  call_taker: 'Call taker',
-  dispatcher: 'Dispatcher',
-  supervisor: 'Supervisor',
-};
-
 const STORAGE_KEY = 'ec.session';
 
-/** A desk session from `?role=dispatcher&operator=d1`, or null when absent or invalid. */
+/** A desk session from `?role=dispatcher&agency=fire&operator=f1` (agency optional), or null when absent or invalid. */
 export function sessionFromQuery(search: string): Session | null {
   const params = new URLSearchParams(search);
   const role = params.get('role');
   const operatorId = params.get('operator');
+  const agency = params.get('agency');
   if (role === null || operatorId === null) return null;
-  return parseDeskSession({ role, operatorId });
+  return parseDeskSession(agency === null || agency === '' ? { role, operatorId } : { role, operatorId, agency });
 }
 
 /** Validates a desk session with the shared schema; crew sessions are not served here. */
@@ -50,8 +41,4 @@ export function saveSession(storage: Storage, session: Session): void {
 
 export function clearSession(storage: Storage): void {
   storage.removeItem(STORAGE_KEY);
-}
-
-export function isDeskRole(role: string): role is DeskRole {
-  return (DESK_ROLES as readonly string[]).includes(role);
 }

@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { DISPOSITIONS, DISPOSITION_LABELS } from '../../../shared/callers/callerSchema.ts';
+import type { Disposition } from '../../../shared/callers/callerSchema.ts';
+import { focusField } from './focusField.ts';
+
+interface DisposePanelProps {
+  isSending: boolean;
+  onDispose: (disposition: Disposition, notes: string) => void;
+  onCancel: () => void;
+}
+
+/** [CH2] Closes a call without an incident: 1–5 choose the disposition, notes optional, Enter confirms, Esc goes back. */
+export function DisposePanel({ isSending, onDispose, onCancel }: DisposePanelProps) {
+  const [disposition, setDisposition] = useState<Disposition | null>(null);
+  const [notes, setNotes] = useState('');
+
+  function choose(d: Disposition) {
+    setDisposition(d);
+    focusField('dispose-notes');
+  }
+
+  function handleListKeys(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.ctrlKey || event.altKey || event.metaKey) return;
+    const index = Number(event.key) - 1;
+    const d = DISPOSITIONS[index];
+    if (d) choose(d);
+    else if (event.key === 'Escape') onCancel();
+    else if (event.key === 'Enter' && disposition) onDispose(disposition, notes);
+    else return;
+    event.preventDefault();
+    event.stopPropagation();
+  }
+
+  function handleNotesKeys(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === 'Enter' && disposition) {
+      event.preventDefault();
+      onDispose(disposition, notes);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      focusField('dispose');
+    }
+  }
+
+  return (
+    <div className="dispose" data-testid="dispose-panel">
+      <div className="field-label">
+        <span>Close the call without an incident</span>
+        <span className="muted small">
+          <kbd>1</kbd>–<kbd>5</kbd> choose · <kbd>Enter</kbd> close call · <kbd>Esc</kbd> back
+        </span>
+      </div>
+      <div className="dispose-options" tabIndex={0} data-field="dispose" data-own-keys="" onKeyDown={handleListKeys}>
+        {DISPOSITIONS.map((d, i) => (
+          <button
+            type="button"
+            key={d}
+            tabIndex={-1}
+            className={d === disposition ? 'dispose-option chosen' : 'dispose-option'}
+            data-testid={`dispose-${d}`}
+            onClick={() => choose(d)}
+          >
+            <kbd>{i + 1}</kbd> {DISPOSITION_LABELS[d]}
+          </button>
+        ))}
+      </div>
+      <label className="field">
+        <span>Disposition notes (optional)</span>
+        <input data-field="dispose-notes" data-testid="dispose-notes" value={notes} onChange={(e) => setNotes(e.target.value)} onKeyDown={handleNotesKeys} />
+      </label>
+      <div className="actions">
+        <button type="button" className="primary" data-testid="dispose-confirm" disabled={!disposition || isSending} onClick={() => disposition && onDispose(disposition, notes)}>
+          Close call{disposition ? `: ${DISPOSITION_LABELS[disposition]}` : ''} <kbd>Enter</kbd>
+        </button>
+        <button type="button" onClick={onCancel}>
+          Back to the call <kbd>Esc</kbd>
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import type { GazetteerEntry, GazetteerIndex } from '../../../shared/city/gazetteer.ts';
+import type { AreaIndex } from '../../../shared/geo/areaIndex.ts';
+import type { LngLat } from '../../../shared/geo/position.ts';
+import type { LocationSource } from './callDraft.ts';
+import { formatLatLng, interpretLocation } from './locationQuery.ts';
+import { areaLine } from './areaLine.ts';
+
+const KIND_LABELS: Record<GazetteerEntry['kind'], string> = {
+  hospital: 'Hospital',
+  community_health_centre: 'CHC',
+  clinic: 'Clinic',
+  police_station: 'Police',
+  ward: 'Ward',
+  region: 'Region',
+  place: 'Place',
+};
+
+interface LocationInputProps {
+  text: string;
+  position: LngLat | null;
+  source: LocationSource | null;
+  gazetteer: GazetteerIndex | null;
+  areas: AreaIndex | null;
+  onChange: (patch: { locationText: string; position: LngLat | null; locationSource: LocationSource | null }) => void;
+  /** Enter with a location set: go on to the next field. */
+  onDone: () => void;
+}
+
+/**
+ * The one location box: coordinates in any form (parsed as typed), or a place search over the gazetteer with a list
+ * navigable with ↑/↓ and Enter. A map click also fills it. Below: the ward and region, or a warning outside the metro.
+ */
+export function LocationInput({ text, position, source, gazetteer, areas, onChange, onDone }: LocationInputProps) {
+  const query = useMemo(() => interpretLocation(text, gazetteer), [text, gazetteer]);
+  const [highlight, setHighlight] = useState(0);
+  const matches = query.kind === 'search' && source !== 'place' ? query.matches : [];
+  const area = position && areas ? areaLine(areas.locate(position)) : null;
+
+  useEffect(() => setHighlight(0), [text]);
+
+  function handleTextChange(value: string) {
+    const q = interpretLocation(value, gazetteer);
+    if (q.kind === 'coordinates') onChange({ locationText: value, position: q.position, locationSource: 'coordinates' });
+    else onChange({ locationText: value, position: null, locationSource: null });
+  }
+
+  function choose(entry: GazetteerEntry) {
+    onChange({ locationText: entry.name, position: entry.position, locationSource: 'place' });
+    onDone();
+  }
+
+  function handleKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === 'ArrowDown' && matches.length > 0) {
+      setHighlight((h) => Math.min(matches.length - 1, h + 1));
+    } else if (event.key === 'ArrowUp' && matches.length > 0) {
+      setHighlight((h) => Math.max(0, h - 1));
+    } else if (event.key === 'Enter' && !event.ctrlKey) {
+      const entry = matches[highlight];
+      if (entry) choose(entry);
+      else if (position) onDone();
+    } else {
+      return;
+    }
+    event.preventDefault();
+  }
+
+  return (
+    <div className="field location-field">
+      <label className="field-label" htmlFor="call-location">
+        <span>3 · Location — place, address or coordinates</span>
+        <span className="muted small">↑/↓ Enter · or click the map</span>
+      </label>
+      <input
+        id="call-location"
+        data-field="location"
+        data-testid="create-location"
+        value={text}
+        autoComplete="off"
+        onChange={(e) => handleTextChange(e.target.value)}
+        onKeyDown={handleKeyDown}
+        placeholder="Helen Joseph · w60 · -26.2041, 28.0473 · 26°12'S 28°2'E"
+        aria-invalid={query.kind === 'bad_coordinates'}
+      />
+      {query.kind === 'bad_coordinates' && (
+        <div className="field-problem" data-testid="location-problem">
+          Not a position: {query.reason}
+        </div>
+      )}
+      {matches.length > 0 && (
+        <ol className="pick-list" data-testid="location-matches" role="listbox">
+          {matches.map((entry, i) => (
+            <li
+              key={entry.id}
+              role="option"
+              aria-selected={i === highlight}
+              className={i === highlight ? 'active' : undefined}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                choose(entry);
+              }}
+            >
+              <span className="pick-kind">{KIND_LABELS[entry.kind]}</span>
+              <span className="pick-name">{entry.name}</span>
+              <span className="pick-detail muted">{entry.detail}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+      {query.kind === 'search' && matches.length === 0 && source === null && text.trim().length >= 2 && (
+        <div className="muted small">No place found: try another spelling, a ward ("w60"), or coordinates.</div>
+      )}
+      {position && (
+        <div className="located" data-testid="location-set">
+          <span className="muted">{source === 'place' ? 'Place' : source === 'map' ? 'Map point' : 'Coordinates'}:</span> {formatLatLng(position)}
+        </div>
+      )}
+      {area && (
+        <div className={`area-line area-${area.tone}`} data-testid="area-line" data-tone={area.tone}>
+          {area.tone === 'warn' ? '⚠ ' : ''}
+          {area.text}
+        </div>
+      )}
+    </div>
+  );
+}

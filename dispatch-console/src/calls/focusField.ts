@@ -1,0 +1,15 @@
+/** The fields of a call, in the order the call goes. */
+export const CALL_FIELDS = ['callback', 'caller', 'location', 'landmark', 'type', 'questions', 'notes'] as const;
+export type CallField = (typeof CALL_FIELDS)[number];
+
+/** Focuses a call field by name once React has rendered it. */
+export function focusField(field: CallField | 'dispose' | 'dispose-notes'): void {
+  setTimeout(() => document.querySelector<HTMLElement>(`[data-field="${field}"]`)?.focus(), 0);
+}
+
+/** Whether the key belongs to the element (a field being typed in, or a widget with its own letter keys). */
+export function ownsKeys(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return true;
+  return target.closest('[data-own-keys]') !== null;
+}

@@ -1,0 +1,98 @@
+import type { Incident } from '../../../shared/incidents/incidentSchema.ts';
+import { INCIDENT_TYPES } from '../../../shared/incidents/incidentTypes.ts';
+import { PRIORITY_LABELS } from '../../../shared/incidents/priority.ts';
+import { UNIT_KIND_LABELS } from '../../../shared/units/unitKinds.ts';
+import { placeLabel } from './queueOrder.ts';
+import { formatClock, formatDuration, incidentIntervals } from './incidentIntervals.ts';
+import { IncidentCallers } from './IncidentCallers.tsx';
+
+export type LookupResult = { query: string; incident: Incident } | { query: string; error: string } | { query: string; isLoading: true };
+
+/** An incident found by its reference, open or closed: status, timers, callers and assignments. Esc closes it. */
+export function IncidentLookup({ result, onClose }: { result: LookupResult; onClose: () => void }) {
+  return (
+    <section className="panel lookup" data-testid="incident-lookup" aria-label="Incident found by reference">
+      <header className="panel-head">
+        <h2>Reference lookup</h2>
+        <button type="button" className="small" onClick={onClose}>
+          Close <kbd>Esc</kbd>
+        </button>
+      </header>
+      {'isLoading' in result && <p className="muted empty">Looking up {result.query}…</p>}
+      {'error' in result && (
+        <p className="error-text lookup-error" data-testid="lookup-error">
+          {result.error}
+        </p>
+      )}
+      {'incident' in result && <LookupDetail incident={result.incident} />}
+    </section>
+  );
+}
+
+function LookupDetail({ incident }: { incident: Incident }) {
+  const { processingMs, toFirstDispatchMs } = incidentIntervals(incident);
+  return (
+    <div className="incident-summary" data-testid="lookup-incident" data-reference={incident.reference} data-status={incident.status}>
+      <div className="lookup-ref">
+        <span className={`prio-badge prio-${incident.priority}`}>{incident.priority.toUpperCase()}</span>
+        <span className="ref">{incident.reference}</span>
+        <span className={`status status-${incident.status}`} data-testid="lookup-status">
+          {incident.status}
+        </span>
+      </div>
+      <div className="summary-type">{INCIDENT_TYPES[incident.type].label}</div>
+      <div className="muted">
+        {PRIORITY_LABELS[incident.priority]} · {placeLabel(incident)}
+      </div>
+      {incident.locationNotes && <div>At: {incident.locationNotes}</div>}
+      <table className="timers" data-testid="lookup-timers">
+        <tbody>
+          <tr>
+            <th>Call answered</th>
+            <td>{incident.callStartedAt === null ? '—' : formatClock(incident.callStartedAt)}</td>
+          </tr>
+          <tr>
+            <th>Created</th>
+            <td>
+              {formatClock(incident.createdAt)} <span className="muted">(processing {formatDuration(processingMs)})</span>
+            </td>
+          </tr>
+          <tr>
+            <th>First dispatch</th>
+            <td>
+              {incident.firstDispatchAt === null ? (
+                'not yet'
+              ) : (
+                <>
+                  {formatClock(incident.firstDispatchAt)} <span className="muted">({formatDuration(toFirstDispatchMs)} after creation)</span>
+                </>
+              )}
+            </td>
+          </tr>
+          {incident.closedAt !== null && (
+            <tr>
+              <th>Closed</th>
+              <td>{formatClock(incident.closedAt)}</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      <IncidentCallers incident={incident} />
+      <div className="small">
+        <strong>Assignments</strong>
+        {incident.assignments.length === 0 ? (
+          <div className="muted">None yet.</div>
+        ) : (
+          <ul className="history-list" data-testid="lookup-assignments">
+            {incident.assignments.map((a) => (
+              <li key={`${a.unitId}-${a.assignedAt}`}>
+                {a.callSign} · {UNIT_KIND_LABELS[a.kind]} · {formatClock(a.assignedAt)}
+                {a.clearedAt !== null ? ` → cleared ${formatClock(a.clearedAt)}` : ' · committed'}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}
