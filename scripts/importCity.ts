@@ -1,30 +1,36 @@
 /**
  * Imports an OpenStreetMap extract into a routing pack (run: npx tsx scripts/importCity.ts <extract> [--out dir];
- * `npm run city:import -- <extract>`). Writes <out>/roads.bin, <out>/stations.json and <out>/ATTRIBUTION.md;
+ * `npm run city:import -- <extract>`). Writes a whole city pack: <out>/roads.bin, stations.json, city.json,
+ * boundary.geojson, fleet.json and ATTRIBUTION.md;
  * <out> defaults to fixtures/<name of the extract before its first dot>.
  */
 import { basename, join } from 'node:path';
-import { importExtract } from '../server/routing/importExtract.ts';
+import { cityNameOf, importExtract } from '../server/routing/importExtract.ts';
 
-const USAGE = 'usage: npx tsx scripts/importCity.ts <extract.osm.pbf|.osm|.osm.gz> [--out fixtures/<name>]';
+const USAGE = 'usage: npm run city:import -- <extract.osm.pbf|.osm|.osm.gz> [--out fixtures/<name>] [--name "City name"]';
 
-function parseArgs(argv: readonly string[]): { extract: string; out: string } {
+/** Removes `--flag value` from `rest` and returns the value. */
+function takeOption(rest: string[], flag: string, what: string): string | undefined {
+  const at = rest.indexOf(flag);
+  if (at === -1) return undefined;
+  const value = rest[at + 1];
+  if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs ${what}\n${USAGE}`);
+  rest.splice(at, 2);
+  return value;
+}
+
+function parseArgs(argv: readonly string[]): { extract: string; out: string; name: string } {
   const rest = [...argv];
-  let out: string | undefined;
-  const outAt = rest.indexOf('--out');
-  if (outAt !== -1) {
-    out = rest[outAt + 1];
-    if (out === undefined || out.startsWith('--')) throw new Error(`--out needs a folder\n${USAGE}`);
-    rest.splice(outAt, 2);
-  }
+  const out = takeOption(rest, '--out', 'a folder');
+  const name = takeOption(rest, '--name', 'a city name');
   const extract = rest[0];
   if (extract === undefined || rest.length !== 1) throw new Error(USAGE);
-  return { extract, out: out ?? join(import.meta.dirname, '..', 'fixtures', basename(extract).split('.')[0] ?? 'city') };
+  return { extract, out: out ?? join(import.meta.dirname, '..', 'fixtures', basename(extract).split('.')[0] ?? 'city'), name: name ?? cityNameOf(extract) };
 }
 
 async function main(): Promise<void> {
-  const { extract, out } = parseArgs(process.argv.slice(2));
-  const report = await importExtract(extract, out);
+  const { extract, out, name } = parseArgs(process.argv.slice(2));
+  const report = await importExtract(extract, out, new Date(), name);
   const { timings: t } = report;
   const stations = Object.entries(report.stations).map(([kind, n]) => `${kind} ${n}`).join(', ');
   console.log(`imported ${report.source} into ${out}`);

@@ -1,17 +1,17 @@
 import { resolve } from 'node:path';
 import { createCadServer } from './app/createCadServer.ts';
-import { loadCity } from './city/loadCity.ts';
+import { loadCityPack } from './city/loadCityPack.ts';
 import { readConfig } from './config/readConfig.ts';
 import { startEmbeddedRedis, type EmbeddedRedis } from './redis/embeddedRedis.ts';
 import { startAvlHeartbeat } from './units/avlHeartbeat.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const CITY_DIRS = { joburg: 'fixtures/joburg' } as const;
+const CITY_DIRS = { joburg: 'fixtures/joburg', andorra: 'fixtures/andorra', monaco: 'fixtures/monaco' } as const;
 
 /** Starts the whole system: Redis (embedded unless REDIS_URL is set), the city, the server, the console. */
 async function main(): Promise<void> {
   const config = readConfig(process.env);
-  const city = loadCity(resolve(ROOT, CITY_DIRS[config.CITY]));
+  const { city, roadGraphFile } = loadCityPack(resolve(ROOT, CITY_DIRS[config.CITY]));
   let embedded: EmbeddedRedis | null = null;
   if (!config.REDIS_URL) {
     embedded = await startEmbeddedRedis({ dataDir: resolve(ROOT, config.DATA_DIR, 'redis') });
@@ -20,13 +20,14 @@ async function main(): Promise<void> {
   const server = await createCadServer({
     redisUrl: config.REDIS_URL ?? embedded?.url ?? '',
     city,
+    roadGraphFile,
     host: config.HOST,
     port: config.PORT,
     consoleDir: resolve(ROOT, 'dispatch-console/dist'),
-    settings: { stalePositionSeconds: config.STALE_POSITION_SECONDS, positionFrameMs: config.POSITION_FRAME_MS },
+    settings: { stalePositionSeconds: config.STALE_POSITION_SECONDS, positionFrameMs: config.POSITION_FRAME_MS, ackDeadlineSeconds: config.ACK_DEADLINE_SECONDS },
   });
   const stopAvl = config.DEMO_AVL === 'on' ? startAvlHeartbeat(server.ctx, server.frames, 60_000) : () => undefined;
-  console.log(`Emergency Connect CAD: ${city.name}, ${city.fleet.length} units, ${city.wards.length} wards`);
+  console.log(`Emergency Connect CAD: ${city.name}, ${city.fleet.length} units, ${city.wards.length} wards, ${roadGraphFile ? 'routing on the road network' : 'no road network: straight-line ETAs'}`);
   console.log(`Open ${server.url.replace('127.0.0.1', config.HOST === '0.0.0.0' ? 'localhost' : config.HOST)}`);
 
   let isStopping = false;

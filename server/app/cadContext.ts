@@ -3,6 +3,7 @@ import type { AreaLookup } from '../../shared/incidents/incidentLifecycle.ts';
 import type { LngLat } from '../../shared/geo/position.ts';
 import type { CityLayers } from '../../shared/city/citySchema.ts';
 import type { CityData } from '../city/cityData.ts';
+import type { Router } from '../routing/router/createRouter.ts';
 import type { RedisKeys } from '../redis/keys.ts';
 import type { UnitKindCache } from '../units/unitKindCache.ts';
 
@@ -14,12 +15,15 @@ export interface CadSettings {
   positionFrameMs: number;
   /** How many journal entries a reconnecting console may replay before it gets a snapshot instead. */
   maxReplayEntries: number;
+  /** [AK2] A crew silent for longer than this after an assignment raises an alarm on the board. */
+  ackDeadlineSeconds: number;
 }
 
 export const DEFAULT_SETTINGS: CadSettings = {
   stalePositionSeconds: 600,
   positionFrameMs: 250,
   maxReplayEntries: 500,
+  ackDeadlineSeconds: 60,
 };
 
 /** The city as the running server uses it. Immutable after start-up. */
@@ -27,6 +31,8 @@ export interface CityRuntime {
   data: CityData;
   layers: CityLayers;
   locate(position: LngLat): AreaLookup;
+  /** Fastest paths on the city's road network; null when it has none (straight-line estimates). */
+  router: Router | null;
 }
 
 /** Everything a command needs. Holds no state another server instance would need. */

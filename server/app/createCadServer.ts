@@ -6,6 +6,8 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { CityData } from '../city/cityData.ts';
 import { cityLayers } from '../city/cityLayers.ts';
 import { buildGazetteer } from '../city/buildGazetteer.ts';
+import { loadRoadGraph } from '../routing/graph/roadGraphFile.ts';
+import { createRouter } from '../routing/router/createRouter.ts';
 import { createAreaIndex } from '../../shared/geo/areaIndex.ts';
 import express from 'express';
 import { mountHttpApp } from '../http/mountHttpApp.ts';
@@ -21,6 +23,8 @@ import { DEFAULT_SETTINGS, type CadContext, type CadSettings } from './cadContex
 export interface CadServerOptions {
   redisUrl: string;
   city: CityData;
+  /** The city's road graph (`roads.bin`); without it, ETAs are straight-line estimates. */
+  roadGraphFile?: string | null;
   /** Tag of the Redis keys (one per metro); defaults to `jhb`. */
   keyTag?: string;
   host?: string;
@@ -58,10 +62,11 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
 
   const keys = redisKeys(options.keyTag ?? 'jhb');
   const areaIndex = createAreaIndex(options.city.boundary, options.city.wards);
+  const router = options.roadGraphFile ? createRouter(loadRoadGraph(options.roadGraphFile)) : null;
   const ctx: CadContext = {
     redis,
     keys,
-    city: { data: options.city, layers: cityLayers(options.city, false, buildGazetteer(options.city, areaIndex)), locate: (p) => areaIndex.locate(p) },
+    city: { data: options.city, layers: cityLayers(options.city, router !== null, buildGazetteer(options.city, areaIndex)), locate: (p) => areaIndex.locate(p), router },
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
     unitKinds: new UnitKindCache(redis, keys),
     now: options.now ?? Date.now,

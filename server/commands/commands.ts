@@ -10,6 +10,10 @@ import { readJournalSince } from '../journal/readJournalSince.ts';
 import { recordPosition } from '../units/recordPosition.ts';
 import { setUnitStatus, statusAnswerOf } from '../units/setUnitStatus.ts';
 import { defineCommand, type Command } from './defineCommand.ts';
+import { UnitAcknowledgeInputSchema } from '../../shared/units/unitCommands.ts';
+import { RouteHospitalsInputSchema, RouteUnitInputSchema } from '../../shared/routing/routeSchema.ts';
+import { acknowledgeAssignment } from '../units/acknowledgeAssignment.ts';
+import { hospitalsForUnit, routeForUnit } from '../routing/routeForUnit.ts';
 import type { CommandName } from '../../shared/protocol/commands.ts';
 import { CallDisposeInputSchema, CallerHistoryInputSchema, HoaxRegistryInputSchema } from '../../shared/callers/callerSchema.ts';
 import { DuplicatesInputSchema, IncidentGetInputSchema, LinkCallerInputSchema } from '../../shared/incidents/incidentSchema.ts';
@@ -95,5 +99,24 @@ export const COMMAND_HANDLERS = {
     name: 'hoax:registry',
     input: HoaxRegistryInputSchema,
     run: (ctx, input) => readHoaxRegistry(ctx, input),
+  }),
+  'unit:acknowledge': defineCommand({
+    name: 'unit:acknowledge',
+    input: UnitAcknowledgeInputSchema,
+    unitOf: (input) => input.unitId,
+    replay: { commandId: byCommandId, answerOf: firstIncident },
+    run: acknowledgeAssignment,
+  }),
+  'route:unit': defineCommand({
+    name: 'route:unit',
+    input: RouteUnitInputSchema,
+    unitOf: (input) => input.unitId,
+    run: (ctx, input) => routeForUnit(ctx, input),
+  }),
+  'route:hospitals': defineCommand({
+    name: 'route:hospitals',
+    input: RouteHospitalsInputSchema,
+    unitOf: (input) => input.unitId,
+    run: (ctx, input) => hospitalsForUnit(ctx, input),
   }),
 } as const satisfies Record<CommandName, Command<unknown>>;

@@ -10,10 +10,12 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^rediss?:\/\/\S+$/, 'must look like redis://host:6379 (or rediss:// for TLS)')
     .optional(),
-  CITY: z.enum(['joburg']).default('joburg'),
+  /** The city pack to run: Johannesburg (municipal data, no road network) or a pack imported from OpenStreetMap. */
+  CITY: z.enum(['joburg', 'andorra', 'monaco']).default('joburg'),
   DATA_DIR: z.string().min(1).default('data'),
   STALE_POSITION_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
   POSITION_FRAME_MS: z.coerce.number().int().min(50).max(5_000).default(250),
+  ACK_DEADLINE_SECONDS: z.coerce.number().int().min(5).max(3_600).default(60),
   /** The demo's parked vehicles report their position every minute, as their AVL devices would. */
   DEMO_AVL: z.enum(['on', 'off']).default('on'),
 });

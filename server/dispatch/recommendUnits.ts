@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { KindRecommendation, PassedOver, Recommendation, RecommendInput } from '../../shared/dispatch/dispatchSchema.ts';
-import { DEFAULT_RANKING, rankCandidates, type NearbyUnit } from '../../shared/dispatch/rankCandidates.ts';
+import { DEFAULT_RANKING, rankCandidates, type DriveEstimate, type NearbyUnit } from '../../shared/dispatch/rankCandidates.ts';
+import type { Router } from '../routing/router/createRouter.ts';
 import type { LngLat } from '../../shared/geo/position.ts';
 import type { Incident } from '../../shared/incidents/incidentSchema.ts';
 import { activeAssignments } from '../../shared/incidents/incidentLifecycle.ts';
@@ -15,6 +16,8 @@ import { parseGeoHits, SEARCH_RADII_METERS, type GeoHit } from './findNearby.ts'
 
 /** Candidates shown per kind beyond the number still needed. */
 const EXTRA_CANDIDATES = 4;
+/** Candidates routed per kind beyond the number still needed, when ranking by drive time. */
+const ROUTED_EXTRA_CANDIDATES = 10;
 /** Nearby units of any status examined to explain who was passed over. */
 const PASSED_OVER_SCAN = 24;
 
@@ -39,6 +42,7 @@ export async function recommendUnits(ctx: CadContext, input: RecommendInput, act
   if (!current) return refusal('incident_not_found', `no incident ${input.incidentId}`);
   const { incident } = current;
   const now = ctx.now();
+  const { router } = ctx.city;
   const nearbyAll = parseGeoHits(
     await ctx.redis.call('GEOSEARCH', ctx.keys.unitPositions, 'FROMLONLAT', incident.location[0], incident.location[1], 'BYRADIUS', 10_000, 'm', 'ASC', 'COUNT', PASSED_OVER_SCAN, 'WITHDIST', 'WITHCOORD'),
   );
@@ -49,18 +53,42 @@ export async function recommendUnits(ctx: CadContext, input: RecommendInput, act
     plan.map(async (line) => {
       const committed = activeAssignments(incident).filter((a) => a.kind === line.kind).length;
       const needed = Math.max(0, line.count - committed);
-      const hits = await nearestAvailable(ctx.redis, ctx.keys.availableUnits(line.kind), incident.location, needed + EXTRA_CANDIDATES);
+      // The nearest by straight line need not be the nearest by road: route a wider set.
+      const wanted = needed + (router ? ROUTED_EXTRA_CANDIDATES : EXTRA_CANDIDATES);
+      const hits = await nearestAvailable(ctx.redis, ctx.keys.availableUnits(line.kind), incident.location, wanted);
       const units = await readUnits(ctx, hits.map((hit) => hit.id));
       const nearby: NearbyUnit[] = hits.flatMap((hit, i) => {
         const unit = units[i];
         return unit ? [{ unitId: unit.id, callSign: unit.callSign, kind: unit.kind, position: hit.position, distanceMeters: hit.distanceMeters, fixAt: unit.fixAt }] : [];
       });
-      const ranking = rankCandidates(nearby, { ...DEFAULT_RANKING, stalePositionSeconds: ctx.settings.stalePositionSeconds, now });
-      const passedOver = [...ranking.passedOver, ...explainPassedOver(line.kind, incident, nearbyAll, nearbyUnits, ranking.candidates[0]?.distanceMeters)];
-      return { kind: line.kind, needed, committed, candidates: ranking.candidates, passedOver } satisfies KindRecommendation;
+      const drives = router ? drivesTo(router, nearby, incident.location) : undefined;
+      const ranking = rankCandidates(nearby, { ...DEFAULT_RANKING, stalePositionSeconds: ctx.settings.stalePositionSeconds, now, ...(drives ? { drives } : {}) });
+      const best = nearby.find((unit) => unit.unitId === ranking.candidates[0]?.unitId);
+      const passedOver = [...ranking.passedOver, ...explainPassedOver(line.kind, incident, nearbyAll, nearbyUnits, best?.distanceMeters)];
+      return { kind: line.kind, needed, committed, candidates: ranking.candidates.slice(0, needed + EXTRA_CANDIDATES), passedOver } satisfies KindRecommendation;
     }),
   );
-  return { result: ok({ incidentId: incident.id, computedAt: now, ranking: 'straight_line', byKind }) };
+  const routes = router ? topRoutes(router, byKind, incident.location) : [];
+  return { result: ok({ incidentId: incident.id, computedAt: now, ranking: router ? 'road_network' : 'straight_line', byKind, routes }) };
+}
+
+/** Drive times of `units` to `to` on the road network, by unit id (null: no route). */
+function drivesTo(router: Router, units: readonly NearbyUnit[], to: LngLat): Map<string, DriveEstimate | null> {
+  const etas = router.etasFrom(units.map((unit) => unit.position), to);
+  return new Map(units.map((unit, i) => {
+    const eta = etas[i];
+    return [unit.unitId, eta?.ok ? { etaSeconds: eta.etaSeconds, distanceMeters: eta.distanceMeters } : null];
+  }));
+}
+
+/** [DS5] The route of the top candidate of each kind, for the dispatcher's map. */
+function topRoutes(router: Router, byKind: readonly KindRecommendation[], to: LngLat): Recommendation['routes'] {
+  return byKind.flatMap((kind) => {
+    const top = kind.needed > 0 ? kind.candidates[0] : undefined;
+    if (!top) return [];
+    const route = router.route(top.position, to);
+    return route.ok ? [{ unitId: top.unitId, geometry: route.geometry.coordinates.map(([lng, lat]) => [lng ?? 0, lat ?? 0] as LngLat) }] : [];
+  });
 }
 
 /** Nearer units that were not proposed for `kind`, and why: busy, out of service, or the wrong kind. */

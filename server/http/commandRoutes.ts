@@ -29,6 +29,9 @@ export const COMMAND_ROUTES: readonly { method: 'get' | 'post'; path: string; co
   { method: 'post', path: '/api/incidents/:incidentId/callers', command: 'incident:link_caller', payload: (r) => bodyWith({ incidentId: String(r.params.incidentId) }, r.body as unknown) },
   { method: 'post', path: '/api/calls/dispositions', command: 'call:dispose', payload: (r) => r.body as unknown },
   { method: 'get', path: '/api/callers/:number/history', command: 'caller:history', payload: (r) => ({ callbackNumber: r.params.number }) },
+  { method: 'post', path: '/api/units/:unitId/acknowledge', command: 'unit:acknowledge', payload: (r) => bodyWith({ unitId: String(r.params.unitId) }, r.body as unknown) },
+  { method: 'get', path: '/api/units/:unitId/route', command: 'route:unit', payload: (r) => ({ unitId: r.params.unitId }) },
+  { method: 'get', path: '/api/units/:unitId/hospitals', command: 'route:hospitals', payload: (r) => ({ unitId: r.params.unitId }) },
   { method: 'get', path: '/api/callers/hoax-registry', command: 'hoax:registry', payload: (r) => (r.query.sinceDays === undefined ? {} : { sinceDays: Number(r.query.sinceDays) }) },
 ];
 

@@ -11,6 +11,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   incident_has_active_units: 409,
   unit_not_available: 409,
   status_transition_not_allowed: 409,
+  unit_not_assigned: 409,
   command_id_reused: 409,
   rate_limited: 429,
   internal_error: 500,

@@ -12,5 +12,6 @@ export async function readSnapshot(ctx: CadContext): Promise<Snapshot> {
   const [version, unitsJson, incidentsJson] = reply as [string, string, string];
   const units = (JSON.parse(unitsJson) as UnitRecord[]).map(unitFromRecord).sort((a, b) => a.callSign.localeCompare(b.callSign));
   const incidents = IncidentSchema.array().parse(JSON.parse(incidentsJson));
-  return { version: Number(version), at: ctx.now(), units, incidents };
+  const { ackDeadlineSeconds, stalePositionSeconds } = ctx.settings;
+  return { version: Number(version), at: ctx.now(), settings: { ackDeadlineSeconds, stalePositionSeconds }, units, incidents };
 }

@@ -1,5 +1,6 @@
 import { agenciesOfDelta } from '../../shared/protocol/deskView.ts';
 import type { Delta } from '../../shared/protocol/stateSchema.ts';
+import { activeAssignments } from '../../shared/incidents/incidentLifecycle.ts';
 import { AGENCIES } from '../../shared/units/unitKinds.ts';
 import type { CadIo } from './cadIo.ts';
 import { ROOMS } from './rooms.ts';
@@ -11,7 +12,9 @@ import { ROOMS } from './rooms.ts';
  */
 export function broadcastDelta(io: CadIo, delta: Delta): void {
   const concerned = agenciesOfDelta(delta);
-  const target = io.to([ROOMS.consoles, ...[...concerned].map(ROOMS.desk), ...delta.units.map((unit) => ROOMS.unit(unit.id))]);
+  // Crews hear of every change to their unit and to the incident they are committed to.
+  const crews = new Set([...delta.units.map((unit) => unit.id), ...delta.incidents.flatMap((incident) => activeAssignments(incident).map((a) => a.unitId))]);
+  const target = io.to([ROOMS.consoles, ...[...concerned].map(ROOMS.desk), ...[...crews].map(ROOMS.unit)]);
   const others = AGENCIES.filter((agency) => !concerned.has(agency)).map(ROOMS.desk);
   if (others.length > 0) io.to(others).emit('state:version', { version: delta.version });
   switch (delta.fact) {
@@ -26,6 +29,9 @@ export function broadcastDelta(io: CadIo, delta: Delta): void {
       return;
     case 'dispatch:assigned':
       target.emit('dispatch:assigned', delta);
+      return;
+    case 'unit:acknowledged':
+      target.emit('unit:acknowledged', delta);
       return;
     case 'unit:status_changed':
       target.emit('unit:status_changed', delta);

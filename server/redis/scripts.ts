@@ -12,6 +12,7 @@ export const SCRIPTS = {
   closeIncident: new LuaScript('closeIncident', common + read('closeIncident.lua')),
   recordCall: new LuaScript('recordCall', common + read('recordCall.lua')),
   linkCaller: new LuaScript('linkCaller', common + read('linkCaller.lua')),
+  updateIncident: new LuaScript('updateIncident', common + read('updateIncident.lua')),
   snapshot: new LuaScript('snapshot', common + read('snapshot.lua')),
   recordPosition: new LuaScript('recordPosition', read('recordPosition.lua')),
   seedUnit: new LuaScript('seedUnit', read('seedUnit.lua')),

@@ -9,6 +9,7 @@ import { extractStations, stationKindOf } from './osm/extractStations.ts';
 import { readOsmExtract, type OsmTags } from './osm/readOsmExtract.ts';
 import { roadRuleOf } from './osm/roadRuleOf.ts';
 import type { Station } from './osm/stationSchema.ts';
+import { writeCityPack } from './writeCityPack.ts';
 
 /** The files an import writes into its output folder. */
 export const ROUTING_FILES = { roads: 'roads.bin', stations: 'stations.json', attribution: 'ATTRIBUTION.md' } as const;
@@ -78,7 +79,7 @@ The derived database is shared under the same licence: keep this notice with the
  * Imports an extract into `outDir` [RO1]–[RO5]: `roads.bin` (road graph with contraction hierarchy),
  * `stations.json` (zod-validated stations) and `ATTRIBUTION.md` (ODbL notice naming the source file).
  */
-export async function importExtract(path: string, outDir: string, now = new Date()): Promise<ImportReport> {
+export async function importExtract(path: string, outDir: string, now = new Date(), name = cityNameOf(path)): Promise<ImportReport> {
   const { graph, stations, report } = await buildFromExtract(path);
   const t0 = performance.now();
   mkdirSync(outDir, { recursive: true });
@@ -86,5 +87,12 @@ export async function importExtract(path: string, outDir: string, now = new Date
   const stationsFile = { attribution: '© OpenStreetMap contributors, ODbL 1.0', source: report.source, stations };
   writeFileSync(join(outDir, ROUTING_FILES.stations), `${JSON.stringify(stationsFile, null, 2)}\n`);
   writeFileSync(join(outDir, ROUTING_FILES.attribution), attributionOf(report.source, now.toISOString().slice(0, 10)));
+  writeCityPack(outDir, { name, source: report.source, graph, stations });
   return { ...report, roadsBytes, timings: { ...report.timings, write: performance.now() - t0 } };
+}
+
+/** "andorra.osm.pbf" → "Andorra". */
+export function cityNameOf(path: string): string {
+  const stem = basename(path).split('.')[0] ?? 'City';
+  return stem.charAt(0).toUpperCase() + stem.slice(1);
 }

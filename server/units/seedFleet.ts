@@ -20,6 +20,7 @@ export function unitAtBase(fleetUnit: FleetUnit, base: Facility, now: number): U
     incidentId: null,
     position: base.position,
     fixAt: now,
+    destinationId: null,
   };
 }
 

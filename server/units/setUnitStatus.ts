@@ -33,8 +33,10 @@ export function setUnitStatus(ctx: CadContext, input: UnitStatusInput, actor: Ac
         doc = JSON.stringify(withClearedUnit(current.incident, unit.id, now));
       }
     }
+    const destination = destinationAfter(ctx, unit, input);
+    if (!destination.ok) return refusal('validation_failed', destination.message, { issues: [{ path: 'destinationId', message: destination.message }] });
     const reply = await SCRIPTS.setUnitStatus.run(ctx.redis, scriptKeys, [
-      'unit:status', unit.status, unit.incidentId ?? '', input.status, now, JSON.stringify(actor), unit.id, rev, doc,
+      'unit:status', unit.status, unit.incidentId ?? '', input.status, now, JSON.stringify(actor), unit.id, rev, doc, destination.id,
     ]);
     return parseScriptAnswer(reply);
   }, statusAnswerOf);
@@ -45,4 +47,17 @@ export function statusAnswerOf(delta: Delta): Unit {
   const changed = delta.units[0];
   if (!changed) throw new Error('a status fact without its unit');
   return changed;
+}
+
+/**
+ * [US4] The hospital a unit is heading for after this status: chosen with `transporting` (a facility
+ * with a 24-hour emergency unit), kept while at hospital, cleared when the unit leaves its incident.
+ */
+function destinationAfter(ctx: CadContext, unit: Unit, input: UnitStatusInput): { ok: true; id: string } | { ok: false; message: string } {
+  if (!isCommittedStatus(input.status)) return { ok: true, id: '' };
+  if (input.status !== 'transporting' || input.destinationId === undefined) return { ok: true, id: unit.destinationId ?? '' };
+  const hospital = ctx.city.data.facilities.find((facility) => facility.id === input.destinationId);
+  if (!hospital) return { ok: false, message: `unit:status: destinationId ${input.destinationId} is not a facility of ${ctx.city.data.name}` };
+  if (!hospital.hasEmergencyUnit24h) return { ok: false, message: `unit:status: ${hospital.name} has no 24-hour emergency unit` };
+  return { ok: true, id: hospital.id };
 }

@@ -17,6 +17,7 @@ export function unitFromRecord(record: UnitRecord): Unit {
     incidentId: record.incidentId ? record.incidentId : null,
     position: [Number(record.lng), Number(record.lat)],
     fixAt: Number(record.fixAt),
+    destinationId: record.destinationId ? record.destinationId : null,
   });
 }
 
@@ -35,5 +36,6 @@ export function unitToFields(unit: Unit): string[] {
     'lng', String(unit.position[0]),
     'lat', String(unit.position[1]),
     'fixAt', String(unit.fixAt),
+    'destinationId', unit.destinationId ?? '',
   ];
 }

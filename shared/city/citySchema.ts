@@ -20,7 +20,7 @@ export const WardSchema = z.object({
 });
 export type Ward = z.infer<typeof WardSchema>;
 
-export const FACILITY_KINDS = ['hospital', 'community_health_centre', 'clinic', 'police_station'] as const;
+export const FACILITY_KINDS = ['hospital', 'community_health_centre', 'clinic', 'police_station', 'fire_station', 'ambulance_station'] as const;
 export const FacilityKindSchema = z.enum(FACILITY_KINDS);
 export type FacilityKind = z.infer<typeof FacilityKindSchema>;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LngLatSchema } from '../geo/position.ts';
 
 /** What a gazetteer entry is, in the order results of equal rank are listed. */
-export const GAZETTEER_KINDS = ['hospital', 'community_health_centre', 'clinic', 'police_station', 'ward', 'region', 'place'] as const;
+export const GAZETTEER_KINDS = ['hospital', 'community_health_centre', 'clinic', 'police_station', 'fire_station', 'ambulance_station', 'ward', 'region', 'place'] as const;
 export const GazetteerKindSchema = z.enum(GAZETTEER_KINDS);
 export type GazetteerKind = z.infer<typeof GazetteerKindSchema>;
 
@@ -60,6 +60,8 @@ const KIND_WORDS: Record<GazetteerKind, string> = {
   community_health_centre: 'community health centre',
   clinic: 'clinic',
   police_station: 'police station',
+  fire_station: 'fire station',
+  ambulance_station: 'ambulance station',
   ward: 'ward',
   region: 'region',
   place: 'place',

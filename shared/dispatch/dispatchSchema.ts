@@ -27,7 +27,7 @@ export const CandidateSchema = z.object({
 });
 export type Candidate = z.infer<typeof CandidateSchema>;
 
-export const PASS_OVER_REASONS = ['busy', 'stale_position', 'wrong_kind', 'out_of_service'] as const;
+export const PASS_OVER_REASONS = ['busy', 'stale_position', 'wrong_kind', 'out_of_service', 'no_route'] as const;
 export const PassedOverSchema = z.object({
   unitId: UnitIdSchema,
   callSign: z.string(),
@@ -54,6 +54,8 @@ export const RecommendationSchema = z.object({
   computedAt: z.number().int(),
   ranking: RankingMethodSchema,
   byKind: z.array(KindRecommendationSchema),
+  /** [DS5] The route of the top candidate of each kind, for the dispatcher's map ([lng, lat] points). */
+  routes: z.array(z.object({ unitId: UnitIdSchema, geometry: z.array(LngLatSchema) })).default([]),
 });
 export type Recommendation = z.infer<typeof RecommendationSchema>;
 

@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'unit_not_found',
   'unit_not_available',
   'status_transition_not_allowed',
+  'unit_not_assigned',
   'command_id_reused',
   'rate_limited',
   'internal_error',

@@ -68,6 +68,7 @@ export function withAssignedUnits(incident: Incident, units: readonly CommittedU
     kind: unit.kind,
     assignedAt: now,
     assignedBy: actor.operatorId,
+    acknowledgedAt: null,
     clearedAt: null,
   }));
   return {
@@ -94,4 +95,12 @@ export function activeAssignments(incident: Incident): Assignment[] {
 /** [IC4] The incident closed at `now`. */
 export function closedIncident(incident: Incident, now: number): Incident {
   return { ...incident, status: 'closed', closedAt: now };
+}
+
+/** [AK1] The incident after `unitId`'s crew acknowledges its active assignment at `now` (the first acknowledgement stands). */
+export function withAcknowledgedUnit(incident: Incident, unitId: string, now: number): Incident {
+  return {
+    ...incident,
+    assignments: incident.assignments.map((a) => (a.unitId === unitId && a.clearedAt === null && a.acknowledgedAt === null ? { ...a, acknowledgedAt: now } : a)),
+  };
 }

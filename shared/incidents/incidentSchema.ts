@@ -47,6 +47,8 @@ export const AssignmentSchema = z.object({
   kind: UnitKindSchema,
   assignedAt: z.number().int(),
   assignedBy: z.string(),
+  /** [AK1] When the crew acknowledged the assignment; null until then. */
+  acknowledgedAt: z.number().int().nullable().default(null),
   clearedAt: z.number().int().nullable(),
 });
 export type Assignment = z.infer<typeof AssignmentSchema>;

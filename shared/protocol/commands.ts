@@ -15,6 +15,9 @@ export const COMMANDS = [
   'call:dispose',
   'caller:history',
   'hoax:registry',
+  'unit:acknowledge',
+  'route:unit',
+  'route:hospitals',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -36,6 +39,9 @@ export const COMMAND_POLICY: Record<CommandName, readonly Role[]> = {
   'call:dispose': ['call_taker', 'dispatcher'],
   'caller:history': ['call_taker', 'dispatcher', 'supervisor'],
   'hoax:registry': ['supervisor'],
+  'unit:acknowledge': ['crew', 'dispatcher'],
+  'route:unit': ['crew', 'dispatcher', 'supervisor'],
+  'route:hospitals': ['crew', 'dispatcher'],
 };
 
 /** True when `role` may send `command`. */

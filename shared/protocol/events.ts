@@ -6,6 +6,7 @@ import type { Unit, UnitFix } from '../units/unitSchema.ts';
 import type { UnitPositionAnswer } from '../units/unitCommands.ts';
 import type { Result } from './result.ts';
 import type { Delta, Snapshot, SyncAnswer, VersionTick } from './stateSchema.ts';
+import type { HospitalOption, Route } from '../routing/routeSchema.ts';
 
 /** Bumped when an event's meaning changes; a console with another version reloads. */
 export const PROTOCOL_VERSION = 1;
@@ -36,6 +37,9 @@ export interface ClientToServerEvents {
   'call:dispose': (input: unknown, ack: Ack<CallRecord>) => void;
   'caller:history': (input: unknown, ack: Ack<CallerHistory>) => void;
   'hoax:registry': (input: unknown, ack: Ack<HoaxRegistry>) => void;
+  'unit:acknowledge': (input: unknown, ack: Ack<Incident>) => void;
+  'route:unit': (input: unknown, ack: Ack<Route>) => void;
+  'route:hospitals': (input: unknown, ack: Ack<HospitalOption[]>) => void;
 }
 
 /** Facts, server → client. Every delta event carries the journal version. */
@@ -46,6 +50,7 @@ export interface ServerToClientEvents {
   'dispatch:assigned': (delta: Delta) => void;
   'unit:status_changed': (delta: Delta) => void;
   'incident:caller_linked': (delta: Delta) => void;
+  'unit:acknowledged': (delta: Delta) => void;
   'call:disposed': (delta: Delta) => void;
   /** [DK2] A version went by that does not concern this agency desk. */
   'state:version': (tick: VersionTick) => void;

@@ -4,7 +4,7 @@ import { CallRecordSchema } from '../callers/callerSchema.ts';
 import { UnitSchema } from '../units/unitSchema.ts';
 
 /** The facts the server broadcasts; each is one journal entry. */
-export const FACTS = ['incident:created', 'incident:closed', 'incident:caller_linked', 'dispatch:assigned', 'unit:status_changed', 'call:disposed'] as const;
+export const FACTS = ['incident:created', 'incident:closed', 'incident:caller_linked', 'dispatch:assigned', 'unit:acknowledged', 'unit:status_changed', 'call:disposed'] as const;
 export const FactSchema = z.enum(FACTS);
 export type Fact = z.infer<typeof FactSchema>;
 
@@ -24,10 +24,19 @@ export const DeltaSchema = z.object({
 });
 export type Delta = z.infer<typeof DeltaSchema>;
 
+/** Rules of the live system a console needs to know. */
+export const LiveSettingsSchema = z.object({
+  /** [AK2] A crew that has not acknowledged within this many seconds raises an alarm on the board. */
+  ackDeadlineSeconds: z.number().int().positive(),
+  stalePositionSeconds: z.number().int().positive(),
+});
+export type LiveSettings = z.infer<typeof LiveSettingsSchema>;
+
 /** [RT1] Everything a console needs on connect, consistent at `version`. */
 export const SnapshotSchema = z.object({
   version: z.number().int().nonnegative(),
   at: z.number().int(),
+  settings: LiveSettingsSchema,
   units: z.array(UnitSchema),
   incidents: z.array(IncidentSchema),
 });

@@ -9,6 +9,8 @@ export const UnitStatusInputSchema = z.object({
   commandId: CommandIdSchema,
   unitId: UnitIdSchema,
   status: UnitStatusSchema,
+  /** With `transporting`: the facility the patient is taken to. */
+  destinationId: z.string().min(1).max(80).optional(),
 });
 export type UnitStatusInput = z.infer<typeof UnitStatusInputSchema>;
 
@@ -26,3 +28,10 @@ export type UnitPositionInput = z.infer<typeof UnitPositionInputSchema>;
 
 export const UnitPositionAnswerSchema = z.object({ isAccepted: z.boolean(), fixAt: z.number().int() });
 export type UnitPositionAnswer = z.infer<typeof UnitPositionAnswerSchema>;
+
+/** [AK1] The crew acknowledges the assignment it received. */
+export const UnitAcknowledgeInputSchema = z.object({
+  commandId: CommandIdSchema,
+  unitId: UnitIdSchema,
+});
+export type UnitAcknowledgeInput = z.infer<typeof UnitAcknowledgeInputSchema>;

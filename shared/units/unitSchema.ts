@@ -19,6 +19,8 @@ export const UnitSchema = z.object({
   incidentId: z.string().nullable(),
   position: LngLatSchema,
   fixAt: z.number().int().nonnegative(),
+  /** The hospital a transporting unit is taking its patient to. */
+  destinationId: z.string().nullable().default(null),
 });
 export type Unit = z.infer<typeof UnitSchema>;
 

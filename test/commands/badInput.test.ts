@@ -54,6 +54,9 @@ const BAD_PAYLOADS: Record<CommandName, unknown[]> = {
   ],
   'caller:history': [null, {}, { callbackNumber: '' }, { callbackNumber: 'abc' }],
   'hoax:registry': [null, { sinceDays: 0 }, { sinceDays: 'all' }],
+  'unit:acknowledge': [null, {}, { commandId: commandId() }, { commandId: commandId(), unitId: 'ALS 1' }],
+  'route:unit': [null, {}, { unitId: '' }],
+  'route:hospitals': [null, {}, { unitId: 42 }],
 };
 
 describe('[CM4] bad input on every command gets a coded error and changes nothing', () => {

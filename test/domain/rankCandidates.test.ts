@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RANKING, rankCandidates, type NearbyUnit } from '../../shared/dispatch/rankCandidates.ts';
+import { DEFAULT_RANKING, positionAgePenaltySeconds, rankCandidates, type NearbyUnit } from '../../shared/dispatch/rankCandidates.ts';
 import { queueScore } from '../../shared/incidents/incidentLifecycle.ts';
 import { UnitIdSchema } from '../../shared/units/unitSchema.ts';
 
@@ -13,7 +13,7 @@ describe('[DS1] ranking candidates', () => {
     const ranking = rankCandidates([unit('als-b', 4_000, 5), unit('als-a', 1_000, 5), unit('als-c', 9_000, 5)], { ...DEFAULT_RANKING, now });
     expect(ranking.candidates.map((c) => c.unitId)).toEqual(['als-a', 'als-b', 'als-c']);
     expect(ranking.candidates[0]?.etaSeconds).toBe(Math.round((1_000 * 1.35) / (50 / 3.6)));
-    expect(ranking.candidates[0]?.reason).toMatch(/1\.0 km away.*straight-line estimate/);
+    expect(ranking.candidates[0]?.reason).toMatch(/1\.0 km \(straight-line estimate\)/);
     expect(ranking.method).toBe('straight_line');
   });
 
@@ -26,6 +26,36 @@ describe('[DS1] ranking candidates', () => {
   it('[DS1] equal ETAs tie-break on call sign so every console shows the same order', () => {
     const ranking = rankCandidates([unit('als-z', 2_000, 1), unit('als-y', 2_000, 1)], { ...DEFAULT_RANKING, now });
     expect(ranking.candidates.map((c) => c.unitId)).toEqual(['als-y', 'als-z']);
+  });
+});
+
+describe('[DS5][DS6] ranking by drive time', () => {
+  it('[DS5] with drive times from the router, the fastest drive wins over the nearest in a straight line', () => {
+    const drives = new Map([
+      ['als-near', { etaSeconds: 600, distanceMeters: 9_000 }],
+      ['als-far', { etaSeconds: 240, distanceMeters: 4_000 }],
+    ]);
+    const ranking = rankCandidates([unit('als-near', 1_000, 5), unit('als-far', 3_000, 5)], { ...DEFAULT_RANKING, now, drives });
+    expect(ranking.method).toBe('road_network');
+    expect(ranking.candidates.map((c) => c.unitId)).toEqual(['als-far', 'als-near']);
+    expect(ranking.candidates[0]).toMatchObject({ etaSeconds: 240, distanceMeters: 4_000 });
+    expect(ranking.candidates[0]?.reason).toMatch(/drive 4 min, 4\.0 km by road/);
+  });
+
+  it('[DS5] a unit the router cannot reach is passed over as no_route', () => {
+    const drives = new Map([['als-island', null]]);
+    const ranking = rankCandidates([unit('als-island', 500, 5)], { ...DEFAULT_RANKING, now, drives });
+    expect(ranking.candidates).toEqual([]);
+    expect(ranking.passedOver[0]).toMatchObject({ unitId: 'als-island', reason: 'no_route' });
+  });
+
+  it('[DS6] an older fix adds uncertainty to the ETA, within a cap', () => {
+    expect(positionAgePenaltySeconds(10)).toBe(0);
+    expect(positionAgePenaltySeconds(130)).toBe(25);
+    expect(positionAgePenaltySeconds(5_000)).toBe(120);
+    const drives = new Map([['als-fresh', { etaSeconds: 300, distanceMeters: 5_000 }], ['als-aged', { etaSeconds: 280, distanceMeters: 5_000 }]]);
+    const ranking = rankCandidates([unit('als-fresh', 2_000, 5), unit('als-aged', 2_000, 300)], { ...DEFAULT_RANKING, now, drives });
+    expect(ranking.candidates.map((c) => [c.unitId, c.etaSeconds])).toEqual([['als-fresh', 300], ['als-aged', 348]]);
   });
 });
 

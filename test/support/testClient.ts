@@ -27,6 +27,7 @@ export function connectClient(url: string, session: Session, transports: ('webso
   socket.on('unit:status_changed', record);
   socket.on('incident:caller_linked', record);
   socket.on('call:disposed', record);
+  socket.on('unit:acknowledged', record);
   return new Promise((resolve, reject) => {
     socket.once('connect_error', reject);
     socket.once('state:snapshot', (snapshot) => resolve({ socket, snapshot, deltas, close: () => socket.close() }));

@@ -1,17 +1,25 @@
 import { resolve } from 'node:path';
 import { createCadServer, type CadServer, type CadServerOptions } from '../../server/app/createCadServer.ts';
 import type { CityData } from '../../server/city/cityData.ts';
-import { loadCity } from '../../server/city/loadCity.ts';
+import { loadCityPack, type CityPack } from '../../server/city/loadCityPack.ts';
 import type { EmbeddedRedis } from '../../server/redis/embeddedRedis.ts';
 import { startTestRedis } from './testRedis.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-let joburg: CityData | null = null;
+const packs = new Map<string, CityPack>();
 
-/** The Johannesburg city pack, loaded once per test file. */
+/** A city pack by folder (relative to the repository), loaded once per test file. */
+export function cityPack(dir: string): CityPack {
+  const known = packs.get(dir);
+  if (known) return known;
+  const pack = loadCityPack(resolve(ROOT, dir));
+  packs.set(dir, pack);
+  return pack;
+}
+
+/** The Johannesburg city (no road network). */
 export function joburgCity(): CityData {
-  joburg ??= loadCity(resolve(ROOT, 'fixtures/joburg'));
-  return joburg;
+  return cityPack('fixtures/joburg').city;
 }
 
 export interface TestServer {
@@ -22,12 +30,14 @@ export interface TestServer {
 }
 
 /**
- * Starts a real redis-server and one server instance on free ports, with the Johannesburg city
- * and fleet, serving the built console when it has been built.
+ * Starts a real redis-server and one server instance on free ports, with a city pack (Johannesburg
+ * unless `cityDir` names another) and its fleet, serving the built console when it has been built.
  */
-export async function startTestServer(options: Partial<Omit<CadServerOptions, 'redisUrl'>> = {}): Promise<TestServer> {
+export async function startTestServer(options: Partial<Omit<CadServerOptions, 'redisUrl'>> & { cityDir?: string } = {}): Promise<TestServer> {
   const redis = await startTestRedis();
-  const server = await createCadServer({ city: joburgCity(), consoleDir: resolve(ROOT, 'dispatch-console/dist'), ...options, redisUrl: redis.url });
+  const { cityDir = 'fixtures/joburg', ...serverOptions } = options;
+  const pack = cityPack(cityDir);
+  const server = await createCadServer({ city: pack.city, roadGraphFile: pack.roadGraphFile, consoleDir: resolve(ROOT, 'dispatch-console/dist'), ...serverOptions, redisUrl: redis.url });
   return {
     url: server.url,
     server,
