@@ -4,6 +4,7 @@ import { loadCityPack } from './city/loadCityPack.ts';
 import { readConfig } from './config/readConfig.ts';
 import { startEmbeddedRedis, type EmbeddedRedis } from './redis/embeddedRedis.ts';
 import { startAvlHeartbeat } from './units/avlHeartbeat.ts';
+import { startVehicleSimulator } from './simulation/vehicleSimulator.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CITY_DIRS = { joburg: 'fixtures/joburg', andorra: 'fixtures/andorra', monaco: 'fixtures/monaco' } as const;
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     settings: { stalePositionSeconds: config.STALE_POSITION_SECONDS, positionFrameMs: config.POSITION_FRAME_MS, ackDeadlineSeconds: config.ACK_DEADLINE_SECONDS },
   });
   const stopAvl = config.DEMO_AVL === 'on' ? startAvlHeartbeat(server.ctx, server.frames, 60_000) : () => undefined;
+  const stopSimulator = config.SIMULATOR === 'on' ? startVehicleSimulator(server.ctx, { io: server.io, frames: server.frames }) : () => undefined;
   console.log(`Emergency Connect CAD: ${city.name}, ${city.fleet.length} units, ${city.wards.length} wards, ${roadGraphFile ? 'routing on the road network' : 'no road network: straight-line ETAs'}`);
   console.log(`Open ${server.url.replace('127.0.0.1', config.HOST === '0.0.0.0' ? 'localhost' : config.HOST)}`);
 
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
     isStopping = true;
     console.log(`${signal}: stopping`);
     stopAvl();
+    stopSimulator();
     await server.close();
     await embedded?.stop();
     process.exit(0);

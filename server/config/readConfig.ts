@@ -18,6 +18,8 @@ export const ConfigSchema = z.object({
   ACK_DEADLINE_SECONDS: z.coerce.number().int().min(5).max(3_600).default(60),
   /** The demo's parked vehicles report their position every minute, as their AVL devices would. */
   DEMO_AVL: z.enum(['on', 'off']).default('on'),
+  /** The demo's vehicles drive their assignments (turn out, drive, transport, return to base). */
+  SIMULATOR: z.enum(['on', 'off']).default('on'),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
