@@ -57,6 +57,7 @@ function syntheticUnits(count: number, random: () => number, now: number): Unit[
       incidentId: null,
       position: pointInBbox(random),
       fixAt: now,
+      destinationId: null,
     };
   });
 }

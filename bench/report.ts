@@ -5,15 +5,19 @@ import { GOALS_TEXT } from './goals.ts';
 import type { BroadcastResult } from './incidentBroadcast.bench.ts';
 import type { Machine } from './machine.ts';
 import type { NearestResult } from './nearestAvailable.bench.ts';
+import type { RecommendResult } from './recommendRouted.bench.ts';
+import type { RouteBenchResult } from './routing/routeQuery.bench.ts';
 
 export interface BenchRun {
   date: string;
   machine: Machine;
   nearest: NearestResult;
   broadcast: BroadcastResult;
+  route: RouteBenchResult;
+  recommend: RecommendResult;
   goals: GoalCheck[];
   /** 1-minute load average of the machine before each benchmark and at the end. */
-  load: { beforeNearest: number; beforeBroadcast: number; end: number };
+  load: { beforeNearest: number; beforeBroadcast: number; beforeRoute: number; beforeRecommend: number; end: number };
 }
 
 /** One line of docs/benchmarks.json. */
@@ -22,7 +26,10 @@ export interface BenchRecord {
   unit: string;
   p50: number;
   p99: number;
-  throughput: number;
+  /** Per second, one at a time; null where it means nothing (a load time). */
+  throughput: number | null;
+  /** The fastest sample, where the measure is a best-of-N. */
+  best?: number;
   peer: { name: string; p50: number; p99: number } | null;
   date: string;
   machine: Machine;
@@ -34,7 +41,8 @@ const f1 = (value: number): string => value.toFixed(1);
 const int = (value: number): string => Math.round(value).toLocaleString('en-US');
 
 export function records(run: BenchRun): BenchRecord[] {
-  const { nearest, broadcast, date, machine } = run;
+  const { nearest, broadcast, route, recommend, date, machine } = run;
+  const pg = route.pg;
   return [
     {
       name: `nearest available unit of a kind, ${nearest.options.units} units (Redis GEOSEARCH, incl. loopback round trip)`,
@@ -62,6 +70,40 @@ export function records(run: BenchRun): BenchRecord[] {
       p50: r3(broadcast.ack.p50),
       p99: r3(broadcast.ack.p99),
       throughput: r3(broadcast.achievedRate),
+      peer: null,
+      date,
+      machine,
+    },
+    {
+      name: `route query on the Andorra graph (${route.graph.nodes} nodes), ${route.options.pairs} random pairs: snap + CH query + path + GeoJSON`,
+      unit: 'ms',
+      p50: r3(route.route.p50),
+      p99: r3(route.route.p99),
+      throughput: Math.round(route.throughput),
+      peer:
+        pg.status === 'measured'
+          ? { name: `pgRouting ${pg.pgrouting} pgr_dijkstra on the same graph, PostgreSQL ${pg.postgres.split(' ')[0] ?? ''}, ${pg.compared} of the pairs as graph nodes, timed in the server`, p50: r3(pg.latency.p50), p99: r3(pg.latency.p99) }
+          : null,
+      date,
+      machine,
+    },
+    {
+      name: `road graph load, Andorra (loadRoadGraph + createRouter), median and slowest of ${route.load.runs.length}`,
+      unit: 'ms',
+      p50: r3(route.load.median),
+      p99: r3(Math.max(...route.load.runs)),
+      throughput: null,
+      best: r3(route.load.best),
+      peer: null,
+      date,
+      machine,
+    },
+    {
+      name: `full recommendation with road-network ETAs (dispatch:recommend command path), ${recommend.options.units} units, ${recommend.incidentsCreated} incidents, Andorra`,
+      unit: 'ms',
+      p50: r3(recommend.latency.p50),
+      p99: r3(recommend.latency.p99),
+      throughput: Math.round(recommend.throughput),
       peer: null,
       date,
       machine,
@@ -127,12 +169,91 @@ export function broadcastFacts(b: BroadcastResult): string {
   );
 }
 
+const verdict = (met: boolean | null): string => (met === null ? '**not measured**' : met ? '**met**' : '**not met**');
+
 export function goalsTable(goals: readonly GoalCheck[]): string {
-  return table(['Goal', 'Measured', 'Verdict'], goals.map((g) => [g.goal, g.measured, g.met ? '**met**' : '**not met**']));
+  return table(['Goal', 'Measured', 'Verdict'], goals.map((g) => [g.goal, g.measured, verdict(g.met)]));
+}
+
+export function routeTable(r: RouteBenchResult): string {
+  const pg = r.pg;
+  const rows: string[][] = [[`Ours: \`router.route(from, to)\` — snap both points + CH query + path unpacking + GeoJSON (${int(r.options.pairs)} pairs)`, f3(r.route.p50), f3(r.route.p99), f3(r.route.max), int(r.throughput)]];
+  if (pg.status === 'measured') {
+    rows.push(
+      [`Ours: \`router.nodeTimeMs(s, t)\` — CH query between the same graph nodes given to pgRouting (${int(pg.compared)} pairs)`, f3(pg.oursNodeQuery.p50), f3(pg.oursNodeQuery.p99), f3(pg.oursNodeQuery.max), int(pg.oursNodeThroughput)],
+      [`pgRouting ${pg.pgrouting} \`pgr_dijkstra\`, same graph, same node pairs (${int(pg.compared)} pairs, timed inside PostgreSQL)`, f3(pg.latency.p50), f3(pg.latency.p99), f3(pg.latency.max), f1(pg.throughput)],
+      ['Ratio pgRouting / `route()`', `${f1(pg.p50Ratio)}×`, `${f1(pg.p99Ratio)}×`, '', ''],
+      ['Ratio pgRouting / `nodeTimeMs()` (node to node, like pgRouting)', `${f1(pg.nodeP50Ratio)}×`, `${f1(pg.latency.p99 / pg.oursNodeQuery.p99)}×`, '', ''],
+    );
+  } else {
+    rows.push([`pgRouting \`pgr_dijkstra\` — **skipped**: ${pg.reason}`, '—', '—', '—', '—']);
+  }
+  return table(['', 'p50 (ms)', 'p99 (ms)', 'max (ms)', 'throughput (queries/s, one at a time)'], rows);
+}
+
+function mismatchText(r: RouteBenchResult): string {
+  const pg = r.pg;
+  if (pg.status !== 'measured') return 'not compared (pgRouting skipped)';
+  if (pg.mismatches.length === 0) return `${int(pg.compared)} / ${int(pg.compared)} agree (none differ by more than 1e-6 relative)`;
+  const shown = pg.mismatches
+    .slice(0, 5)
+    .map((m) => `${m.from}→${m.to}: ours ${m.ours ?? 'no path'} s, pgRouting ${m.pgRouting ?? 'no path'} s`)
+    .join('; ');
+  return `**${int(pg.mismatches.length)} of ${int(pg.compared)} DIFFER**: ${shown}`;
+}
+
+export function routeFacts(r: RouteBenchResult): string {
+  const pg = r.pg;
+  const rows: string[][] = [
+    ['Graph (`fixtures/andorra/roads.bin`)', `${int(r.graph.nodes)} nodes, ${int(r.graph.edges)} directed edges, ${int(r.graph.chEdges)} CH edges (shortcuts included), ${r.graph.fileMiB} MiB`],
+    [
+      `Graph load: \`loadRoadGraph\` + \`createRouter\`, best / median of ${r.load.runs.length}`,
+      `${f1(r.load.best)} ms / ${f1(r.load.median)} ms (best read + checks ${f1(r.load.bestRead)} ms, best router build ${f1(r.load.bestRouter)} ms)`,
+    ],
+    ['Route queries timed (after warm-up) / routed', `${int(r.options.pairs)} (+${int(r.options.warmup)} warm-up) / ${int(r.routed)}`],
+  ];
+  if (pg.status === 'measured') {
+    rows.push(
+      ['PostgreSQL / pgRouting', `${pg.postgres} / ${pg.pgrouting}`],
+      ['Edges loaded into PostgreSQL (`COPY`, + `ANALYZE`)', `${int(r.graph.edges)} in ${int(pg.loadMs)} ms`],
+      ['pgRouting queries timed (after warm-up)', `${int(pg.compared)} (+${int(r.options.pgWarmup)} warm-up)`],
+      ['Same travel time (ours vs `pgr_dijkstra` agg_cost)', mismatchText(r)],
+    );
+  } else {
+    rows.push(['pgRouting', `skipped: ${pg.reason}`]);
+  }
+  return table(['', ''], rows);
+}
+
+export function recommendTable(r: RecommendResult): string {
+  return table(
+    ['', 'p50 (ms)', 'p99 (ms)', 'max (ms)', 'throughput (recommendations/s, one at a time)'],
+    [
+      ['`dispatch:recommend` with road-network ETAs (the router in `ctx.city.router`)', f3(r.latency.p50), f3(r.latency.p99), f3(r.latency.max), int(r.throughput)],
+      [`Same command, router taken out of the context (ranking: ${r.straightLine.ranking}), for scale`, f3(r.straightLine.latency.p50), f3(r.straightLine.latency.p99), f3(r.straightLine.latency.max), int(r.straightLine.throughput)],
+    ],
+  );
+}
+
+export function recommendFacts(r: RecommendResult): string {
+  const problem = r.firstProblem ? ` — first: ${r.firstProblem}` : '';
+  return table(
+    ['', ''],
+    [
+      ['Units in the store (synthetic at random graph nodes, 5 kinds in turn, all available; + the pack\'s demo fleet)', int(r.unitsInStore)],
+      ['Seeding time of the synthetic units (`seedUnits`, AOF fsync always)', `${int(r.seedMs)} ms`],
+      ['Incidents created through `incident:create` (random graph nodes, every incident type in turn) / refused', `${int(r.incidentsCreated)} / ${int(r.incidentsRefused)}`],
+      ['Recommendations timed (after warm-up), round-robin over the incidents', `${int(r.options.recommendations)} (+${int(r.options.warmup)} warm-up)`],
+      ['Answers ranked `road_network` / other ranking or refused', `${int(r.roadNetwork)} / ${int(r.otherRanking)}${problem}`],
+      ['Candidates proposed per recommendation (all kinds, mean)', f1(r.meanCandidates)],
+      ['Redis `used_memory_human` at the end', r.redisMemory],
+      ['Node process RSS', `${f1(r.processRssMiB)} MiB`],
+    ],
+  );
 }
 
 function loadNote(run: BenchRun): string {
-  const peak = Math.max(run.load.beforeNearest, run.load.beforeBroadcast, run.load.end);
+  const peak = Math.max(run.load.beforeNearest, run.load.beforeBroadcast, run.load.beforeRoute, run.load.beforeRecommend, run.load.end);
   return peak > run.machine.nproc
     ? ` — above the ${run.machine.nproc} CPUs: other processes were competing for the CPUs during this run, which can inflate the tail (p99, max) figures.`
     : '.';
@@ -145,22 +266,37 @@ this machine. A query that crosses a socket cannot reach that ratio against an i
 goal as written compares different work (see Method).`;
 }
 
+function pgNote(route: RouteBenchResult): string {
+  const pg = route.pg;
+  if (pg.status !== 'measured') {
+    return `**pgRouting was skipped in this run**: ${pg.reason}. The route-query goal against pgRouting is therefore not measured
+here; run \`bash scripts/ensure-pgrouting.sh\` (installs Debian's \`postgresql-15-pgrouting\`) and \`npm run bench\` again.`;
+  }
+  return `On the ×10 pgRouting goal: \`route()\` took ${f3(route.route.p50)} ms (p50) for the whole query (snapping both points, CH
+query, path unpacking, GeoJSON), \`pgr_dijkstra\` ${f3(pg.latency.p50)} ms (p50) for a node-to-node query on the same graph, timed
+inside PostgreSQL: **${f1(pg.p50Ratio)}×** at p50 (${f1(pg.p99Ratio)}× at p99). pgRouting reads the edge table and builds its graph on
+every call, which is how it is normally called; that cost is part of its figure.`;
+}
+
 export function markdown(run: BenchRun): string {
-  const { machine, nearest, broadcast } = run;
+  const { machine, nearest, broadcast, route, recommend } = run;
   return `# Benchmarks
 
 Measured ${run.date} with \`npm run bench\` (\`tsx bench/run.ts\`).
 
-**Machine:** ${machine.nproc} CPUs (\`nproc\`), ${machine.cpu}, ${machine.ramGiB} GiB RAM, Node ${machine.node}, Redis ${machine.redis}.
+**Machine:** ${machine.nproc} CPUs (\`nproc\`), ${machine.cpu}, ${machine.ramGiB} GiB RAM, Node ${machine.node}, Redis ${machine.redis}${route.pg.status === 'measured' ? `, PostgreSQL ${route.pg.postgres} with pgRouting ${route.pg.pgrouting}` : ''}.
 
 **Load (1-minute load average, other work on the machine included):** ${f1(run.load.beforeNearest)} before benchmark 1,
-${f1(run.load.beforeBroadcast)} before benchmark 2, ${f1(run.load.end)} at the end${loadNote(run)}
+${f1(run.load.beforeBroadcast)} before benchmark 2, ${f1(run.load.beforeRoute)} before benchmark 3, ${f1(run.load.beforeRecommend)} before benchmark 4,
+${f1(run.load.end)} at the end${loadNote(run)}
 
-**Goals (from the product's issue):** ${GOALS_TEXT}.
+**Goals (from the product's issues):** ${GOALS_TEXT}.
 
 ${goalsTable(run.goals)}
 
 ${ratioNote(nearest)}
+
+${pgNote(route)}
 
 ## 1. Nearest available unit of a kind over ${int(nearest.options.units)} units
 
@@ -174,9 +310,21 @@ ${broadcastTable(broadcast)}
 
 ${broadcastFacts(broadcast)}
 
+## 3. Route query on the Andorra road graph, beside pgRouting
+
+${routeTable(route)}
+
+${routeFacts(route)}
+
+## 4. Full recommendation with road-network ETAs, ${int(recommend.options.units)} units
+
+${recommendTable(recommend)}
+
+${recommendFacts(recommend)}
+
 ## Method
 
-- Each benchmark starts its own \`redis-server\` (\`startEmbeddedRedis\`, fresh temporary data folder, the
+- Each Redis benchmark starts its own \`redis-server\` (\`startEmbeddedRedis\`, fresh temporary data folder, the
   server's production settings: AOF on with \`appendfsync always\`) on a free loopback port, and stops it after.
 - **Nearest:** ${int(nearest.options.units)} synthetic units (\`bench-00001\`…, 5 kinds in turn, positions uniform in the
   Johannesburg bbox 27.714,-26.526 – 28.215,-25.903, all available) are seeded with the server's \`seedUnits\` under
@@ -198,9 +346,36 @@ ${broadcastFacts(broadcast)}
   share one event loop and one machine, the figures include that contention and no real network.
   The delivery path includes the Redis script (with an fsync of the AOF per write) and the adapter's
   round trip through a Redis stream.
+- **Route query:** \`fixtures/andorra/roads.bin\` is loaded with \`loadRoadGraph\` and a router built with \`createRouter\`
+  ${route.load.runs.length} times (each timed: that is the graph-load measure, best and median). ${int(route.options.pairs)} query pairs are two
+  random graph nodes each (seeded PRNG), each point nudged up to ~50 m off the node so that every query snaps; after
+  ${int(route.options.warmup)} warm-up queries on other pairs, each \`route(from, to)\` (contraction-hierarchy query, the default) is timed
+  one at a time. For pgRouting the first ${int(route.options.pgWarmup + route.options.pgPairs)} of the same pairs are taken as graph nodes (the nearer end
+  of the segment each point snaps to). \`scripts/ensure-pgrouting.sh\` installs Debian's \`postgresql-15-pgrouting\` when it
+  is missing; the benchmark then starts a PostgreSQL cluster of its own (\`initdb\` in a fresh temporary folder,
+  as the \`postgres\` account when run as root, a free loopback port, \`fsync=off\`; never the machine's own
+  cluster), creates the \`pgrouting\` extension, and loads the graph with \`COPY\` into
+  \`edges(id, source, target, cost, reverse_cost)\`: one row per directed edge, \`cost\` = the edge's travel time in
+  seconds, \`reverse_cost\` = -1 (one-way rows; a two-way road is two rows). A PL/pgSQL loop calls
+  \`pgr_dijkstra('SELECT id, source, target, cost, reverse_cost FROM edges', s, t, directed => true)\` for each pair and
+  times each call with \`clock_timestamp()\` **inside the server**, so pgRouting's figures carry no client round
+  trip or parsing (ours carry none either: the router runs in-process). The first ${int(route.options.pgWarmup)} pairs are a warm-up.
+  The total \`agg_cost\` of each pgRouting answer is compared with our \`nodeTimeMs(s, t)\` between the same nodes (a
+  relative difference above 1e-6 is reported as a mismatch); \`nodeTimeMs\` is also timed, as the like-for-like figure.
+  The cluster is stopped and its folder deleted at the end, also on error or Ctrl-C.
+- **Recommendation:** \`createCadServer\` with the Andorra city pack (\`loadCityPack('fixtures/andorra')\`, its road graph
+  loaded into \`ctx.city.router\`) and a Redis of its own, in the benchmark's process. ${int(recommend.options.units)} synthetic
+  units (5 kinds in turn, each at a random graph node, all available) are seeded with \`seedUnits\`;
+  ${int(recommend.options.incidents)} incidents (every incident type in turn, each at a random graph node) are created with
+  \`COMMAND_HANDLERS['incident:create'].execute\`. Then \`COMMAND_HANDLERS['dispatch:recommend'].execute(ctx, dispatcher, { incidentId })\`
+  is timed one at a time, ${int(recommend.options.recommendations)} times round-robin over the incidents after ${int(recommend.options.warmup)} warm-up calls: the whole
+  command path (payload parsing, role check, the incident read, Redis GEOSEARCH of the candidates, unit records,
+  road-network ETAs, ranking, passed-over explanations). Every answer is checked for \`ranking: 'road_network'\`.
+  The same calls with \`ctx.city.router\` set to null (straight-line ranking) are timed after, for scale.
 - Percentiles are nearest-rank over all samples. RSS is \`process.memoryUsage().rss\` of the benchmark process
-  (after the earlier benchmark, so it is an upper bound for the server alone).
-- \`BENCH_QUICK=1\` runs a shortened smoke version and does not write these files.
+  (after the earlier benchmarks, so it is an upper bound for the server alone).
+- \`BENCH_QUICK=1\` runs a shortened smoke version and does not write these files. \`BENCH_SKIP_PGROUTING=1\` skips
+  the pgRouting column.
 `;
 }
 

@@ -4,7 +4,21 @@ import { checkGoals } from './goals.ts';
 import { benchIncidentBroadcast } from './incidentBroadcast.bench.ts';
 import { describeMachine } from './machine.ts';
 import { benchNearestAvailable } from './nearestAvailable.bench.ts';
-import { broadcastFacts, broadcastTable, goalsTable, nearestFacts, nearestTable, writeDocs, type BenchRun } from './report.ts';
+import { benchRecommendRouted } from './recommendRouted.bench.ts';
+import {
+  broadcastFacts,
+  broadcastTable,
+  goalsTable,
+  nearestFacts,
+  nearestTable,
+  recommendFacts,
+  recommendTable,
+  routeFacts,
+  routeTable,
+  writeDocs,
+  type BenchRun,
+} from './report.ts';
+import { benchRouteQuery } from './routing/routeQuery.bench.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const quick = process.env.BENCH_QUICK === '1';
@@ -26,7 +40,31 @@ async function main(): Promise<void> {
   console.log(`${broadcastTable(broadcast)}\n\n${broadcastFacts(broadcast)}\n`);
   if (broadcast.lost > 0) console.log(`LOST: ${broadcast.lost} (incident, console) deliveries never arrived`);
 
-  const run: BenchRun = { date: new Date().toISOString(), machine, nearest, broadcast, goals: checkGoals(nearest, broadcast), load: { beforeNearest, beforeBroadcast, end: load1() } };
+  const beforeRoute = load1();
+  console.log(`3. Route query on the Andorra graph, beside pgRouting… (load average ${beforeRoute.toFixed(1)})`);
+  const route = await benchRouteQuery(
+    quick ? { pairs: 300, warmup: 50, pgPairs: 30, pgWarmup: 5, loadRuns: 2, seed: 2024 } : { pairs: 2_000, warmup: 200, pgPairs: 300, pgWarmup: 20, loadRuns: 5, seed: 2024 },
+  );
+  console.log(`${routeTable(route)}\n\n${routeFacts(route)}\n`);
+  if (route.pg.status === 'skipped') console.log(`pgRouting SKIPPED: ${route.pg.reason}\n`);
+  else if (route.pg.mismatches.length > 0) console.log(`MISMATCH: ${route.pg.mismatches.length} pairs differ from pgRouting\n`);
+
+  const beforeRecommend = load1();
+  console.log(`4. Full recommendation with road-network ETAs… (load average ${beforeRecommend.toFixed(1)})`);
+  const recommend = await benchRecommendRouted(quick ? { units: 1_000, incidents: 20, recommendations: 100, warmup: 10 } : { units: 10_000, incidents: 50, recommendations: 1_000, warmup: 50 });
+  console.log(`${recommendTable(recommend)}\n\n${recommendFacts(recommend)}\n`);
+  if (recommend.otherRanking > 0) console.log(`NOT ROUTED: ${recommend.otherRanking} answers were not ranked on the road network (${recommend.firstProblem ?? ''})\n`);
+
+  const run: BenchRun = {
+    date: new Date().toISOString(),
+    machine,
+    nearest,
+    broadcast,
+    route,
+    recommend,
+    goals: checkGoals({ nearest, broadcast, route, recommend }),
+    load: { beforeNearest, beforeBroadcast, beforeRoute, beforeRecommend, end: load1() },
+  };
   console.log(`Goals\n${goalsTable(run.goals)}\n`);
   if (!quick) {
     writeDocs(run, resolve(ROOT, 'docs/benchmarks.md'), resolve(ROOT, 'docs/benchmarks.json'));

@@ -20,6 +20,9 @@ const EXTRA_CANDIDATES = 4;
 const ROUTED_EXTRA_CANDIDATES = 10;
 /** Nearby units of any status examined to explain who was passed over. */
 const PASSED_OVER_SCAN = 24;
+/** The scan for passed-over units looks no further than this, and at least this far. */
+const MAX_PASSED_OVER_RADIUS = 10_000;
+const MIN_PASSED_OVER_RADIUS = 200;
 
 /** Available units of `kind` nearest `at`, widening the radius until `wanted` are found. */
 export async function nearestAvailable(redis: Redis, key: string, at: LngLat, wanted: number): Promise<GeoHit[]> {
@@ -43,13 +46,9 @@ export async function recommendUnits(ctx: CadContext, input: RecommendInput, act
   const { incident } = current;
   const now = ctx.now();
   const { router } = ctx.city;
-  const nearbyAll = parseGeoHits(
-    await ctx.redis.call('GEOSEARCH', ctx.keys.unitPositions, 'FROMLONLAT', incident.location[0], incident.location[1], 'BYRADIUS', 10_000, 'm', 'ASC', 'COUNT', PASSED_OVER_SCAN, 'WITHDIST', 'WITHCOORD'),
-  );
-  const nearbyUnits = await readUnits(ctx, nearbyAll.map((hit) => hit.id));
   // [DK1] An agency desk gets the part of the response plan its own units answer.
   const plan = actor.agency ? incident.plan.filter((line) => UNIT_KIND_AGENCY[line.kind] === actor.agency) : incident.plan;
-  const byKind = await Promise.all(
+  const ranked = await Promise.all(
     plan.map(async (line) => {
       const committed = activeAssignments(incident).filter((a) => a.kind === line.kind).length;
       const needed = Math.max(0, line.count - committed);
@@ -64,10 +63,20 @@ export async function recommendUnits(ctx: CadContext, input: RecommendInput, act
       const drives = router ? drivesTo(router, nearby, incident.location) : undefined;
       const ranking = rankCandidates(nearby, { ...DEFAULT_RANKING, stalePositionSeconds: ctx.settings.stalePositionSeconds, now, ...(drives ? { drives } : {}) });
       const best = nearby.find((unit) => unit.unitId === ranking.candidates[0]?.unitId);
-      const passedOver = [...ranking.passedOver, ...explainPassedOver(line.kind, incident, nearbyAll, nearbyUnits, best?.distanceMeters)];
-      return { kind: line.kind, needed, committed, candidates: ranking.candidates.slice(0, needed + EXTRA_CANDIDATES), passedOver } satisfies KindRecommendation;
+      return { line, needed, committed, ranking, bestDistance: best?.distanceMeters };
     }),
   );
+  // Only units nearer than a kind's best candidate can have been passed over for it, so the scan of
+  // all units needs no wider radius than that: GEOSEARCH's cost grows with the units inside it.
+  const scanRadius = Math.min(MAX_PASSED_OVER_RADIUS, Math.max(MIN_PASSED_OVER_RADIUS, ...ranked.map((r) => r.bestDistance ?? MAX_PASSED_OVER_RADIUS)));
+  const nearbyAll = parseGeoHits(
+    await ctx.redis.call('GEOSEARCH', ctx.keys.unitPositions, 'FROMLONLAT', incident.location[0], incident.location[1], 'BYRADIUS', Math.ceil(scanRadius), 'm', 'ASC', 'COUNT', PASSED_OVER_SCAN, 'WITHDIST', 'WITHCOORD'),
+  );
+  const nearbyUnits = await readUnits(ctx, nearbyAll.map((hit) => hit.id));
+  const byKind = ranked.map(({ line, needed, committed, ranking, bestDistance }) => {
+    const passedOver = [...ranking.passedOver, ...explainPassedOver(line.kind, incident, nearbyAll, nearbyUnits, bestDistance)];
+    return { kind: line.kind, needed, committed, candidates: ranking.candidates.slice(0, needed + EXTRA_CANDIDATES), passedOver } satisfies KindRecommendation;
+  });
   const routes = router ? topRoutes(router, byKind, incident.location) : [];
   return { result: ok({ incidentId: incident.id, computedAt: now, ranking: router ? 'road_network' : 'straight_line', byKind, routes }) };
 }

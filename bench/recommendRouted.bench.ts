@@ -1,0 +1,181 @@
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Session } from '../shared/auth/roles.ts';
+import type { Recommendation } from '../shared/dispatch/dispatchSchema.ts';
+import type { LngLat } from '../shared/geo/position.ts';
+import { INCIDENT_TYPE_IDS } from '../shared/incidents/incidentTypes.ts';
+import type { IncidentCreatePayload } from '../shared/incidents/incidentSchema.ts';
+import { UNIT_KIND_AGENCY, UNIT_KINDS } from '../shared/units/unitKinds.ts';
+import { UnitIdSchema, type Unit } from '../shared/units/unitSchema.ts';
+import type { CadContext } from '../server/app/cadContext.ts';
+import { createCadServer } from '../server/app/createCadServer.ts';
+import { loadCityPack } from '../server/city/loadCityPack.ts';
+import { COMMAND_HANDLERS } from '../server/commands/commands.ts';
+import type { RoadGraph } from '../server/routing/graph/RoadGraph.ts';
+import { seedUnits } from '../server/units/seedFleet.ts';
+import { processRssMiB, redisUsedMemory, startBenchRedis } from './benchRedis.ts';
+import { seededRandom } from './random.ts';
+import { summarize, type Summary } from './stats.ts';
+
+export const ANDORRA_PACK = resolve(import.meta.dirname, '../fixtures/andorra');
+
+export interface RecommendOptions {
+  units: number;
+  incidents: number;
+  recommendations: number;
+  warmup: number;
+}
+
+export interface RecommendResult {
+  options: RecommendOptions;
+  /** Units in the store: the synthetic ones plus the pack's own demo fleet. */
+  unitsInStore: number;
+  seedMs: number;
+  /** Incidents created through the command path / refused. */
+  incidentsCreated: number;
+  incidentsRefused: number;
+  latency: Summary;
+  throughput: number;
+  /** Answers that were ok and ranked on the road network. */
+  roadNetwork: number;
+  /** Answers ranked some other way (e.g. straight_line), or refused. */
+  otherRanking: number;
+  refused: number;
+  /** The first refusal or other ranking seen, for the report. */
+  firstProblem: string | null;
+  /** Candidates proposed per recommendation (all kinds), mean. */
+  meanCandidates: number;
+  /** The same recommendations with the router taken out of the context (straight-line ranking), for scale. */
+  straightLine: { latency: Summary; throughput: number; ranking: string };
+  redisMemory: string;
+  processRssMiB: number;
+}
+
+const sessionOf = (role: 'call_taker' | 'dispatcher', operatorId: string): Session => ({ role, operatorId });
+
+function randomNode(graph: RoadGraph, random: () => number): LngLat {
+  const v = Math.floor(random() * graph.nodeCount);
+  return [graph.lng[v] ?? 0, graph.lat[v] ?? 0];
+}
+
+function syntheticUnits(count: number, graph: RoadGraph, random: () => number, now: number): Unit[] {
+  return Array.from({ length: count }, (_, i) => {
+    const kind = UNIT_KINDS[i % UNIT_KINDS.length] ?? 'als';
+    const id = `bench-${String(i + 1).padStart(5, '0')}`;
+    return {
+      id: UnitIdSchema.parse(id),
+      callSign: id.toUpperCase(),
+      kind,
+      agency: UNIT_KIND_AGENCY[kind],
+      baseId: 'bench-base',
+      baseName: 'Bench base',
+      status: 'available',
+      statusAt: now,
+      incidentId: null,
+      position: randomNode(graph, random),
+      fixAt: now,
+      destinationId: null,
+    };
+  });
+}
+
+type Timed = { samples: number[]; elapsedMs: number; answers: Recommendation[]; refused: string[] };
+
+async function timeRecommendations(ctx: CadContext, incidentIds: readonly string[], count: number, warmup: number): Promise<Timed> {
+  const dispatcher = sessionOf('dispatcher', 'bench-dispatcher');
+  const recommend = COMMAND_HANDLERS['dispatch:recommend'];
+  for (let i = 0; i < warmup; i += 1) await recommend.execute(ctx, dispatcher, { incidentId: incidentIds[i % incidentIds.length] });
+  const samples: number[] = [];
+  const answers: Recommendation[] = [];
+  const refused: string[] = [];
+  const start = performance.now();
+  for (let i = 0; i < count; i += 1) {
+    const incidentId = incidentIds[i % incidentIds.length];
+    const t0 = performance.now();
+    const { result } = await recommend.execute(ctx, dispatcher, { incidentId });
+    samples.push(performance.now() - t0);
+    if (result.ok) answers.push(result.data);
+    else refused.push(`${result.error.code}: ${result.error.message}`);
+  }
+  return { samples, elapsedMs: performance.now() - start, answers, refused };
+}
+
+/**
+ * [Bench 4] The full recommendation (`dispatch:recommend` through the command path: parse, policy, Redis
+ * GEOSEARCH of the candidates, unit records, road-network ETAs, ranking) with `units` synthetic units at random
+ * nodes of Andorra's road graph and `incidents` incidents at random nodes, created through `incident:create`.
+ */
+export async function benchRecommendRouted(options: RecommendOptions): Promise<RecommendResult> {
+  const redisServer = await startBenchRedis();
+  const pack = loadCityPack(ANDORRA_PACK);
+  const server = await createCadServer({ redisUrl: redisServer.url, city: pack.city, roadGraphFile: pack.roadGraphFile, keyTag: 'bench', port: 0 });
+  try {
+    const { ctx } = server;
+    const router = ctx.city.router;
+    if (router === null) throw new Error(`the Andorra city pack (${ANDORRA_PACK}) loaded without a road network`);
+    const random = seededRandom(10_000_003);
+    const now = ctx.now();
+    const units = syntheticUnits(options.units, router.graph, random, now);
+    const seedStart = performance.now();
+    const added = await seedUnits(ctx.redis, ctx.keys, units);
+    const seedMs = performance.now() - seedStart;
+    if (added !== units.length) throw new Error(`seeded ${added} of ${units.length} units`);
+    // The kind cache (if any) may have been filled before the synthetic units existed: it reads them lazily.
+    const unitsInStore = await ctx.redis.scard(ctx.keys.unitIds);
+
+    const callTaker = sessionOf('call_taker', 'bench-call-taker');
+    const types = INCIDENT_TYPE_IDS;
+    const incidentIds: string[] = [];
+    let incidentsRefused = 0;
+    const runId = Date.now().toString(36);
+    for (let i = 0; i < options.incidents; i += 1) {
+      const payload: IncidentCreatePayload = {
+        commandId: `bench-${runId}-${String(i).padStart(4, '0')}`,
+        type: types[i % types.length] ?? 'medical_emergency',
+        location: randomNode(router.graph, random),
+        locationNotes: 'benchmark',
+        callerName: 'Bench Caller',
+        callbackNumber: '+376 555 014',
+        notes: 'synthetic incident',
+      };
+      const { result } = await COMMAND_HANDLERS['incident:create'].execute(ctx, callTaker, payload);
+      if (result.ok) incidentIds.push(result.data.id);
+      else incidentsRefused += 1;
+    }
+    if (incidentIds.length === 0) throw new Error(`no incident could be created (${incidentsRefused} refused)`);
+
+    const routed = await timeRecommendations(ctx, incidentIds, options.recommendations, options.warmup);
+    const roadNetwork = routed.answers.filter((answer) => answer.ranking === 'road_network').length;
+    const other = routed.answers.find((answer) => answer.ranking !== 'road_network');
+    const candidates = routed.answers.reduce((sum, answer) => sum + answer.byKind.reduce((n, kind) => n + kind.candidates.length, 0), 0);
+
+    // For scale: the same work with the router taken out of the context (straight-line estimates).
+    const plainCtx: CadContext = { ...ctx, city: { ...ctx.city, router: null } };
+    const plain = await timeRecommendations(plainCtx, incidentIds, options.recommendations, options.warmup);
+
+    return {
+      options,
+      unitsInStore,
+      seedMs,
+      incidentsCreated: incidentIds.length,
+      incidentsRefused,
+      latency: summarize(routed.samples),
+      throughput: (routed.samples.length / routed.elapsedMs) * 1000,
+      roadNetwork,
+      otherRanking: routed.answers.length - roadNetwork + routed.refused.length,
+      refused: routed.refused.length,
+      firstProblem: routed.refused[0] ?? (other ? `ranking '${other.ranking}' for ${other.incidentId}` : null),
+      meanCandidates: routed.answers.length ? candidates / routed.answers.length : 0,
+      straightLine: {
+        latency: summarize(plain.samples),
+        throughput: (plain.samples.length / plain.elapsedMs) * 1000,
+        ranking: [...new Set(plain.answers.map((answer) => answer.ranking))].join(', ') || 'none',
+      },
+      redisMemory: await redisUsedMemory(ctx.redis),
+      processRssMiB: processRssMiB(),
+    };
+  } finally {
+    await server.close();
+    await redisServer.cleanup();
+  }
+}
