@@ -17,6 +17,8 @@ import { KeyboardHints } from './dispatch/KeyboardHints.tsx';
 import { useRecommendation } from './dispatch/useRecommendation.ts';
 import { useDispatchKeys } from './dispatch/useDispatchKeys.ts';
 import { togglePick, unitsToAssign } from './dispatch/pickAssignment.ts';
+import { useAckAlarm } from './dispatch/useAckAlarm.ts';
+import { AckAlarmBanner } from './dispatch/AckAlarmBanner.tsx';
 import { CallPanel } from './calls/CallPanel.tsx';
 import { CallOutcomeBanner } from './calls/CallOutcomeBanner.tsx';
 import { DuplicatePanel } from './calls/DuplicatePanel.tsx';
@@ -70,6 +72,10 @@ export function ConsoleScreen({ session, onSignOut }: ConsoleScreenProps) {
   const queue = useMemo(() => orderQueue(Object.values(live.state.incidents)), [live.state.incidents]);
   const selected = selectedId ? (live.state.incidents[selectedId] ?? null) : null;
   const rec = useRecommendation(live.commands, canRecommend && !isCallTaker && selected ? selected.id : null, live.state.version);
+  // [AK2] Crews that have not acknowledged in time: the board's alarm and the one-key replacement.
+  const ackAlarm = useAckAlarm(live, !isCallTaker && canRecommend, session.agency);
+  const overdueIncidentIds = useMemo(() => new Set(ackAlarm.overdue.map((o) => o.incidentId)), [ackAlarm.overdue]);
+  const isRoadRanked = rec.recommendation?.ranking === 'road_network';
 
   useEffect(() => {
     setPicked([]);
@@ -131,6 +137,7 @@ export function ConsoleScreen({ session, onSignOut }: ConsoleScreenProps) {
       else setSelectedId(null);
     },
     onNewCall: startCall,
+    onReplace: () => canAssign && ackAlarm.replace(),
   });
 
   useCallKeys(canCreate && call.draft !== null, {
@@ -185,6 +192,8 @@ export function ConsoleScreen({ session, onSignOut }: ConsoleScreenProps) {
           units={live.state.units}
           incidents={live.state.incidents}
           selectedId={selectedId}
+          routes={rec.recommendation?.routes ?? []}
+          routeMethod={rec.recommendation?.ranking ?? 'straight_line'}
           pick={call.draft?.position ?? null}
           pickMode={call.draft !== null && side === 'capture'}
           followPick={call.draft?.locationSource !== 'map'}
@@ -196,7 +205,7 @@ export function ConsoleScreen({ session, onSignOut }: ConsoleScreenProps) {
           {cityError ? `City map unavailable: ${cityError}. Retrying…` : 'Loading the city map…'}
         </div>
       )}
-      {city && !city.hasRoadNetwork && (
+      {city && !city.hasRoadNetwork && !isRoadRanked && (
         <div className="notice" data-testid="no-road-network">
           No road network: ETAs are straight-line estimates
         </div>
@@ -215,6 +224,18 @@ export function ConsoleScreen({ session, onSignOut }: ConsoleScreenProps) {
         <ReferenceSearch onSearch={(reference) => void findReference(reference)} onClose={() => setLookup(null)} />
       </StatusBar>
       {!isCallTaker && <AlertBanner alerts={alerts} onAcknowledge={acknowledge} onShow={handleShowAlert} />}
+      {!isCallTaker && (
+        <AckAlarmBanner
+          overdue={ackAlarm.overdue}
+          replacement={ackAlarm.replacement}
+          isFinding={ackAlarm.isFinding}
+          outcome={ackAlarm.outcome}
+          canReplace={canAssign}
+          onReplace={ackAlarm.replace}
+          onShow={select}
+          onDismissOutcome={ackAlarm.dismissOutcome}
+        />
+      )}
       {isCallTaker ? (
         <main className="board call-taking">
           <div className="call-column">{callPanel}</div>
@@ -228,7 +249,7 @@ export function ConsoleScreen({ session, onSignOut }: ConsoleScreenProps) {
         </main>
       ) : (
         <main className="board">
-          <IncidentQueue queue={queue} selectedId={selectedId} onSelect={select} />
+          <IncidentQueue queue={queue} selectedId={selectedId} overdueIds={overdueIncidentIds} onSelect={select} />
           {mapPanel}
           <aside className="side">
             {lookupPanel}
@@ -241,6 +262,7 @@ export function ConsoleScreen({ session, onSignOut }: ConsoleScreenProps) {
             ) : selected ? (
               <RecommendPanel
                 incident={selected}
+                units={live.state.units}
                 recommendation={rec.recommendation}
                 error={rec.error}
                 isLoading={rec.isLoading}
@@ -256,7 +278,7 @@ export function ConsoleScreen({ session, onSignOut }: ConsoleScreenProps) {
                 <p className="muted empty">Select an incident in the queue or on the map.</p>
               </section>
             )}
-            <KeyboardHints canAssign={canAssign} canCreate={canCreate} hasQueue />
+            <KeyboardHints canAssign={canAssign} canCreate={canCreate} hasQueue canReplace={canAssign && ackAlarm.overdue.length > 0} />
           </aside>
         </main>
       )}

@@ -83,3 +83,12 @@ describe('[DK1] desks', () => {
     expect(sessionFromQuery('?role=dispatcher&agency=navy&operator=d1')).toBeNull();
   });
 });
+
+describe('crew sessions', () => {
+  it('reads a crew device from the query string with its unit', () => {
+    expect(sessionFromQuery('?role=crew&unit=als-f03&operator=c1')).toEqual({ role: 'crew', operatorId: 'c1', unitId: 'als-f03' });
+    expect(sessionFromQuery('?role=crew&unit=ALS-F03&operator=c1')?.unitId).toBe('als-f03');
+    expect(sessionFromQuery('?role=crew&operator=c1')).toBeNull();
+    expect(deskLabel({ role: 'crew' })).toBe('Crew (one vehicle)');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { incidentsToFeatures, unitsToFeatures, wardsToFeatures } from '../../dispatch-console/src/map/features.ts';
+import { crewPointsToFeatures, incidentsToFeatures, routesToFeatures, unitsToFeatures, wardsToFeatures } from '../../dispatch-console/src/map/features.ts';
 import { buildCityStyle } from '../../dispatch-console/src/map/cityStyle.ts';
 import { OVERLAY_LAYERS, SOURCE } from '../../dispatch-console/src/map/layers.ts';
 import type { CityLayers } from '../../shared/city/citySchema.ts';
@@ -61,5 +61,26 @@ describe('buildCityStyle', () => {
     }
     expect(style.sources[SOURCE.units]).toBeDefined();
     expect(wardsToFeatures(city.wards).features[0]?.properties.region).toBe('G');
+  });
+});
+
+describe('routes on the map', () => {
+  it('[DS5] draws each route with two or more points as a line tagged with its unit and method', () => {
+    const fc = routesToFeatures(
+      [
+        { unitId: 'als-f03', geometry: [[1.52, 42.5], [1.53, 42.51]] },
+        { unitId: 'bls-f01', geometry: [[1.52, 42.5]] },
+      ],
+      'road_network',
+    );
+    expect(fc.features).toHaveLength(1);
+    expect(fc.features[0]?.geometry.coordinates).toEqual([[1.52, 42.5], [1.53, 42.51]]);
+    expect(fc.features[0]?.properties).toEqual({ unitId: 'als-f03', method: 'road_network' });
+  });
+
+  it('puts the crew’s destination and its own vehicle on its map', () => {
+    const fc = crewPointsToFeatures([1.5, 42.5], { kind: 'hospital', id: 'h1', name: 'Hospital', position: [1.52, 42.51] });
+    expect(fc.features.map((f) => f.properties.role)).toEqual(['destination', 'self']);
+    expect(crewPointsToFeatures(null, null).features).toEqual([]);
   });
 });

@@ -22,6 +22,7 @@ export function makeUnit(id: string, overrides: Partial<Unit> = {}): Unit {
     incidentId: null,
     position: [28.0, -26.2],
     fixAt: T0,
+    destinationId: null,
     ...overrides,
   };
 }
@@ -57,7 +58,7 @@ export function makeIncident(id: string, overrides: Partial<Incident> = {}): Inc
 }
 
 export function makeSnapshot(version: number, incidents: Incident[] = [], units: Unit[] = []): Snapshot {
-  return { version, at: T0, incidents, units };
+  return { version, at: T0, settings: { ackDeadlineSeconds: 60, stalePositionSeconds: 600 }, incidents, units };
 }
 
 export function makeDelta(version: number, change: { incidents?: Incident[]; units?: Unit[] } = {}, fact: Delta['fact'] = 'incident:created'): Delta {
@@ -73,9 +74,14 @@ export function makeDelta(version: number, change: { incidents?: Incident[]; uni
 }
 
 export function makeRecommendation(byKind: Recommendation['byKind']): Recommendation {
-  return { incidentId: 'EC-1', computedAt: T0, ranking: 'straight_line', byKind };
+  return { incidentId: 'EC-1', computedAt: T0, ranking: 'straight_line', byKind, routes: [] };
 }
 
 export function candidate(id: string, kind: Unit['kind'] = 'als', distanceMeters = 1000) {
   return { unitId: unitId(id), callSign: id.toUpperCase(), kind, position: [28, -26.2] as [number, number], distanceMeters, etaSeconds: distanceMeters / 10, positionAgeSeconds: 5, reason: 'nearest available' };
+}
+
+/** An assignment of `unit` made at `assignedAt`, not acknowledged and not cleared unless overridden. */
+export function makeAssignment(unit: string, assignedAt = T0, overrides: Partial<Incident['assignments'][number]> = {}): Incident['assignments'][number] {
+  return { unitId: unitId(unit), callSign: unit.toUpperCase(), kind: 'als', assignedAt, assignedBy: 'd1', acknowledgedAt: null, clearedAt: null, ...overrides };
 }

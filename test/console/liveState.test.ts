@@ -124,3 +124,16 @@ describe('[RT3][DK2] applySyncDeltas', () => {
     expect(applySyncDeltas(base, [], 8).state.version).toBe(8);
   });
 });
+
+describe('live settings and acknowledgements', () => {
+  it('[AK2] keeps the snapshot’s settings through deltas', () => {
+    const state = applySnapshot(makeSnapshot(3, [makeIncident('A')]));
+    expect(state.settings?.ackDeadlineSeconds).toBe(60);
+    const acked = makeIncident('A', { status: 'dispatched' });
+    const { state: next, outcome } = applyDelta(state, makeDelta(4, { incidents: [acked] }, 'unit:acknowledged'));
+    expect(outcome).toBe('applied');
+    expect(next.settings).toBe(state.settings);
+    expect(next.incidents['A']?.status).toBe('dispatched');
+    expect(EMPTY_LIVE_STATE.settings).toBeNull();
+  });
+});

@@ -1,17 +1,21 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { GazetteerEntry, GazetteerIndex } from '../../../shared/city/gazetteer.ts';
+import type { FacilityKind } from '../../../shared/city/citySchema.ts';
 import type { AreaIndex } from '../../../shared/geo/areaIndex.ts';
 import type { LngLat } from '../../../shared/geo/position.ts';
 import type { LocationSource } from './callDraft.ts';
 import { formatLatLng, interpretLocation } from './locationQuery.ts';
 import { areaLine } from './areaLine.ts';
 
-const KIND_LABELS: Record<GazetteerEntry['kind'], string> = {
+/** Every gazetteer kind and every facility kind (a city pack's stations may be searchable). */
+const KIND_LABELS: Record<GazetteerEntry['kind'] | FacilityKind, string> = {
   hospital: 'Hospital',
   community_health_centre: 'CHC',
   clinic: 'Clinic',
   police_station: 'Police',
+  fire_station: 'Fire stn',
+  ambulance_station: 'Amb stn',
   ward: 'Ward',
   region: 'Region',
   place: 'Place',

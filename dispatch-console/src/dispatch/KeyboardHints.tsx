@@ -3,15 +3,18 @@ interface KeyboardHintsProps {
   canCreate: boolean;
   /** The call-taker's board has no queue to move through. */
   hasQueue: boolean;
+  /** A crew is overdue acknowledging: R replaces it. */
+  canReplace?: boolean;
 }
 
 /** The keys, always on screen. */
-export function KeyboardHints({ canAssign, canCreate, hasQueue }: KeyboardHintsProps) {
+export function KeyboardHints({ canAssign, canCreate, hasQueue, canReplace = false }: KeyboardHintsProps) {
   return (
     <div className="key-hints" data-testid="keyboard-hints">
       {hasQueue && <span><kbd>↑</kbd><kbd>↓</kbd>/<kbd>k</kbd><kbd>j</kbd> move</span>}
       {canAssign && <span><kbd>Enter</kbd>/<kbd>A</kbd> assign recommended</span>}
       {canAssign && <span><kbd>1</kbd>–<kbd>9</kbd> pick unit</span>}
+      {canReplace && <span><kbd>R</kbd> replace silent unit</span>}
       {canCreate && <span><kbd>N</kbd> new call</span>}
       {canCreate && <span><kbd>Ctrl</kbd>+<kbd>Enter</kbd> create</span>}
       {canCreate && <span><kbd>Ctrl</kbd>+<kbd>L</kbd> link to duplicate</span>}

@@ -3,12 +3,16 @@ import type { Recommendation } from '../../../shared/dispatch/dispatchSchema.ts'
 import type { UnitId } from '../../../shared/units/unitSchema.ts';
 import { UNIT_KIND_LABELS } from '../../../shared/units/unitKinds.ts';
 import { PRIORITY_LABELS } from '../../../shared/incidents/priority.ts';
-import { formatAge, formatDistance, formatEta, numberCandidates, unitsToAssign } from './pickAssignment.ts';
-import { activeCallSigns, placeLabel, typeLabel } from '../incidents/queueOrder.ts';
+import { formatAge, formatDistance, formatEtaFor, numberCandidates, unitsToAssign } from './pickAssignment.ts';
+import { placeLabel, typeLabel } from '../incidents/queueOrder.ts';
+import { CommittedUnits } from './CommittedUnits.tsx';
+import type { Unit } from '../../../shared/units/unitSchema.ts';
 import { IncidentCallers } from '../incidents/IncidentCallers.tsx';
 
 interface RecommendPanelProps {
   incident: Incident;
+  /** The live units, for the committed units' statuses. */
+  units: Readonly<Record<string, Unit>>;
   recommendation: Recommendation | null;
   error: string | null;
   isLoading: boolean;
@@ -27,7 +31,6 @@ export function RecommendPanel(props: RecommendPanelProps) {
   const keyOf = new Map(numbered.map((n) => [n.candidate.unitId as string, n.key]));
   const toAssign = recommendation ? unitsToAssign(recommendation, picked) : [];
   const callSigns = toAssign.map((id) => numbered.find((n) => n.candidate.unitId === id)?.candidate.callSign ?? id);
-  const committed = activeCallSigns(incident);
 
   return (
     <section className="panel recommend" data-testid="recommend-panel" data-incident-id={incident.id}>
@@ -42,7 +45,7 @@ export function RecommendPanel(props: RecommendPanelProps) {
         {incident.locationNotes && <div>At: {incident.locationNotes}</div>}
         {incident.notes && <div className="muted">{incident.notes}</div>}
         <IncidentCallers incident={incident} />
-        <div>Committed: {committed.length > 0 ? committed.join(', ') : 'none'}</div>
+        <CommittedUnits incident={incident} units={props.units} />
       </div>
       {assignError && (
         <p className="error-text" data-testid="assign-error">
@@ -62,6 +65,11 @@ export function RecommendPanel(props: RecommendPanelProps) {
       )}
       {isLoading && !recommendation && <p className="muted">Finding units…</p>}
       {error && <p className="error-text">{error}</p>}
+      {recommendation && (
+        <p className="ranking-line muted small" data-testid="ranking" data-ranking={recommendation.ranking}>
+          {recommendation.ranking === 'road_network' ? 'Ranked by drive time on the road network; route drawn on the map.' : 'Ranked by straight-line estimate (no road network).'}
+        </p>
+      )}
       {recommendation?.byKind.map((kind) => (
         <div key={kind.kind} className="kind-block" data-testid={`recommend-kind-${kind.kind}`}>
           <div className="kind-head">
@@ -85,7 +93,7 @@ export function RecommendPanel(props: RecommendPanelProps) {
                   <kbd>{key ?? '·'}</kbd>
                   <span className="callsign">{c.callSign}</span>
                   <span>{formatDistance(c.distanceMeters)}</span>
-                  <span>ETA {formatEta(c.etaSeconds)}</span>
+                  <span data-testid="candidate-eta">{formatEtaFor(c.etaSeconds, recommendation.ranking)}</span>
                   <span className={c.positionAgeSeconds > 300 ? 'stale' : 'muted'}>fix {formatAge(c.positionAgeSeconds)}</span>
                   <span className="reason">{c.reason}</span>
                 </li>

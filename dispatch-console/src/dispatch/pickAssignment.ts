@@ -69,6 +69,11 @@ export function formatEta(seconds: number): string {
   return seconds >= 60 ? `${Math.round(seconds / 60)} min` : `${Math.round(seconds)} s`;
 }
 
+/** "drive 4 min" on the road network; "ETA 4 min" for a straight-line estimate. */
+export function formatEtaFor(seconds: number, ranking: Recommendation['ranking']): string {
+  return ranking === 'road_network' ? `drive ${formatEta(seconds)}` : `ETA ${formatEta(seconds)}`;
+}
+
 /** "12 s ago" / "4 min ago". */
 export function formatAge(seconds: number): string {
   return seconds >= 120 ? `${Math.round(seconds / 60)} min ago` : `${Math.round(seconds)} s ago`;

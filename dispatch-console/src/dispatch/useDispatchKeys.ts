@@ -7,12 +7,14 @@ export interface DispatchKeyHandlers {
   onPick: (key: number) => void;
   onEscape: () => void;
   onNewCall: () => void;
+  /** [AK2] Stand down the crew that has not acknowledged and assign the next recommended unit. */
+  onReplace?: () => void;
 }
 
 
 /**
  * The dispatcher's keys: ↑/↓ or k/j move through the queue, Enter or A assigns,
- * 1-9 pick candidates, N opens a new call, Escape clears. Ignored while typing in a field or in a
+ * 1-9 pick candidates, N opens a new call, R replaces a crew that has not acknowledged, Escape clears. Ignored while typing in a field or in a
  * widget with its own keys (except Escape, which leaves a field).
  */
 export function useDispatchKeys(handlers: DispatchKeyHandlers): void {
@@ -48,6 +50,11 @@ export function useDispatchKeys(handlers: DispatchKeyHandlers): void {
         case 'n':
         case 'N':
           h.onNewCall();
+          break;
+        case 'r':
+        case 'R':
+          if (!h.onReplace) return;
+          h.onReplace();
           break;
         default:
           if (/^[1-9]$/.test(event.key)) h.onPick(Number(event.key));

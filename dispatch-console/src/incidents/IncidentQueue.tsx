@@ -6,11 +6,13 @@ import { useNow } from './useNow.ts';
 interface IncidentQueueProps {
   queue: readonly Incident[];
   selectedId: string | null;
+  /** [AK2] Incidents with a crew that has not acknowledged in time: their rows flash. */
+  overdueIds?: ReadonlySet<string>;
   onSelect: (incidentId: string) => void;
 }
 
 /** Open incidents, most urgent then oldest first, with their running timers. */
-export function IncidentQueue({ queue, selectedId, onSelect }: IncidentQueueProps) {
+export function IncidentQueue({ queue, selectedId, overdueIds, onSelect }: IncidentQueueProps) {
   const now = useNow();
   const listRef = useRef<HTMLOListElement | null>(null);
 
@@ -31,13 +33,15 @@ export function IncidentQueue({ queue, selectedId, onSelect }: IncidentQueueProp
         {queue.map((incident) => {
           const units = activeCallSigns(incident);
           const isSelected = incident.id === selectedId;
+          const isOverdue = overdueIds?.has(incident.id) ?? false;
           return (
             <li
               key={incident.id}
               data-testid={`queue-row-${incident.reference}`}
               data-incident-id={incident.id}
               data-status={incident.status}
-              className={`queue-row prio-${incident.priority}${isSelected ? ' selected' : ''}`}
+              data-ack-overdue={isOverdue ? 'true' : undefined}
+              className={`queue-row prio-${incident.priority}${isSelected ? ' selected' : ''}${isOverdue ? ' ack-overdue' : ''}`}
               onClick={() => onSelect(incident.id)}
               aria-selected={isSelected}
             >

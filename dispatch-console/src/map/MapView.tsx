@@ -9,8 +9,10 @@ import type { Incident } from '../../../shared/incidents/incidentSchema.ts';
 import type { Unit } from '../../../shared/units/unitSchema.ts';
 import type { LngLat } from '../../../shared/geo/position.ts';
 import { buildCityStyle, citySources } from './cityStyle.ts';
-import { CLICKABLE_INCIDENT_LAYERS, OVERLAY_LAYERS, SOURCE } from './layers.ts';
-import { incidentsToFeatures, pickToFeatures, unitsToFeatures } from './features.ts';
+import { CLICKABLE_INCIDENT_LAYERS, FACILITY_COLORS, OVERLAY_LAYERS, ROUTE_COLOR, SOURCE, STATUS_COLORS } from './layers.ts';
+import { incidentsToFeatures, pickToFeatures, routesToFeatures, unitsToFeatures } from './features.ts';
+import type { RouteLine } from './features.ts';
+import type { RankingMethod } from '../../../shared/dispatch/dispatchSchema.ts';
 
 // The bundler moves the worker file; tell MapLibre where it went.
 setWorkerUrl(workerUrl);
@@ -20,6 +22,9 @@ interface MapViewProps {
   units: Readonly<Record<string, Unit>>;
   incidents: Readonly<Record<string, Incident>>;
   selectedId: string | null;
+  /** The routes of the recommended units (top of each kind) for the selected incident. */
+  routes?: readonly RouteLine[];
+  routeMethod?: RankingMethod;
   pick: LngLat | null;
   pickMode: boolean;
   /** Bring the picked point into view (when it was typed or searched, not clicked). */
@@ -34,6 +39,8 @@ declare global {
     ecMap?: MapLibreMap;
   }
 }
+
+const NO_ROUTES: readonly RouteLine[] = [];
 
 function setSourceData(map: MapLibreMap, id: string, data: FeatureCollection): void {
   const source = map.getSource<GeoJSONSource>(id);
@@ -52,7 +59,7 @@ function addOverlay(map: MapLibreMap, city: CityLayers): void {
 
 /** The one MapLibre map: created once, its live sources only ever updated with `setData`. */
 export function MapView(props: MapViewProps) {
-  const { city, units, incidents, selectedId, pick, pickMode } = props;
+  const { city, units, incidents, selectedId, pick, pickMode, routes = NO_ROUTES, routeMethod = 'straight_line' } = props;
   const containerRef = useRef<HTMLDivElement | null>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const callbacks = useRef(props);
@@ -116,6 +123,11 @@ export function MapView(props: MapViewProps) {
 
   useEffect(() => {
     const map = mapRef.current;
+    if (map && isLoaded) setSourceData(map, SOURCE.routes, routesToFeatures(routes, routeMethod));
+  }, [routes, routeMethod, isLoaded]);
+
+  useEffect(() => {
+    const map = mapRef.current;
     if (!map || !isLoaded) return;
     setSourceData(map, SOURCE.pick, pickToFeatures(pick));
     if (!pick || !callbacks.current.followPick) return;
@@ -147,12 +159,17 @@ export function MapView(props: MapViewProps) {
 function MapLegend() {
   return (
     <div className="map-legend" aria-label="Map legend">
-      <span><i className="dot" style={{ background: '#35d07f' }} />Available</span>
-      <span><i className="dot" style={{ background: '#ffb020' }} />Dispatched</span>
-      <span><i className="dot" style={{ background: '#ff4d4d' }} />On scene</span>
-      <span><i className="dot" style={{ background: '#6b7280' }} />Out of service</span>
+      <span><i className="dot" style={{ background: STATUS_COLORS.available }} />Available</span>
+      <span><i className="dot" style={{ background: STATUS_COLORS.dispatched }} />Dispatched</span>
+      <span><i className="dot" style={{ background: STATUS_COLORS.en_route }} />En route</span>
+      <span><i className="dot" style={{ background: STATUS_COLORS.on_scene }} />On scene</span>
+      <span><i className="dot" style={{ background: STATUS_COLORS.transporting }} />Transporting</span>
+      <span><i className="dot" style={{ background: STATUS_COLORS.out_of_service }} />Out of service</span>
+      <span><i className="route-swatch" style={{ background: ROUTE_COLOR }} />Recommended route</span>
       <span><i className="dot hospital">H</i>24h emergency unit</span>
-      <span><i className="dot" style={{ background: '#5b8cff' }} />Police station</span>
+      <span><i className="dot mark" style={{ background: FACILITY_COLORS.police_station }}>P</i>Police station</span>
+      <span><i className="dot mark" style={{ background: FACILITY_COLORS.fire_station }}>F</i>Fire station</span>
+      <span><i className="dot mark" style={{ background: FACILITY_COLORS.ambulance_station }}>A</i>Ambulance station</span>
     </div>
   );
 }

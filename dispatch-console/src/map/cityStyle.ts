@@ -1,7 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { SourceSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { CityLayers } from '../../../shared/city/citySchema.ts';
-import { BACKGROUND_LAYER, OVERLAY_LAYERS, SOURCE } from './layers.ts';
+import { BACKGROUND_LAYER, CREW_LAYERS, OVERLAY_LAYERS, SOURCE } from './layers.ts';
 import { boundaryToFeatures, facilitiesToFeatures, pickToFeatures, wardsToFeatures } from './features.ts';
 
 
@@ -16,6 +16,8 @@ export function citySources(city: CityLayers): Record<string, SourceSpecificatio
     [SOURCE.units]: { type: 'geojson', data: empty() },
     [SOURCE.incidents]: { type: 'geojson', data: empty() },
     [SOURCE.pick]: { type: 'geojson', data: pickToFeatures(null) },
+    [SOURCE.routes]: { type: 'geojson', data: empty() },
+    [SOURCE.crewPoints]: { type: 'geojson', data: empty() },
   };
 }
 
@@ -32,4 +34,9 @@ export function buildCityStyle(city: CityLayers): StyleSpecification {
     sources: citySources(city),
     layers: [BACKGROUND_LAYER, ...OVERLAY_LAYERS],
   };
+}
+
+/** The crew's small map: the same offline city, with only what a crew needs on top (route, destination, itself). */
+export function buildCrewStyle(city: CityLayers): StyleSpecification {
+  return { ...buildCityStyle(city), name: `${city.name} crew route (offline)`, layers: [BACKGROUND_LAYER, ...CREW_LAYERS] };
 }

@@ -1,4 +1,6 @@
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
+import type { RankingMethod } from '../../../shared/dispatch/dispatchSchema.ts';
+import type { RouteDestination } from '../../../shared/routing/routeSchema.ts';
 import type { Incident } from '../../../shared/incidents/incidentSchema.ts';
 import type { Unit } from '../../../shared/units/unitSchema.ts';
 import type { CityLayers } from '../../../shared/city/citySchema.ts';
@@ -115,4 +117,43 @@ export function boundaryToFeatures(boundary: CityLayers['boundary']): FeatureCol
 /** The location a call taker picked, or nothing. */
 export function pickToFeatures(position: LngLat | null): FeatureCollection<Point, Record<string, never>> {
   return { type: 'FeatureCollection', features: position ? [{ type: 'Feature', geometry: point(position), properties: {} }] : [] };
+}
+
+export interface RouteProperties {
+  unitId: string;
+  method: RankingMethod;
+}
+
+/** A route to draw: the unit it belongs to and its [lng, lat] path. */
+export interface RouteLine {
+  unitId: string;
+  geometry: readonly LngLat[];
+}
+
+/** Routes as map lines; a path of fewer than two points draws nothing. */
+export function routesToFeatures(routes: readonly RouteLine[], method: RankingMethod): FeatureCollection<LineString, RouteProperties> {
+  return {
+    type: 'FeatureCollection',
+    features: routes
+      .filter((route) => route.geometry.length >= 2)
+      .map((route) => ({
+        type: 'Feature',
+        geometry: { type: 'LineString', coordinates: route.geometry.map((p) => [p[0], p[1]]) },
+        properties: { unitId: route.unitId, method },
+      })),
+  };
+}
+
+export interface CrewPointProperties {
+  role: 'self' | 'destination';
+  kind: RouteDestination['kind'] | 'unit';
+  name: string;
+}
+
+/** The crew map's points: its destination (if any) and its own vehicle (if known). */
+export function crewPointsToFeatures(self: LngLat | null, destination: RouteDestination | null): FeatureCollection<Point, CrewPointProperties> {
+  const features: Feature<Point, CrewPointProperties>[] = [];
+  if (destination) features.push({ type: 'Feature', geometry: point(destination.position), properties: { role: 'destination', kind: destination.kind, name: destination.name } });
+  if (self) features.push({ type: 'Feature', geometry: point(self), properties: { role: 'self', kind: 'unit', name: 'You' } });
+  return { type: 'FeatureCollection', features };
 }

@@ -20,6 +20,10 @@ export const SOURCE = {
   units: 'ec-units',
   incidents: 'ec-incidents',
   pick: 'ec-pick',
+  /** The dispatcher's recommended routes (top unit of each kind), or a crew's route to where it is going. */
+  routes: 'ec-routes',
+  /** A crew's destination (incident, hospital or base) and its own position. */
+  crewPoints: 'ec-crew-points',
 } as const;
 
 /**
@@ -64,7 +68,20 @@ export const FACILITY_COLORS: Record<FacilityKind, string> = {
   community_health_centre: '#c08ad6',
   clinic: '#8f7aa8',
   police_station: '#5b8cff',
+  fire_station: '#ff6a3d',
+  ambulance_station: '#3ddc97',
 };
+
+/** The letter drawn on a facility that matters to dispatch (24-hour emergency units get "H" whatever their kind). */
+export const FACILITY_MARKS: Partial<Record<FacilityKind, string>> = {
+  police_station: 'P',
+  fire_station: 'F',
+  ambulance_station: 'A',
+};
+
+/** Road routes: bright enough to read over any ward fill and in sunlight. */
+export const ROUTE_COLOR = '#39e6ff';
+export const ROUTE_CASING_COLOR = '#02131a';
 
 /** ['match', ['get', property], k1, v1, ..., fallback] from a record. */
 export function matchBy(property: string, table: Record<string, string>, fallback: string): ExpressionSpecification {
@@ -105,21 +122,21 @@ export const FACILITY_CIRCLE_LAYER: CircleLayerSpecification = {
   source: SOURCE.facilities,
   paint: {
     'circle-color': ['case', ['get', 'emergency24h'], '#ff3b4f', matchBy('kind', FACILITY_COLORS, '#888888')],
-    'circle-radius': ['case', ['get', 'emergency24h'], 7, ['==', ['get', 'kind'], 'police_station'], 4, 3],
+    'circle-radius': ['case', ['get', 'emergency24h'], 7, ['in', ['get', 'kind'], ['literal', Object.keys(FACILITY_MARKS)]], 5, 3],
     'circle-stroke-color': ['case', ['get', 'emergency24h'], '#ffffff', '#0a1016'],
     'circle-stroke-width': ['case', ['get', 'emergency24h'], 1.5, 0.8],
     'circle-opacity': 0.85,
   },
 };
 
-/** A white "H" on hospitals with a 24-hour emergency unit, "P" on police stations. */
+/** A white "H" on hospitals with a 24-hour emergency unit, "P" on police stations, "F" on fire and "A" on ambulance stations. */
 export const FACILITY_MARK_LAYER: SymbolLayerSpecification = {
   id: 'ec-facility-mark',
   type: 'symbol',
   source: SOURCE.facilities,
-  filter: ['any', ['get', 'emergency24h'], ['==', ['get', 'kind'], 'police_station']],
+  filter: ['any', ['get', 'emergency24h'], ['in', ['get', 'kind'], ['literal', Object.keys(FACILITY_MARKS)]]],
   layout: {
-    'text-field': ['case', ['get', 'emergency24h'], 'H', 'P'],
+    'text-field': ['case', ['get', 'emergency24h'], 'H', matchBy('kind', FACILITY_MARKS, '')],
     'text-font': LABEL_FONT,
     'text-size': ['case', ['get', 'emergency24h'], 10, 7],
     'text-allow-overlap': true,
@@ -142,6 +159,28 @@ export const FACILITY_LABEL_LAYER: SymbolLayerSpecification = {
     'text-optional': true,
   },
   paint: { 'text-color': '#c9a3aa', 'text-halo-color': BACKGROUND_COLOR, 'text-halo-width': 1.2 },
+};
+
+/** A dark casing under each route so the line reads over wards, boundaries and a light base map. */
+export const ROUTE_CASING_LAYER: LineLayerSpecification = {
+  id: 'ec-route-casing',
+  type: 'line',
+  source: SOURCE.routes,
+  layout: { 'line-join': 'round', 'line-cap': 'round' },
+  paint: { 'line-color': ROUTE_CASING_COLOR, 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 5, 15, 10], 'line-opacity': 0.9 },
+};
+
+export const ROUTE_LINE_LAYER: LineLayerSpecification = {
+  id: 'ec-route-line',
+  type: 'line',
+  source: SOURCE.routes,
+  layout: { 'line-join': 'round', 'line-cap': 'round' },
+  paint: {
+    'line-color': ROUTE_COLOR,
+    'line-width': ['interpolate', ['linear'], ['zoom'], 10, 2.5, 15, 6],
+    // A straight-line estimate is drawn fainter: it is not a road.
+    'line-opacity': ['case', ['==', ['get', 'method'], 'straight_line'], 0.6, 1],
+  },
 };
 
 export const UNIT_CIRCLE_LAYER: CircleLayerSpecification = {
@@ -217,6 +256,41 @@ export const PICK_LAYER: CircleLayerSpecification = {
   paint: { 'circle-color': 'rgba(255,255,255,0.15)', 'circle-radius': 14, 'circle-stroke-color': '#ffe14d', 'circle-stroke-width': 3 },
 };
 
+/** The crew's destination: a large ringed point in the colour of what it is. */
+export const CREW_DESTINATION_LAYER: CircleLayerSpecification = {
+  id: 'ec-crew-destination',
+  type: 'circle',
+  source: SOURCE.crewPoints,
+  filter: ['==', ['get', 'role'], 'destination'],
+  paint: {
+    'circle-color': matchBy('kind', { incident: '#ff2d55', hospital: '#ff3b4f', base: '#35d07f' }, '#ffffff'),
+    'circle-radius': 11,
+    'circle-stroke-color': '#ffffff',
+    'circle-stroke-width': 3,
+  },
+};
+
+/** The crew's own vehicle: where its device (or the last fix) says it is. */
+export const CREW_SELF_LAYER: CircleLayerSpecification = {
+  id: 'ec-crew-self',
+  type: 'circle',
+  source: SOURCE.crewPoints,
+  filter: ['==', ['get', 'role'], 'self'],
+  paint: { 'circle-color': '#ffe14d', 'circle-radius': 9, 'circle-stroke-color': '#02131a', 'circle-stroke-width': 3 },
+};
+
+/** The crew map, bottom to top: the city lightly, the route, where it leads and the vehicle. */
+export const CREW_LAYERS: readonly LayerSpecification[] = [
+  WARD_LINE_LAYER,
+  BOUNDARY_LINE_LAYER,
+  FACILITY_CIRCLE_LAYER,
+  FACILITY_MARK_LAYER,
+  ROUTE_CASING_LAYER,
+  ROUTE_LINE_LAYER,
+  CREW_DESTINATION_LAYER,
+  CREW_SELF_LAYER,
+];
+
 /** Every overlay layer, bottom to top (the background is separate so an online style can replace it). */
 export const OVERLAY_LAYERS: readonly LayerSpecification[] = [
   WARD_FILL_LAYER,
@@ -225,6 +299,8 @@ export const OVERLAY_LAYERS: readonly LayerSpecification[] = [
   FACILITY_CIRCLE_LAYER,
   FACILITY_MARK_LAYER,
   FACILITY_LABEL_LAYER,
+  ROUTE_CASING_LAYER,
+  ROUTE_LINE_LAYER,
   UNIT_CIRCLE_LAYER,
   UNIT_LABEL_LAYER,
   PICK_LAYER,

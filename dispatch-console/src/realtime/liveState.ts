@@ -1,6 +1,6 @@
 import type { Incident } from '../../../shared/incidents/incidentSchema.ts';
 import type { Unit, UnitFix } from '../../../shared/units/unitSchema.ts';
-import type { Delta, Snapshot } from '../../../shared/protocol/stateSchema.ts';
+import type { Delta, LiveSettings, Snapshot } from '../../../shared/protocol/stateSchema.ts';
 
 /**
  * The live picture a console holds: open incidents and every unit, consistent at `version`.
@@ -12,9 +12,11 @@ export interface LiveState {
   at: number;
   incidents: Readonly<Record<string, Incident>>;
   units: Readonly<Record<string, Unit>>;
+  /** The live system's rules (acknowledgement deadline, stale fix age), from the last snapshot; null before it. */
+  settings: LiveSettings | null;
 }
 
-export const EMPTY_LIVE_STATE: LiveState = { version: -1, at: 0, incidents: {}, units: {} };
+export const EMPTY_LIVE_STATE: LiveState = { version: -1, at: 0, incidents: {}, units: {}, settings: null };
 
 /** What happened to a delta offered to the state. */
 export type DeltaOutcome = 'applied' | 'stale' | 'gap';
@@ -32,7 +34,7 @@ export function applySnapshot(snapshot: Snapshot): LiveState {
   }
   const units: Record<string, Unit> = {};
   for (const unit of snapshot.units) units[unit.id] = unit;
-  return { version: snapshot.version, at: snapshot.at, incidents, units };
+  return { version: snapshot.version, at: snapshot.at, incidents, units, settings: snapshot.settings };
 }
 
 /**
@@ -54,7 +56,7 @@ export function applyDelta(state: LiveState, delta: Delta): DeltaResult {
     // A position frame may have overtaken the delta: keep the newer fix.
     units[unit.id] = known && known.fixAt > unit.fixAt ? { ...unit, position: known.position, fixAt: known.fixAt } : unit;
   }
-  return { state: { version: delta.version, at: delta.at, incidents, units }, outcome: 'applied' };
+  return { state: { ...state, version: delta.version, at: delta.at, incidents, units }, outcome: 'applied' };
 }
 
 /** Applies deltas in order until one does not fit; returns the state and whether a gap remains. */

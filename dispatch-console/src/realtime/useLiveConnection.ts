@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Session } from '../../../shared/auth/roles.ts';
 import { connectSocket, socketTransport } from './socketClient.ts';
 import type { ConsoleSocket } from './socketClient.ts';
 import { createCommandClient } from './commandClient.ts';
-import type { CommandClient } from './commandClient.ts';
+import type { CommandClient, CommandClientOptions } from './commandClient.ts';
 import { LiveStore } from './liveStore.ts';
 import type { LiveState } from './liveState.ts';
 
@@ -25,15 +25,16 @@ interface Wiring {
   commands: CommandClient;
 }
 
-function wire(session: Session): Wiring {
+function wire(session: Session, commandOptions: CommandClientOptions): Wiring {
   const socket = connectSocket(session);
-  const commands = createCommandClient(socketTransport(socket));
+  const commands = createCommandClient(socketTransport(socket), commandOptions);
   const store = new LiveStore((version) => commands.request('sync:since', { version }));
   socket.on('state:snapshot', (snapshot) => store.receiveSnapshot(snapshot));
   socket.on('incident:created', (delta) => store.receiveDelta(delta));
   socket.on('incident:closed', (delta) => store.receiveDelta(delta));
   socket.on('dispatch:assigned', (delta) => store.receiveDelta(delta));
   socket.on('unit:status_changed', (delta) => store.receiveDelta(delta));
+  socket.on('unit:acknowledged', (delta) => store.receiveDelta(delta));
   socket.on('incident:caller_linked', (delta) => store.receiveDelta(delta));
   socket.on('call:disposed', (delta) => store.receiveDelta(delta));
   socket.on('state:version', (tick) => store.receiveTick(tick.version));
@@ -41,9 +42,13 @@ function wire(session: Session): Wiring {
   return { socket, store, commands };
 }
 
-/** One socket per session, the live store fed from it, and the command client over it. */
-export function useLiveConnection(session: Session): LiveConnection {
-  const wiring = useMemo(() => wire(session), [session]);
+/**
+ * One socket per session, the live store fed from it, and the command client over it.
+ * `commandOptions` is read once per session (a crew's device keeps resending for longer than a desk).
+ */
+export function useLiveConnection(session: Session, commandOptions: CommandClientOptions = {}): LiveConnection {
+  const options = useRef(commandOptions);
+  const wiring = useMemo(() => wire(session, options.current), [session]);
   const state = useSyncExternalStore(wiring.store.subscribe, wiring.store.getState);
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [refusal, setRefusal] = useState<string | null>(null);

@@ -12,15 +12,22 @@ interface RoleChooserProps {
 export function RoleChooser({ onChosen }: RoleChooserProps) {
   const [deskId, setDeskId] = useState<string>('call_taker');
   const [operatorId, setOperatorId] = useState('');
+  const [unitId, setUnitId] = useState('');
   const [error, setError] = useState<string | null>(null);
   const desk = DESK_OPTIONS.find((d) => d.id === deskId) ?? DESK_OPTIONS[0];
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
     if (!desk) return;
-    const session = parseDeskSession({ role: desk.role, operatorId: operatorId.trim(), ...(desk.agency ? { agency: desk.agency } : {}) });
+    const isCrew = desk.role === 'crew';
+    const session = parseDeskSession({
+      role: desk.role,
+      operatorId: operatorId.trim(),
+      ...(desk.agency ? { agency: desk.agency } : {}),
+      ...(isCrew ? { unitId: unitId.trim().toLowerCase() } : {}),
+    });
     if (!session) {
-      setError('Operator id: 1-40 letters, digits or . _ @ -');
+      setError(isCrew ? 'Unit id (e.g. als-f03) and operator id: letters, digits or . _ @ -' : 'Operator id: 1-40 letters, digits or . _ @ -');
       return;
     }
     onChosen(session);
@@ -40,6 +47,12 @@ export function RoleChooser({ onChosen }: RoleChooserProps) {
             </label>
           ))}
         </fieldset>
+        {desk?.role === 'crew' && (
+          <label className="field">
+            <span>Unit id (the vehicle)</span>
+            <input data-testid="unit-id" value={unitId} onChange={(e) => setUnitId(e.target.value)} placeholder="e.g. als-f03" autoCapitalize="none" />
+          </label>
+        )}
         <label className="field">
           <span>Operator id</span>
           <input data-testid="operator-id" value={operatorId} autoFocus onChange={(e) => setOperatorId(e.target.value)} placeholder="e.g. ct1" />

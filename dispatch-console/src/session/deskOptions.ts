@@ -5,7 +5,7 @@ import type { Agency } from '../../../shared/units/unitKinds.ts';
 export interface DeskOption {
   id: string;
   label: string;
-  role: 'call_taker' | 'dispatcher' | 'supervisor';
+  role: 'call_taker' | 'dispatcher' | 'supervisor' | 'crew';
   agency?: Agency;
 }
 
@@ -17,6 +17,7 @@ export const DESK_OPTIONS: readonly DeskOption[] = [
   { id: 'metro_police', label: 'Metro Police dispatch', role: 'dispatcher', agency: 'metro_police' },
   { id: 'combined', label: 'Combined dispatch', role: 'dispatcher' },
   { id: 'supervisor', label: 'Supervisor', role: 'supervisor' },
+  { id: 'crew', label: 'Crew (one vehicle)', role: 'crew' },
 ];
 
 /** The desk a session sits at (a dispatcher without an agency is at the combined desk). */

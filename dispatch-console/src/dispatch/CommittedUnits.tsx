@@ -1,0 +1,28 @@
+import type { Incident } from '../../../shared/incidents/incidentSchema.ts';
+import type { Unit } from '../../../shared/units/unitSchema.ts';
+import { UNIT_STATUS_LABELS } from '../../../shared/units/unitStatus.ts';
+import { STATUS_COLORS } from '../map/layers.ts';
+import { formatClock } from '../incidents/incidentIntervals.ts';
+
+/** The units still committed to the incident: each one's status (as its crew reports it) and whether it acknowledged. [AK1] */
+export function CommittedUnits({ incident, units }: { incident: Incident; units: Readonly<Record<string, Unit>> }) {
+  const active = incident.assignments.filter((a) => a.clearedAt === null);
+  if (active.length === 0) return <div data-testid="committed-units">Committed: none</div>;
+  return (
+    <ul className="committed-units" data-testid="committed-units">
+      {active.map((a) => {
+        const unit = units[a.unitId];
+        const status = unit?.status ?? 'dispatched';
+        return (
+          <li key={a.unitId} data-testid={`committed-${a.unitId}`} data-status={status} data-acknowledged={a.acknowledgedAt === null ? 'false' : 'true'}>
+            <span className="callsign">{a.callSign}</span>
+            <span className="unit-status" style={{ color: STATUS_COLORS[status] }}>
+              {UNIT_STATUS_LABELS[status]}
+            </span>
+            {a.acknowledgedAt === null ? <span className="not-acked">not acknowledged</span> : <span className="acked">ack {formatClock(a.acknowledgedAt)}</span>}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,269 @@
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startTestServer } from '../support/testServer.ts';
+import type { TestServer } from '../support/testServer.ts';
+import { commandId, connectClient, send } from '../support/testClient.ts';
+import { CHROMIUM_PATH, launchBrowser, openConsole, shot } from './dispatchFlow.ts';
+
+const hasChromium = existsSync(CHROMIUM_PATH);
+if (!hasChromium) console.warn(`Skipping the crew e2e test: no Chromium at ${CHROMIUM_PATH}.`);
+
+const ANDORRA = 'fixtures/andorra';
+/** Andorra la Vella, on the road network of the Andorra pack. */
+const INCIDENT_AT = { lat: 42.5075, lng: 1.5218 };
+const PHONE = { width: 390, height: 844 };
+
+interface UnitFeature {
+  position: [number, number];
+  status: string;
+}
+
+/** A unit as the dispatcher's one map draws it (from its GeoJSON source). */
+function unitOnMap(page: Page, unitId: string): Promise<UnitFeature | null> {
+  return page.evaluate(async (id) => {
+    const source = window.ecMap?.getSource('ec-units') as { getData?: () => Promise<unknown> } | undefined;
+    const data = (await source?.getData?.()) as { features: { geometry: { coordinates: [number, number] }; properties: { id: string; status: string } }[] } | undefined;
+    const feature = data?.features.find((f) => f.properties.id === id);
+    return feature ? { position: feature.geometry.coordinates, status: feature.properties.status } : null;
+  }, unitId);
+}
+
+/** How many route lines the map's route source holds. */
+function routeLineCount(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const source = window.ecMap?.getSource('ec-routes') as { getData?: () => Promise<unknown> } | undefined;
+    const data = (await source?.getData?.()) as { features: { geometry: { coordinates: unknown[] } }[] } | undefined;
+    return data?.features.filter((f) => f.geometry.coordinates.length >= 2).length ?? 0;
+  });
+}
+
+function metersBetween(a: readonly [number, number], b: readonly [number, number]): number {
+  const rad = Math.PI / 180;
+  const x = (b[0] - a[0]) * rad * Math.cos(((a[1] + b[1]) / 2) * rad);
+  const y = (b[1] - a[1]) * rad;
+  return Math.sqrt(x * x + y * y) * 6_371_000;
+}
+
+/** Opens the crew screen of `unitId` on a phone-sized page with the device's location allowed at `at`. */
+async function openCrew(browser: Browser, url: string, unitId: string, at: [number, number]): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, hasTouch: true, isMobile: true, geolocation: { longitude: at[0], latitude: at[1] } });
+  await context.grantPermissions(['geolocation'], { origin: url });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  await page.goto(`${url}/?role=crew&unit=${unitId}&operator=c1`);
+  await page.getByTestId('connection').and(page.locator('[data-status="connected"]')).waitFor({ timeout: 20_000 });
+  return { context, page, errors };
+}
+
+/** Types a new call in the dispatcher's capture panel (coordinates typed) and answers the reference. */
+async function createIncident(page: Page): Promise<string> {
+  await page.getByTestId('new-call').click();
+  await page.getByTestId('create-callback').fill('+376 812 345');
+  await page.getByTestId('create-caller-name').fill('Marta Puig');
+  await page.getByTestId('create-location').fill(`${INCIDENT_AT.lat}, ${INCIDENT_AT.lng}`);
+  await page.getByTestId('location-set').waitFor();
+  await page.getByTestId('create-type').fill('cardiac');
+  await page.getByTestId('create-type').press('Enter');
+  await expect.poll(() => page.getByTestId('create-type').inputValue()).toBe('Cardiac arrest / not breathing');
+  await page.getByTestId('create-location-notes').fill('Avinguda Meritxell, outside the pharmacy, blue door');
+  await page.getByTestId('create-notes').fill('Man about 60 collapsed; bystander started CPR');
+  await page.getByTestId('create-submit').click();
+  await page.getByTestId('reference-banner').waitFor({ timeout: 15_000 });
+  const reference = (await page.getByTestId('reference-number').textContent())?.trim() ?? '';
+  expect(reference).toMatch(/^EC-\d{6}-\d{4,6}-\d$/);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  const alert = page.getByTestId('alert-ack');
+  if (await alert.isVisible()) await alert.click();
+  return reference;
+}
+
+describe.skipIf(!hasChromium)('crew screen end to end (Andorra, road network)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(new URL('../../dispatch-console/dist/index.html', import.meta.url))) {
+      throw new Error('dispatch-console/dist is missing: run `npm run build:console` first');
+    }
+    server = await startTestServer({ cityDir: ANDORRA });
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('[DS5][AK1][US1][UP1] dispatcher assigns by drive time with the route drawn; the crew acknowledges, drives and reports every status', async () => {
+    const dispatcher = await openConsole(browser, server.url, 'dispatcher', 'd1');
+    const board = dispatcher.page;
+    errors.push(...dispatcher.errors);
+    const reference = await createIncident(board);
+
+    await board.getByTestId(`queue-row-${reference}`).click();
+    await expect.poll(() => board.getByTestId('ranking').getAttribute('data-ranking'), { timeout: 15_000 }).toBe('road_network');
+    expect(await board.getByTestId('no-road-network').count()).toBe(0);
+    const assignButton = board.getByTestId('assign-button');
+    await expect.poll(() => assignButton.isEnabled(), { timeout: 15_000 }).toBe(true);
+    expect((await board.getByTestId('candidate-eta').first().textContent()) ?? '').toMatch(/^drive \d+ (min|s)$/);
+    await expect.poll(() => routeLineCount(board), { timeout: 15_000 }).toBeGreaterThan(0);
+    const callSigns = /Assign (.+?)\s+\[Enter\]/.exec((await assignButton.textContent()) ?? '')?.[1]?.split(', ') ?? [];
+    const callSign = callSigns.find((c) => c.startsWith('ALS')) ?? callSigns[0] ?? '';
+    expect(callSign).not.toBe('');
+    const unitId = callSign.toLowerCase();
+    await board.evaluate(([lng, lat]) => window.ecMap?.jumpTo({ center: [lng, lat], zoom: 13 }), [INCIDENT_AT.lng, INCIDENT_AT.lat] as const);
+    await board.waitForTimeout(600);
+    await shot(board, 'crew-00-dispatcher-route');
+    await assignButton.click();
+    const committed = board.getByTestId(`committed-${unitId}`);
+    await expect.poll(() => committed.getAttribute('data-status'), { timeout: 15_000 }).toBe('dispatched');
+    expect(await committed.getAttribute('data-acknowledged')).toBe('false');
+
+    // The crew's phone, at the unit's base.
+    const base = (await unitOnMap(board, unitId))?.position;
+    if (!base) throw new Error(`${unitId} is not on the map`);
+    const crew = await openCrew(browser, server.url, unitId, base);
+    const phone = crew.page;
+    await phone.getByTestId('crew-job').waitFor({ timeout: 20_000 });
+    expect(await phone.getByTestId('crew-reference').textContent()).toBe(reference);
+    expect(await phone.getByTestId('crew-type').textContent()).toBe('Cardiac arrest / not breathing');
+    expect(await phone.getByTestId('crew-location-notes').textContent()).toContain('blue door');
+    expect(await phone.getByTestId('crew-call-link').getAttribute('href')).toBe('tel:+376812345');
+    expect(await phone.getByTestId('crew-instructions').textContent()).toMatch(/CPR/);
+    const summary = phone.getByTestId('crew-route-summary');
+    await summary.waitFor({ timeout: 20_000 });
+    expect(await summary.getAttribute('data-method')).toBe('road_network');
+    expect(await summary.getAttribute('data-destination-kind')).toBe('incident');
+    expect((await phone.getByTestId('crew-eta').textContent()) ?? '').toMatch(/\d+ (min|s)/);
+    await phone.locator('[data-testid="crew-map"][data-loaded="true"]').waitFor({ timeout: 30_000 });
+    await expect.poll(() => phone.getByTestId('crew-location').getAttribute('data-state'), { timeout: 15_000 }).toBe('shared');
+    await phone.waitForTimeout(500);
+    await shot(phone, 'crew-01-assignment');
+
+    // Acknowledge: the board sees it.
+    await phone.getByTestId('crew-acknowledge').click();
+    await expect.poll(() => committed.getAttribute('data-acknowledged'), { timeout: 15_000 }).toBe('true');
+
+    // En route, then drive towards the scene: the board's map follows the unit.
+    await phone.getByTestId('crew-status-en_route').click();
+    await expect.poll(() => committed.getAttribute('data-status'), { timeout: 15_000 }).toBe('en_route');
+    const scene: [number, number] = [INCIDENT_AT.lng, INCIDENT_AT.lat];
+    for (const f of [0.3, 0.6, 0.9]) {
+      const at: [number, number] = [base[0] + (scene[0] - base[0]) * f, base[1] + (scene[1] - base[1]) * f];
+      await crew.context.setGeolocation({ longitude: at[0], latitude: at[1] });
+      await expect.poll(async () => {
+        const drawn = await unitOnMap(board, unitId);
+        return drawn ? metersBetween(drawn.position, at) : Infinity;
+      }, { timeout: 20_000, interval: 250 }).toBeLessThan(5);
+    }
+    // The route is asked again as the vehicle moves (throttled to every 15 s): it gets shorter.
+    const startDistance = (await phone.getByTestId('crew-distance').textContent()) ?? '';
+    await expect.poll(() => phone.getByTestId('crew-distance').textContent(), { timeout: 25_000, interval: 500 }).not.toBe(startDistance);
+    await phone.waitForTimeout(300);
+    await shot(phone, 'crew-02-en-route');
+    await board.waitForTimeout(400);
+    await shot(board, 'crew-03-dispatcher-unit-moving');
+
+    await phone.getByTestId('crew-status-on_scene').click();
+    await expect.poll(() => committed.getAttribute('data-status'), { timeout: 15_000 }).toBe('on_scene');
+
+    // Transporting: the nearest 24-hour emergency units first; the first is chosen.
+    await phone.getByTestId('crew-status-transporting').click();
+    const picker = phone.getByTestId('hospital-picker');
+    await picker.waitFor();
+    const firstHospital = picker.locator('button.crew-choice').first();
+    await firstHospital.waitFor({ timeout: 15_000 });
+    await shot(phone, 'crew-04-hospitals');
+    await firstHospital.click();
+    await expect.poll(() => committed.getAttribute('data-status'), { timeout: 15_000 }).toBe('transporting');
+    await expect.poll(() => phone.getByTestId('crew-route-summary').getAttribute('data-destination-kind'), { timeout: 20_000 }).toBe('hospital');
+    await phone.waitForTimeout(500);
+    await shot(phone, 'crew-05-transporting');
+
+    await phone.getByTestId('crew-status-at_hospital').click();
+    await expect.poll(() => committed.getAttribute('data-status'), { timeout: 15_000 }).toBe('at_hospital');
+    await phone.getByTestId('crew-status-available').click();
+    await expect.poll(async () => (await unitOnMap(board, unitId))?.status, { timeout: 15_000 }).toBe('available');
+    await phone.getByTestId('crew-idle').waitFor({ timeout: 15_000 });
+    await expect.poll(() => phone.getByTestId('crew-status').getAttribute('data-status')).toBe('available');
+    await shot(phone, 'crew-06-available');
+
+    // The bright theme for sunlight.
+    await phone.getByTestId('crew-theme').click();
+    await shot(phone, 'crew-07-light-theme');
+    await shot(board, 'crew-08-dispatcher-after');
+
+    errors.push(...crew.errors);
+    await crew.context.close();
+    expect(errors.filter((e) => !/GPU stall|WebGL/i.test(e))).toEqual([]);
+  }, 180_000);
+});
+
+describe.skipIf(!hasChromium)('acknowledgement deadline on the board', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTestServer({ cityDir: ANDORRA, settings: { ackDeadlineSeconds: 2 } });
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('[AK2] an unacknowledged assignment raises the alarm, and R stands the silent unit down and assigns the next', async () => {
+    const { page: board, errors } = await openConsole(browser, server.url, 'dispatcher', 'd1');
+    const client = await connectClient(server.url, { role: 'dispatcher', operatorId: 'setup' });
+    const created = await send(client.socket, 'incident:create', {
+      commandId: commandId(),
+      type: 'cardiac_arrest',
+      location: [INCIDENT_AT.lng, INCIDENT_AT.lat],
+      callerName: 'Jordi',
+      callbackNumber: '+376 800 111',
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    const incident = created.data;
+    const rec = await send(client.socket, 'dispatch:recommend', { incidentId: incident.id });
+    if (!rec.ok) throw new Error(rec.error.message);
+    const als = rec.data.byKind.find((k) => k.kind === 'als');
+    const silent = als?.candidates[0];
+    const next = als?.candidates[1];
+    if (!silent || !next) throw new Error('the Andorra fleet should offer two ALS units');
+    const assigned = await send(client.socket, 'dispatch:assign', { commandId: commandId(), incidentId: incident.id, unitIds: [silent.unitId] });
+    if (!assigned.ok) throw new Error(assigned.error.message);
+    client.close();
+
+    const alarm = board.getByTestId('ack-alarm');
+    await alarm.waitFor({ timeout: 15_000 });
+    expect(await alarm.getAttribute('data-unit-id')).toBe(silent.unitId);
+    expect((await board.getByTestId('ack-alarm-text').textContent()) ?? '').toMatch(new RegExp(`^${silent.callSign} has not acknowledged ${incident.reference} \\(\\d+:\\d{2}\\)$`));
+    expect(await board.getByTestId(`queue-row-${incident.reference}`).getAttribute('data-ack-overdue')).toBe('true');
+    await expect.poll(() => board.getByTestId('ack-replace').textContent(), { timeout: 15_000 }).toContain(`assign ${next.callSign}`);
+    const alertAck = board.getByTestId('alert-ack');
+    if (await alertAck.isVisible()) await alertAck.click();
+    await shot(board, 'crew-09-ack-alarm');
+
+    await board.locator('body').click({ position: { x: 5, y: 880 } });
+    await board.keyboard.press('r');
+    const outcome = board.getByTestId('ack-replace-outcome');
+    await expect.poll(() => outcome.getAttribute('data-state'), { timeout: 15_000 }).toBe('done');
+    expect(await outcome.textContent()).toContain(`${silent.callSign} stood down · ${next.callSign} assigned to ${incident.reference}`);
+    await board.getByTestId(`queue-row-${incident.reference}`).click();
+    await board.getByTestId(`committed-${next.unitId}`).waitFor({ timeout: 15_000 });
+    expect(await board.getByTestId(`committed-${silent.unitId}`).count()).toBe(0);
+    await expect.poll(async () => (await unitOnMap(board, silent.unitId))?.status, { timeout: 15_000 }).toBe('available');
+    await shot(board, 'crew-10-replaced');
+    // The new unit has its own deadline: it is overdue in turn after 2 s, and the alarm names it.
+    await expect.poll(() => alarm.getAttribute('data-unit-id'), { timeout: 15_000 }).toBe(next.unitId);
+    expect(errors.filter((e) => !/GPU stall|WebGL/i.test(e))).toEqual([]);
+  }, 120_000);
+});
