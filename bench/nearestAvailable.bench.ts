@@ -58,6 +58,7 @@ function syntheticUnits(count: number, random: () => number, now: number): Unit[
       position: pointInBbox(random),
       fixAt: now,
       destinationId: null,
+      unansweredAt: null,
     };
   });
 }

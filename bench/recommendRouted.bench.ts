@@ -75,6 +75,7 @@ function syntheticUnits(count: number, graph: RoadGraph, random: () => number, n
       position: randomNode(graph, random),
       fixAt: now,
       destinationId: null,
+      unansweredAt: null,
     };
   });
 }

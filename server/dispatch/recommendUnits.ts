@@ -58,7 +58,7 @@ export async function recommendUnits(ctx: CadContext, input: RecommendInput, act
       const units = await readUnits(ctx, hits.map((hit) => hit.id));
       const nearby: NearbyUnit[] = hits.flatMap((hit, i) => {
         const unit = units[i];
-        return unit ? [{ unitId: unit.id, callSign: unit.callSign, kind: unit.kind, position: hit.position, distanceMeters: hit.distanceMeters, fixAt: unit.fixAt }] : [];
+        return unit ? [{ unitId: unit.id, callSign: unit.callSign, kind: unit.kind, position: hit.position, distanceMeters: hit.distanceMeters, fixAt: unit.fixAt, unansweredAt: unit.unansweredAt }] : [];
       });
       const drives = router ? drivesTo(router, nearby, incident.location) : undefined;
       const ranking = rankCandidates(nearby, { ...DEFAULT_RANKING, stalePositionSeconds: ctx.settings.stalePositionSeconds, now, ...(drives ? { drives } : {}) });

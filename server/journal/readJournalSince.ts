@@ -1,7 +1,7 @@
 import type { Delta, SyncAnswer, SyncSinceInput } from '../../shared/protocol/stateSchema.ts';
 import { ok } from '../../shared/protocol/result.ts';
 import type { Actor } from '../../shared/auth/roles.ts';
-import { deltaConcernsDesk, snapshotForDesk } from '../../shared/protocol/deskView.ts';
+import { deltaConcernsCrew, deltaConcernsDesk, snapshotForViewer } from '../../shared/protocol/deskView.ts';
 import type { CadContext } from '../app/cadContext.ts';
 import type { CommandOutcome } from '../commands/commandOutcome.ts';
 import { deltaFromCommitted } from '../redis/scriptAnswer.ts';
@@ -43,10 +43,10 @@ export async function readJournalSince(ctx: CadContext, input: SyncSinceInput, a
   const isContiguous = deltas.length === 0 || deltas[0]?.version === input.version + 1;
   if (deltas.length <= limit && isContiguous) {
     const version = deltas.at(-1)?.version ?? input.version;
-    const { agency } = actor;
-    const visible = agency ? deltas.filter((delta) => deltaConcernsDesk(delta, agency)) : deltas;
+    const { agency, unitId } = actor;
+    const visible = agency ? deltas.filter((delta) => deltaConcernsDesk(delta, agency)) : unitId ? deltas.filter((delta) => deltaConcernsCrew(delta, unitId)) : deltas;
     return { result: ok({ kind: 'deltas', deltas: visible, version }) };
   }
   const snapshot = await readSnapshot(ctx);
-  return { result: ok({ kind: 'snapshot', snapshot: actor.agency ? snapshotForDesk(snapshot, actor.agency) : snapshot }) };
+  return { result: ok({ kind: 'snapshot', snapshot: snapshotForViewer(actor, snapshot) }) };
 }

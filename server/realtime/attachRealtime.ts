@@ -1,7 +1,6 @@
-import { SessionSchema, type Session } from '../../shared/auth/roles.ts';
+import { SessionSchema } from '../../shared/auth/roles.ts';
 import type { Ack, ClientToServerEvents } from '../../shared/protocol/events.ts';
-import type { Snapshot } from '../../shared/protocol/stateSchema.ts';
-import { snapshotForDesk } from '../../shared/protocol/deskView.ts';
+import { snapshotForViewer } from '../../shared/protocol/deskView.ts';
 import type { CadContext } from '../app/cadContext.ts';
 import { COMMAND_HANDLERS } from '../commands/commands.ts';
 import type { Command } from '../commands/defineCommand.ts';
@@ -9,15 +8,6 @@ import { readSnapshot } from '../journal/readSnapshot.ts';
 import type { CadIo, CadSocket } from './cadIo.ts';
 import { publishOutcome, type Publisher } from './publishOutcome.ts';
 import { roomsFor } from './rooms.ts';
-
-/** A crew sees its own unit and the incident it is committed to; an agency desk its part of the board. */
-export function snapshotFor(session: Session, snapshot: Snapshot): Snapshot {
-  if (session.agency) return snapshotForDesk(snapshot, session.agency);
-  if (session.role !== 'crew') return snapshot;
-  const units = snapshot.units.filter((unit) => unit.id === session.unitId);
-  const incidentIds = new Set(units.map((unit) => unit.incidentId));
-  return { ...snapshot, units, incidents: snapshot.incidents.filter((incident) => incidentIds.has(incident.id)) };
-}
 
 /**
  * Wires the socket transport: the session is checked at the handshake, the socket joins its rooms
@@ -41,7 +31,7 @@ export function attachRealtime(io: CadIo, ctx: CadContext, publisher: Publisher)
       bindCommand(socket, name as keyof ClientToServerEvents, command, ctx, publisher);
     }
     readSnapshot(ctx).then(
-      (snapshot) => socket.emit('state:snapshot', snapshotFor(socket.data, snapshot)),
+      (snapshot) => socket.emit('state:snapshot', snapshotForViewer(socket.data, snapshot)),
       (error: unknown) => {
         console.error('snapshot for a new console failed:', error);
         socket.disconnect(true);

@@ -1,6 +1,5 @@
-import { agenciesOfDelta } from '../../shared/protocol/deskView.ts';
+import { agenciesOfDelta, crewsOfDelta } from '../../shared/protocol/deskView.ts';
 import type { Delta } from '../../shared/protocol/stateSchema.ts';
-import { activeAssignments } from '../../shared/incidents/incidentLifecycle.ts';
 import { AGENCIES } from '../../shared/units/unitKinds.ts';
 import type { CadIo } from './cadIo.ts';
 import { ROOMS } from './rooms.ts';
@@ -12,11 +11,12 @@ import { ROOMS } from './rooms.ts';
  */
 export function broadcastDelta(io: CadIo, delta: Delta): void {
   const concerned = agenciesOfDelta(delta);
-  // Crews hear of every change to their unit and to the incident they are committed to.
-  const crews = new Set([...delta.units.map((unit) => unit.id), ...delta.incidents.flatMap((incident) => activeAssignments(incident).map((a) => a.unitId))]);
-  const target = io.to([ROOMS.consoles, ...[...concerned].map(ROOMS.desk), ...[...crews].map(ROOMS.unit)]);
+  // Crews hear of every change to their unit and to the incident they are committed to. [CR1]
+  const crewRooms = [...crewsOfDelta(delta)].map(ROOMS.unit);
+  const target = io.to([ROOMS.consoles, ...[...concerned].map(ROOMS.desk), ...crewRooms]);
   const others = AGENCIES.filter((agency) => !concerned.has(agency)).map(ROOMS.desk);
   if (others.length > 0) io.to(others).emit('state:version', { version: delta.version });
+  io.to(ROOMS.crews).except(crewRooms).emit('state:version', { version: delta.version });
   switch (delta.fact) {
     case 'incident:created':
       target.emit('incident:created', delta);

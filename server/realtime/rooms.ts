@@ -9,6 +9,8 @@ export const ROOMS = {
   desk: (agency: Agency): string => `desk:${agency}`,
   /** The crew screen(s) of one vehicle. */
   unit: (unitId: string): string => `unit:${unitId}`,
+  /** Every crew screen, for version ticks. */
+  crews: 'crews',
 } as const;
 
 /** Every agency desk room. */
@@ -16,7 +18,7 @@ export const DESK_ROOMS: readonly string[] = AGENCIES.map((agency) => ROOMS.desk
 
 /** The rooms a session joins on connect. */
 export function roomsFor(session: Session): string[] {
-  if (session.role === 'crew') return session.unitId ? [ROOMS.unit(session.unitId)] : [];
+  if (session.role === 'crew') return session.unitId ? [ROOMS.unit(session.unitId), ROOMS.crews] : [];
   if (session.agency) return [ROOMS.desk(session.agency)];
   return [ROOMS.consoles];
 }

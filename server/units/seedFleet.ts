@@ -21,6 +21,7 @@ export function unitAtBase(fleetUnit: FleetUnit, base: Facility, now: number): U
     position: base.position,
     fixAt: now,
     destinationId: null,
+    unansweredAt: null,
   };
 }
 

@@ -37,6 +37,7 @@ export function setUnitStatus(ctx: CadContext, input: UnitStatusInput, actor: Ac
     if (!destination.ok) return refusal('validation_failed', destination.message, { issues: [{ path: 'destinationId', message: destination.message }] });
     const reply = await SCRIPTS.setUnitStatus.run(ctx.redis, scriptKeys, [
       'unit:status', unit.status, unit.incidentId ?? '', input.status, now, JSON.stringify(actor), unit.id, rev, doc, destination.id,
+      input.reason === 'no_acknowledgement' && input.status === 'available' ? now : '',
     ]);
     return parseScriptAnswer(reply);
   }, statusAnswerOf);

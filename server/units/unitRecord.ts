@@ -18,6 +18,7 @@ export function unitFromRecord(record: UnitRecord): Unit {
     position: [Number(record.lng), Number(record.lat)],
     fixAt: Number(record.fixAt),
     destinationId: record.destinationId ? record.destinationId : null,
+    unansweredAt: record.unansweredAt ? Number(record.unansweredAt) : null,
   });
 }
 
@@ -37,5 +38,6 @@ export function unitToFields(unit: Unit): string[] {
     'lat', String(unit.position[1]),
     'fixAt', String(unit.fixAt),
     'destinationId', unit.destinationId ?? '',
+    'unansweredAt', unit.unansweredAt === null ? '' : String(unit.unansweredAt),
   ];
 }

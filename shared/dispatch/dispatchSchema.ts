@@ -27,7 +27,7 @@ export const CandidateSchema = z.object({
 });
 export type Candidate = z.infer<typeof CandidateSchema>;
 
-export const PASS_OVER_REASONS = ['busy', 'stale_position', 'wrong_kind', 'out_of_service', 'no_route'] as const;
+export const PASS_OVER_REASONS = ['busy', 'stale_position', 'wrong_kind', 'out_of_service', 'no_route', 'not_acknowledging'] as const;
 export const PassedOverSchema = z.object({
   unitId: UnitIdSchema,
   callSign: z.string(),

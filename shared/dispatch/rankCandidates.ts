@@ -11,6 +11,8 @@ export interface NearbyUnit {
   /** Straight-line distance to the incident. */
   distanceMeters: number;
   fixAt: number;
+  /** When the unit was last stood down for not acknowledging, or null. */
+  unansweredAt: number | null;
 }
 
 /** A drive on the road network from the unit's last position to the incident; null when there is none. */
@@ -23,6 +25,8 @@ export interface RankingOptions {
   now: number;
   /** A fix older than this is too old to trust for a recommendation. */
   stalePositionSeconds: number;
+  /** [AK3] A unit stood down for not acknowledging is passed over for this long. */
+  unansweredHoldSeconds: number;
   /** Road distance is longer than the straight line; this factor estimates it. */
   detourFactor: number;
   /** Average emergency speed used for the straight-line estimate. */
@@ -36,6 +40,7 @@ export interface RankingOptions {
 
 export const DEFAULT_RANKING: Omit<RankingOptions, 'now'> = {
   stalePositionSeconds: 600,
+  unansweredHoldSeconds: 600,
   detourFactor: 1.35,
   speedMetersPerSecond: 50 / 3.6,
 };
@@ -73,6 +78,11 @@ export function rankCandidates(nearby: readonly NearbyUnit[], options: RankingOp
     const passOver = (reason: PassedOver['reason'], detail: string): void => {
       passedOver.push({ unitId: unit.unitId, callSign: unit.callSign, kind: unit.kind, status: 'available', distanceMeters: Math.round(unit.distanceMeters), reason, detail });
     };
+    const unansweredSeconds = unit.unansweredAt === null ? null : Math.round((options.now - unit.unansweredAt) / 1000);
+    if (unansweredSeconds !== null && unansweredSeconds < options.unansweredHoldSeconds) {
+      passOver('not_acknowledging', `stood down ${formatAge(unansweredSeconds)} ago for not acknowledging; check the crew by radio`);
+      continue;
+    }
     if (positionAgeSeconds > options.stalePositionSeconds) {
       passOver('stale_position', `last position ${formatAge(positionAgeSeconds)} old`);
       continue;

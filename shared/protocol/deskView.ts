@@ -25,3 +25,24 @@ export function snapshotForDesk(snapshot: Snapshot, agency: Agency): Snapshot {
   const units = snapshot.units.filter((unit) => unit.agency === agency || (unit.incidentId !== null && incidentIds.has(unit.incidentId)));
   return { ...snapshot, incidents, units };
 }
+
+/** [CR1] Whether a change concerns a crew: it touches the crew's unit, or an incident the unit is committed to. */
+export function deltaConcernsCrew(delta: Pick<Delta, 'incidents' | 'units'>, unitId: string): boolean {
+  return delta.units.some((unit) => unit.id === unitId) || delta.incidents.some((incident) => incident.assignments.some((a) => a.unitId === unitId && a.clearedAt === null));
+}
+
+/** The units whose crews a change concerns. */
+export function crewsOfDelta(delta: Pick<Delta, 'incidents' | 'units'>): Set<string> {
+  const crews = new Set(delta.units.map((unit) => unit.id));
+  for (const incident of delta.incidents) for (const a of incident.assignments) if (a.clearedAt === null) crews.add(a.unitId);
+  return crews;
+}
+
+/** [CR1][DK1] What a console sees of the board: a crew its own unit and its incident, an agency desk its part, others everything. */
+export function snapshotForViewer(viewer: { role: string; agency?: Agency | undefined; unitId?: string | undefined }, snapshot: Snapshot): Snapshot {
+  if (viewer.agency) return snapshotForDesk(snapshot, viewer.agency);
+  if (viewer.role !== 'crew') return snapshot;
+  const units = snapshot.units.filter((unit) => unit.id === viewer.unitId);
+  const incidentIds = new Set(units.map((unit) => unit.incidentId));
+  return { ...snapshot, units, incidents: snapshot.incidents.filter((incident) => incidentIds.has(incident.id)) };
+}

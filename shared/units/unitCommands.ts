@@ -11,6 +11,8 @@ export const UnitStatusInputSchema = z.object({
   status: UnitStatusSchema,
   /** With `transporting`: the facility the patient is taken to. */
   destinationId: z.string().min(1).max(80).optional(),
+  /** [AK3] With `available`: the unit is stood down because its crew did not acknowledge. */
+  reason: z.enum(['no_acknowledgement']).optional(),
 });
 export type UnitStatusInput = z.infer<typeof UnitStatusInputSchema>;
 

@@ -21,6 +21,8 @@ export const UnitSchema = z.object({
   fixAt: z.number().int().nonnegative(),
   /** The hospital a transporting unit is taking its patient to. */
   destinationId: z.string().nullable().default(null),
+  /** [AK3] When the unit was last stood down for not acknowledging an assignment. */
+  unansweredAt: z.number().int().nullable().default(null),
 });
 export type Unit = z.infer<typeof UnitSchema>;
 

@@ -23,6 +23,7 @@ export function makeUnit(id: string, overrides: Partial<Unit> = {}): Unit {
     position: [28.0, -26.2],
     fixAt: T0,
     destinationId: null,
+    unansweredAt: null,
     ...overrides,
   };
 }

@@ -5,7 +5,7 @@ import { UnitIdSchema } from '../../shared/units/unitSchema.ts';
 
 const now = 1_800_000_000_000;
 const unit = (id: string, distanceMeters: number, ageSeconds: number): NearbyUnit => ({
-  unitId: UnitIdSchema.parse(id), callSign: id.toUpperCase(), kind: 'als', position: [28, -26.2], distanceMeters, fixAt: now - ageSeconds * 1000,
+  unitId: UnitIdSchema.parse(id), callSign: id.toUpperCase(), kind: 'als', position: [28, -26.2], distanceMeters, fixAt: now - ageSeconds * 1000, unansweredAt: null,
 });
 
 describe('[DS1] ranking candidates', () => {
@@ -65,5 +65,16 @@ describe('[IQ1] queue order', () => {
     const echoOld = queueScore({ priority: 'echo', createdAt: now - 60_000 });
     const deltaOld = queueScore({ priority: 'delta', createdAt: now - 3_600_000 });
     expect([deltaOld, echoNew, echoOld].sort((a, b) => a - b)).toEqual([echoOld, echoNew, deltaOld]);
+  });
+});
+
+describe('[AK3] a unit stood down for not acknowledging', () => {
+  it('[AK3] is passed over for a while, then recommended again', () => {
+    const silent = { ...unit('als-silent', 500, 5), unansweredAt: now - 120_000 };
+    const held = rankCandidates([silent, unit('als-other', 3_000, 5)], { ...DEFAULT_RANKING, now });
+    expect(held.candidates.map((c) => c.unitId)).toEqual(['als-other']);
+    expect(held.passedOver[0]).toMatchObject({ unitId: 'als-silent', reason: 'not_acknowledging' });
+    const later = rankCandidates([{ ...silent, unansweredAt: now - 11 * 60_000 }], { ...DEFAULT_RANKING, now });
+    expect(later.candidates.map((c) => c.unitId)).toEqual(['als-silent']);
   });
 });

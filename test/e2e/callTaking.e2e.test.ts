@@ -10,7 +10,7 @@ if (!hasChromium) console.warn(`Skipping the call-taking e2e test: no Chromium a
 
 /** Waits until the keyboard focus is on the call field `field`, so that what is typed next lands there. */
 async function expectFocus(page: Page, field: string): Promise<void> {
-  await expect.poll(() => focusedField(page), { timeout: 5000 }).toBe(field);
+  await expect.poll(() => focusedField(page), { timeout: 15_000 }).toBe(field);
 }
 
 /** Types into the focused field and presses Enter to go on to `next`. */

@@ -117,3 +117,50 @@ describe('[RO9] without a road network', () => {
     }
   });
 });
+
+describe('[AK3][CR1] stand-down for silence, and what a crew catches up on', () => {
+  it('[AK3] a unit stood down for not acknowledging is not recommended again at once', async () => {
+    const app = await startTestServer({ cityDir: 'fixtures/andorra' });
+    try {
+      const dispatcher = await connectClient(app.url, DISPATCHER);
+      const created = await send(dispatcher.socket, 'incident:create', incidentInput({ type: 'cardiac_arrest', location: ANDORRA_LA_VELLA }));
+      if (!created.ok) throw new Error(created.error.message);
+      const first = await send(dispatcher.socket, 'dispatch:recommend', { incidentId: created.data.id });
+      const silentId = first.ok ? first.data.byKind.find((k) => k.kind === 'als')?.candidates[0]?.unitId : undefined;
+      await send(dispatcher.socket, 'dispatch:assign', { commandId: commandId(), incidentId: created.data.id, unitIds: [silentId] });
+      const stood = await send(dispatcher.socket, 'unit:status', { commandId: commandId(), unitId: silentId, status: 'available', reason: 'no_acknowledgement' });
+      expect(stood.ok && stood.data.unansweredAt).toBeTypeOf('number');
+      const next = await send(dispatcher.socket, 'dispatch:recommend', { incidentId: created.data.id });
+      if (!next.ok) throw new Error(next.error.message);
+      const als = next.data.byKind.find((k) => k.kind === 'als');
+      expect(als?.candidates.map((c) => c.unitId)).not.toContain(silentId);
+      expect(als?.passedOver.find((p) => p.unitId === silentId)?.reason).toBe('not_acknowledging');
+      dispatcher.close();
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('[CR1] a crew gets version ticks for other changes, and sync:since only what concerns it', async () => {
+    const app = await startTestServer({ cityDir: 'fixtures/andorra' });
+    try {
+      const dispatcher = await connectClient(app.url, DISPATCHER);
+      const crew = await connectClient(app.url, crewSession('pol-01'));
+      const ticks: number[] = [];
+      crew.socket.on('state:version', (tick) => ticks.push(tick.version));
+      const created = await send(dispatcher.socket, 'incident:create', incidentInput({ type: 'cardiac_arrest', location: ANDORRA_LA_VELLA }));
+      if (!created.ok) throw new Error(created.error.message);
+      await send(dispatcher.socket, 'dispatch:assign', { commandId: commandId(), incidentId: created.data.id, unitIds: ['pol-01'] });
+      await waitForDelta(crew, (d) => d.fact === 'dispatch:assigned');
+      expect(ticks).toEqual([1]);
+      const caughtUp = await send(crew.socket, 'sync:since', { version: 0 });
+      if (!caughtUp.ok || caughtUp.data.kind !== 'deltas') throw new Error('expected deltas');
+      expect(caughtUp.data.deltas.map((d) => d.fact)).toEqual(['dispatch:assigned']);
+      expect(caughtUp.data.version).toBe(2);
+      crew.close();
+      dispatcher.close();
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -53,7 +53,7 @@ export function useAckAlarm(live: LiveConnection, enabled: boolean, agency: Agen
 
   async function replaceSilent(silent: OverdueAck, next: Candidate) {
     setOutcome({ state: 'sending', message: `Standing down ${silent.callSign}…` });
-    const stood = await live.commands.sendCommand('unit:status', { unitId: silent.unitId, status: 'available' });
+    const stood = await live.commands.sendCommand('unit:status', { unitId: silent.unitId, status: 'available', reason: 'no_acknowledgement' });
     if (!stood.ok) {
       setOutcome({ state: 'failed', message: `${silent.callSign} was not stood down: ${formatCommandError(stood.error, callSignOf)}` });
       return;

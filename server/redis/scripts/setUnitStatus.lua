@@ -1,5 +1,5 @@
 -- KEYS: cmd, unit, availableOfKind, journal, version [, incident]
--- ARGV: command, expectedStatus, expectedIncidentId, newStatus, at, actor, unitId, expectedRev, newDoc, destinationId
+-- ARGV: command, expectedStatus, expectedIncidentId, newStatus, at, actor, unitId, expectedRev, newDoc, destinationId, unansweredAt
 -- [US1] The caller checked the transition against what it read; this script commits only if the
 -- unit (and its incident) are still exactly as read, otherwise the caller reads again and retries.
 local prev = stored_answer(KEYS[1], ARGV[1])
@@ -21,6 +21,7 @@ end
 local before_unit = unit_json(KEYS[2])
 local new_status = ARGV[4]
 redis.call('HSET', KEYS[2], 'status', new_status, 'statusAt', ARGV[5], 'destinationId', ARGV[10])
+if ARGV[11] ~= '' then redis.call('HSET', KEYS[2], 'unansweredAt', ARGV[11]) end
 if new_status == 'available' or new_status == 'out_of_service' then
   redis.call('HSET', KEYS[2], 'incidentId', '')
 end
