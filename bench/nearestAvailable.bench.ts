@@ -1,9 +1,10 @@
 import { performance } from 'node:perf_hooks';
+import { syntheticUnits } from './syntheticUnits.ts';
 import { featureCollection, nearestPoint, point } from '@turf/turf';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { Redis } from 'ioredis';
-import { UNIT_KIND_AGENCY, UNIT_KINDS, type UnitKind } from '../shared/units/unitKinds.ts';
-import { UnitIdSchema, type Unit } from '../shared/units/unitSchema.ts';
+import { UNIT_KINDS, type UnitKind } from '../shared/units/unitKinds.ts';
+import type { Unit } from '../shared/units/unitSchema.ts';
 import { SEARCH_RADII_METERS } from '../server/dispatch/findNearby.ts';
 import { nearestAvailable } from '../server/dispatch/recommendUnits.ts';
 import { redisKeys } from '../server/redis/keys.ts';
@@ -41,28 +42,6 @@ export interface NearestResult {
 
 type UnitFeature = Feature<Point, { id: string }>;
 
-function syntheticUnits(count: number, random: () => number, now: number): Unit[] {
-  return Array.from({ length: count }, (_, i) => {
-    const kind = UNIT_KINDS[i % UNIT_KINDS.length] ?? 'als';
-    const id = `bench-${String(i + 1).padStart(5, '0')}`;
-    return {
-      id: UnitIdSchema.parse(id),
-      callSign: id.toUpperCase(),
-      kind,
-      agency: UNIT_KIND_AGENCY[kind],
-      baseId: 'bench-base',
-      baseName: 'Bench base',
-      status: 'available',
-      statusAt: now,
-      incidentId: null,
-      position: pointInBbox(random),
-      fixAt: now,
-      destinationId: null,
-      unansweredAt: null,
-    };
-  });
-}
-
 function collectionsByKind(units: readonly Unit[]): Map<UnitKind, FeatureCollection<Point, { id: string }>> {
   return new Map(
     UNIT_KINDS.map((kind) => [
@@ -83,7 +62,7 @@ export async function benchNearestAvailable(options: NearestOptions): Promise<Ne
   try {
     const random = seededRandom(20_240_601);
     const keys = redisKeys('bench');
-    const units = syntheticUnits(options.units, random, Date.now());
+    const units = syntheticUnits(options.units, () => pointInBbox(random), Date.now());
     const seedStart = performance.now();
     const added = await seedUnits(redis, keys, units);
     const seedMs = performance.now() - seedStart;

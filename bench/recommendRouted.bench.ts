@@ -1,12 +1,11 @@
 import { resolve } from 'node:path';
+import { syntheticUnits } from './syntheticUnits.ts';
 import { performance } from 'node:perf_hooks';
 import type { Session } from '../shared/auth/roles.ts';
 import type { Recommendation } from '../shared/dispatch/dispatchSchema.ts';
 import type { LngLat } from '../shared/geo/position.ts';
 import { INCIDENT_TYPE_IDS } from '../shared/incidents/incidentTypes.ts';
 import type { IncidentCreatePayload } from '../shared/incidents/incidentSchema.ts';
-import { UNIT_KIND_AGENCY, UNIT_KINDS } from '../shared/units/unitKinds.ts';
-import { UnitIdSchema, type Unit } from '../shared/units/unitSchema.ts';
 import type { CadContext } from '../server/app/cadContext.ts';
 import { createCadServer } from '../server/app/createCadServer.ts';
 import { loadCityPack } from '../server/city/loadCityPack.ts';
@@ -58,28 +57,6 @@ function randomNode(graph: RoadGraph, random: () => number): LngLat {
   return [graph.lng[v] ?? 0, graph.lat[v] ?? 0];
 }
 
-function syntheticUnits(count: number, graph: RoadGraph, random: () => number, now: number): Unit[] {
-  return Array.from({ length: count }, (_, i) => {
-    const kind = UNIT_KINDS[i % UNIT_KINDS.length] ?? 'als';
-    const id = `bench-${String(i + 1).padStart(5, '0')}`;
-    return {
-      id: UnitIdSchema.parse(id),
-      callSign: id.toUpperCase(),
-      kind,
-      agency: UNIT_KIND_AGENCY[kind],
-      baseId: 'bench-base',
-      baseName: 'Bench base',
-      status: 'available',
-      statusAt: now,
-      incidentId: null,
-      position: randomNode(graph, random),
-      fixAt: now,
-      destinationId: null,
-      unansweredAt: null,
-    };
-  });
-}
-
 type Timed = { samples: number[]; elapsedMs: number; answers: Recommendation[]; refused: string[] };
 
 async function timeRecommendations(ctx: CadContext, incidentIds: readonly string[], count: number, warmup: number): Promise<Timed> {
@@ -116,7 +93,7 @@ export async function benchRecommendRouted(options: RecommendOptions): Promise<R
     if (router === null) throw new Error(`the Andorra city pack (${ANDORRA_PACK}) loaded without a road network`);
     const random = seededRandom(10_000_003);
     const now = ctx.now();
-    const units = syntheticUnits(options.units, router.graph, random, now);
+    const units = syntheticUnits(options.units, () => randomNode(router.graph, random), now);
     const seedStart = performance.now();
     const added = await seedUnits(ctx.redis, ctx.keys, units);
     const seedMs = performance.now() - seedStart;
