@@ -8,6 +8,7 @@ import { cityLayers } from '../city/cityLayers.ts';
 import { buildGazetteer } from '../city/buildGazetteer.ts';
 import { loadRoadGraph } from '../routing/graph/roadGraphFile.ts';
 import { createRouter } from '../routing/router/createRouter.ts';
+import { roadLines } from '../routing/roadLines.ts';
 import { createAreaIndex } from '../../shared/geo/areaIndex.ts';
 import express from 'express';
 import { mountHttpApp } from '../http/mountHttpApp.ts';
@@ -66,7 +67,7 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
   const ctx: CadContext = {
     redis,
     keys,
-    city: { data: options.city, layers: cityLayers(options.city, router !== null, buildGazetteer(options.city, areaIndex)), locate: (p) => areaIndex.locate(p), router },
+    city: { data: options.city, layers: cityLayers(options.city, router !== null, buildGazetteer(options.city, areaIndex), router ? roadLines(router.graph) : []), locate: (p) => areaIndex.locate(p), router },
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
     unitKinds: new UnitKindCache(redis, keys),
     now: options.now ?? Date.now,

@@ -21,7 +21,7 @@ export function roundAreaGeometry(geometry: AreaGeometry): AreaGeometry {
 }
 
 /** The map layers the console draws (payload of GET /api/city), with geometry rounded to about a metre. */
-export function cityLayers(city: CityData, hasRoadNetwork: boolean, gazetteer: GazetteerEntry[]): CityLayers {
+export function cityLayers(city: CityData, hasRoadNetwork: boolean, gazetteer: GazetteerEntry[], roads: LngLat[][] = []): CityLayers {
   return {
     name: city.name,
     center: roundPosition(city.center),
@@ -32,5 +32,6 @@ export function cityLayers(city: CityData, hasRoadNetwork: boolean, gazetteer: G
     hasRoadNetwork,
     attribution: city.attribution,
     gazetteer,
+    roads,
   };
 }

@@ -62,5 +62,7 @@ export const CityLayersSchema = z.object({
   attribution: z.array(z.string()),
   /** [LO2] Offline place search: facilities, police stations, wards, regions. */
   gazetteer: z.array(GazetteerEntrySchema),
+  /** [RO11] The road network drawn on the maps, as lines of [lng, lat]; empty without a road network. */
+  roads: z.array(z.array(LngLatSchema)).default([]),
 });
 export type CityLayers = z.infer<typeof CityLayersSchema>;

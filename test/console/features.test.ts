@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crewPointsToFeatures, incidentsToFeatures, routesToFeatures, unitsToFeatures, wardsToFeatures } from '../../dispatch-console/src/map/features.ts';
+import { crewPointsToFeatures, incidentsToFeatures, roadsToFeatures, routesToFeatures, unitsToFeatures, wardsToFeatures } from '../../dispatch-console/src/map/features.ts';
 import { buildCityStyle } from '../../dispatch-console/src/map/cityStyle.ts';
 import { OVERLAY_LAYERS, SOURCE } from '../../dispatch-console/src/map/layers.ts';
 import type { CityLayers } from '../../shared/city/citySchema.ts';
@@ -43,6 +43,7 @@ const city: CityLayers = {
   hasRoadNetwork: false,
   attribution: ['City of Johannesburg open data'],
   gazetteer: [],
+  roads: [[[28, -26], [28.05, -26.02], [28.1, -26]]],
 };
 
 describe('buildCityStyle', () => {
@@ -82,5 +83,18 @@ describe('routes on the map', () => {
     const fc = crewPointsToFeatures([1.5, 42.5], { kind: 'hospital', id: 'h1', name: 'Hospital', position: [1.52, 42.51] });
     expect(fc.features.map((f) => f.properties.role)).toEqual(['destination', 'self']);
     expect(crewPointsToFeatures(null, null).features).toEqual([]);
+  });
+});
+
+describe('[RO11] the road network on the map', () => {
+  it('[RO11] is one multi-line feature under the live layers, empty for a city without roads', () => {
+    const roads = roadsToFeatures(city.roads);
+    expect(roads.features[0]?.geometry.coordinates).toEqual(city.roads);
+    expect(roadsToFeatures([]).features).toEqual([]);
+    const ids = OVERLAY_LAYERS.map((layer) => layer.id);
+    expect(ids.indexOf('ec-road-line')).toBeGreaterThan(-1);
+    expect(ids.indexOf('ec-road-line')).toBeLessThan(ids.indexOf('ec-route-line'));
+    expect(ids.indexOf('ec-road-line')).toBeLessThan(ids.indexOf('ec-unit-circle'));
+    expect(buildCityStyle(city).sources[SOURCE.roads]).toBeDefined();
   });
 });

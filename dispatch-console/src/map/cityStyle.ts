@@ -2,7 +2,7 @@ import type { FeatureCollection } from 'geojson';
 import type { SourceSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { CityLayers } from '../../../shared/city/citySchema.ts';
 import { BACKGROUND_LAYER, CREW_LAYERS, OVERLAY_LAYERS, SOURCE } from './layers.ts';
-import { boundaryToFeatures, facilitiesToFeatures, pickToFeatures, wardsToFeatures } from './features.ts';
+import { boundaryToFeatures, facilitiesToFeatures, pickToFeatures, roadsToFeatures, wardsToFeatures } from './features.ts';
 
 
 /** The city's GeoJSON sources; live sources (units, incidents, pick) start empty. */
@@ -11,6 +11,7 @@ export function citySources(city: CityLayers): Record<string, SourceSpecificatio
   const attribution = city.attribution.join(' · ');
   return {
     [SOURCE.wards]: { type: 'geojson', data: wardsToFeatures(city.wards), attribution },
+    [SOURCE.roads]: { type: 'geojson', data: roadsToFeatures(city.roads) },
     [SOURCE.boundary]: { type: 'geojson', data: boundaryToFeatures(city.boundary) },
     [SOURCE.facilities]: { type: 'geojson', data: facilitiesToFeatures(city.facilities) },
     [SOURCE.units]: { type: 'geojson', data: empty() },

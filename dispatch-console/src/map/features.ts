@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { RankingMethod } from '../../../shared/dispatch/dispatchSchema.ts';
 import type { RouteDestination } from '../../../shared/routing/routeSchema.ts';
 import type { Incident } from '../../../shared/incidents/incidentSchema.ts';
@@ -112,6 +112,12 @@ export function wardsToFeatures(wards: CityLayers['wards']): FeatureCollection<P
 
 export function boundaryToFeatures(boundary: CityLayers['boundary']): FeatureCollection<Polygon | MultiPolygon, Record<string, never>> {
   return { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: boundary, properties: {} }] };
+}
+
+/** [RO11] The road network as one multi-line feature (drawn under everything live; empty without roads). */
+export function roadsToFeatures(roads: CityLayers['roads']): FeatureCollection<MultiLineString, Record<string, never>> {
+  if (roads.length === 0) return { type: 'FeatureCollection', features: [] };
+  return { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'MultiLineString', coordinates: roads }, properties: {} }] };
 }
 
 /** The location a call taker picked, or nothing. */

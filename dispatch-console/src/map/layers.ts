@@ -15,6 +15,7 @@ import type { FacilityKind } from '../../../shared/city/citySchema.ts';
 /** Source ids: each is created once and then only fed with `setData`. */
 export const SOURCE = {
   wards: 'ec-wards',
+  roads: 'ec-roads',
   boundary: 'ec-boundary',
   facilities: 'ec-facilities',
   units: 'ec-units',
@@ -100,6 +101,15 @@ export const WARD_FILL_LAYER: FillLayerSpecification = {
   type: 'fill',
   source: SOURCE.wards,
   paint: { 'fill-color': matchBy('region', REGION_COLORS, '#334455'), 'fill-opacity': 0.13 },
+};
+
+/** [RO11] The road network, under everything live: enough to read a route against. */
+export const ROAD_LINE_LAYER: LineLayerSpecification = {
+  id: 'ec-road-line',
+  type: 'line',
+  source: SOURCE.roads,
+  paint: { 'line-color': '#3a4658', 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.5, 14, 1.5, 17, 4] },
+  layout: { 'line-join': 'round', 'line-cap': 'round' },
 };
 
 export const WARD_LINE_LAYER: LineLayerSpecification = {
@@ -281,6 +291,7 @@ export const CREW_SELF_LAYER: CircleLayerSpecification = {
 
 /** The crew map, bottom to top: the city lightly, the route, where it leads and the vehicle. */
 export const CREW_LAYERS: readonly LayerSpecification[] = [
+  ROAD_LINE_LAYER,
   WARD_LINE_LAYER,
   BOUNDARY_LINE_LAYER,
   FACILITY_CIRCLE_LAYER,
@@ -294,6 +305,7 @@ export const CREW_LAYERS: readonly LayerSpecification[] = [
 /** Every overlay layer, bottom to top (the background is separate so an online style can replace it). */
 export const OVERLAY_LAYERS: readonly LayerSpecification[] = [
   WARD_FILL_LAYER,
+  ROAD_LINE_LAYER,
   WARD_LINE_LAYER,
   BOUNDARY_LINE_LAYER,
   FACILITY_CIRCLE_LAYER,
