@@ -61,9 +61,16 @@ export function LocationInput({ text, position, source, gazetteer, areas, onChan
     } else if (event.key === 'ArrowUp' && matches.length > 0) {
       setHighlight((h) => Math.max(0, h - 1));
     } else if (event.key === 'Enter' && !event.ctrlKey) {
-      const entry = matches[highlight];
+      // Read what is in the box now, not the last rendered list: a fast typist's Enter can arrive
+      // before the list for the last keystroke has been drawn.
+      const typed = interpretLocation(event.currentTarget.value, gazetteer);
+      const current = typed.kind === 'search' && source !== 'place' ? typed.matches : [];
+      const entry = current[Math.min(highlight, current.length - 1)];
       if (entry) choose(entry);
-      else if (position) onDone();
+      else if (typed.kind === 'coordinates') {
+        onChange({ locationText: event.currentTarget.value, position: typed.position, locationSource: 'coordinates' });
+        onDone();
+      } else if (position) onDone();
     } else {
       return;
     }

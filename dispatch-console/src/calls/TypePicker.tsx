@@ -35,7 +35,12 @@ export function TypePicker({ type, onChoose }: TypePickerProps) {
     if (event.key === 'ArrowDown' && matches.length > 0) setHighlight((h) => Math.min(matches.length - 1, h + 1));
     else if (event.key === 'ArrowUp' && matches.length > 0) setHighlight((h) => Math.max(0, h - 1));
     else if (event.key === 'Enter' && !event.ctrlKey) {
-      const id = matches[highlight];
+      // Read what is in the box now, not the last rendered list: a fast typist's Enter can arrive
+      // before the list for the last keystroke has been drawn.
+      const typed = event.currentTarget.value;
+      const isTyped = typed.trim() !== '' && typed !== (type ? INCIDENT_TYPES[type].label : '');
+      const current = isTyped ? filterIncidentTypes(typed).slice(0, SHOWN) : [];
+      const id = current[Math.min(highlight, current.length - 1)];
       if (id) choose(id);
       else if (type) onChoose(type);
     } else return;
