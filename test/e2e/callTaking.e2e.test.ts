@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startTestServer } from '../support/testServer.ts';
 import type { TestServer } from '../support/testServer.ts';
-import { CHROMIUM_PATH, focusedField, launchBrowser, openConsole, shot } from './dispatchFlow.ts';
+import { CHROMIUM_PATH, focusedField, startBrowserTestbed, openConsole, shot } from './dispatchFlow.ts';
 
 const hasChromium = existsSync(CHROMIUM_PATH);
 if (!hasChromium) console.warn(`Skipping the call-taking e2e test: no Chromium at ${CHROMIUM_PATH}.`);
@@ -43,11 +42,7 @@ describe.skipIf(!hasChromium)('call taking end to end (keyboard only)', () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(new URL('../../dispatch-console/dist/index.html', import.meta.url))) {
-      throw new Error('dispatch-console/dist is missing: run `npm run build:console` first');
-    }
-    server = await startTestServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startBrowserTestbed());
     const pages = await Promise.all([
       openConsole(browser, server.url, 'call_taker', 'ct1'),
       openConsole(browser, server.url, 'dispatcher', 'e1', 'ems'),

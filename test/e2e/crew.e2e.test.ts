@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestServer } from '../support/testServer.ts';
 import type { TestServer } from '../support/testServer.ts';
 import { commandId, connectClient, send } from '../support/testClient.ts';
-import { CHROMIUM_PATH, launchBrowser, openConsole, shot } from './dispatchFlow.ts';
+import { CHROMIUM_PATH, startBrowserTestbed, openConsole, shot } from './dispatchFlow.ts';
 
 const hasChromium = existsSync(CHROMIUM_PATH);
 if (!hasChromium) console.warn(`Skipping the crew e2e test: no Chromium at ${CHROMIUM_PATH}.`);
@@ -89,11 +88,7 @@ describe.skipIf(!hasChromium)('crew screen end to end (Andorra, road network)', 
   const errors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(new URL('../../dispatch-console/dist/index.html', import.meta.url))) {
-      throw new Error('dispatch-console/dist is missing: run `npm run build:console` first');
-    }
-    server = await startTestServer({ cityDir: ANDORRA });
-    browser = await launchBrowser();
+    ({ server, browser } = await startBrowserTestbed({ cityDir: ANDORRA }));
   }, 120_000);
 
   afterAll(async () => {
@@ -211,8 +206,7 @@ describe.skipIf(!hasChromium)('acknowledgement deadline on the board', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startTestServer({ cityDir: ANDORRA, settings: { ackDeadlineSeconds: 2 } });
-    browser = await launchBrowser();
+    ({ server, browser } = await startBrowserTestbed({ cityDir: ANDORRA, settings: { ackDeadlineSeconds: 2 } }));
   }, 120_000);
 
   afterAll(async () => {

@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startTestServer } from '../support/testServer.ts';
 import type { TestServer } from '../support/testServer.ts';
-import { CHROMIUM_PATH, launchBrowser, openConsole, pagePointOf, renderedIncidentReferences, shot } from './dispatchFlow.ts';
+import { CHROMIUM_PATH, startBrowserTestbed, openConsole, pagePointOf, renderedIncidentReferences, shot } from './dispatchFlow.ts';
 
 const hasChromium = existsSync(CHROMIUM_PATH);
 if (!hasChromium) console.warn(`Skipping the console e2e test: no Chromium at ${CHROMIUM_PATH}.`);
@@ -19,11 +18,7 @@ describe.skipIf(!hasChromium)('dispatch console end to end', () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(new URL('../../dispatch-console/dist/index.html', import.meta.url))) {
-      throw new Error('dispatch-console/dist is missing: run `npm run build:console` first');
-    }
-    server = await startTestServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startBrowserTestbed());
     const one = await openConsole(browser, server.url, 'dispatcher', 'd1');
     const two = await openConsole(browser, server.url, 'dispatcher', 'd2');
     first = one.page;

@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../support/testServer.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/e2e/', import.meta.url));
@@ -13,6 +14,15 @@ const SWIFTSHADER_ARGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshade
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...BASE_ARGS, ...SWIFTSHADER_ARGS] });
+}
+
+/** A real server (with its own Redis) serving the built console, and Chromium to open it. */
+export async function startBrowserTestbed(options: Parameters<typeof startTestServer>[0] = {}): Promise<{ server: TestServer; browser: Browser }> {
+  if (!existsSync(new URL('../../dispatch-console/dist/index.html', import.meta.url))) {
+    throw new Error('dispatch-console/dist is missing: run `npm run build:console` first');
+  }
+  const server = await startTestServer(options);
+  return { server, browser: await launchBrowser() };
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

@@ -1,17 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import { LngLatBounds, Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
-import type { GeoJSONSource } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { LngLatBounds } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { createCityMap, registerMap, setSourceData } from '../map/cityMap.ts';
 import type { CityLayers } from '../../../shared/city/citySchema.ts';
 import type { LngLat } from '../../../shared/geo/position.ts';
 import type { Route } from '../../../shared/routing/routeSchema.ts';
 import { buildCrewStyle } from '../map/cityStyle.ts';
 import { BACKGROUND_COLOR, BACKGROUND_LAYER, ROUTE_COLOR, ROUTE_LINE_LAYER, SOURCE } from '../map/layers.ts';
 import { crewPointsToFeatures, routesToFeatures } from '../map/features.ts';
-
-setWorkerUrl(workerUrl);
 
 interface CrewRouteMapProps {
   city: CityLayers;
@@ -24,10 +20,6 @@ interface CrewRouteMapProps {
 const LIGHT_BACKGROUND = '#e9eef2';
 /** On a bright map the route is a deep blue: cyan washes out in sunlight. */
 const LIGHT_ROUTE_COLOR = '#0050d0';
-
-function setSourceData(map: MapLibreMap, id: string, data: FeatureCollection): void {
-  void map.getSource<GeoJSONSource>(id)?.setData(data);
-}
 
 /** The crew's one small map: the route to follow, where it leads and the vehicle. Created once; fed with `setData`. */
 export function CrewRouteMap({ city, route, self, isLight }: CrewRouteMapProps) {
@@ -43,16 +35,7 @@ export function CrewRouteMap({ city, route, self, isLight }: CrewRouteMapProps) 
   useEffect(() => {
     const container = containerRef.current;
     if (!container || mapRef.current) return;
-    const map = new MapLibreMap({
-      container,
-      style: buildCrewStyle(city),
-      bounds: city.bounds,
-      fitBoundsOptions: { padding: 16 },
-      attributionControl: false,
-      maxPitch: 0,
-      dragRotate: false,
-    });
-    map.touchZoomRotate.disableRotation();
+    const map = createCityMap(container, buildCrewStyle(city), city, 16);
     map.on('load', () => setLoaded(true));
     const markUserView = (event: { originalEvent?: unknown }) => {
       if (event.originalEvent) isUserView.current = true;
@@ -60,13 +43,10 @@ export function CrewRouteMap({ city, route, self, isLight }: CrewRouteMapProps) 
     map.on('dragstart', markUserView);
     map.on('zoomstart', markUserView);
     mapRef.current = map;
-    window.ecMap = map;
-    return () => {
-      map.remove();
+    return registerMap(map, () => {
       mapRef.current = null;
-      delete window.ecMap;
       setLoaded(false);
-    };
+    });
   }, [city]);
 
   useEffect(() => {

@@ -1,9 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
-import type { GeoJSONSource } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { AttributionControl, NavigationControl, ScaleControl } from 'maplibre-gl';
+import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import { createCityMap, registerMap, setSourceData } from './cityMap.ts';
 import type { CityLayers } from '../../../shared/city/citySchema.ts';
 import type { Incident } from '../../../shared/incidents/incidentSchema.ts';
 import type { Unit } from '../../../shared/units/unitSchema.ts';
@@ -15,7 +13,6 @@ import type { RouteLine } from './features.ts';
 import type { RankingMethod } from '../../../shared/dispatch/dispatchSchema.ts';
 
 // The bundler moves the worker file; tell MapLibre where it went.
-setWorkerUrl(workerUrl);
 
 interface MapViewProps {
   city: CityLayers;
@@ -33,19 +30,7 @@ interface MapViewProps {
   onLocationPick: (position: LngLat) => void;
 }
 
-declare global {
-  interface Window {
-    /** The one map instance, for the end-to-end test and for support staff in the browser console. */
-    ecMap?: MapLibreMap;
-  }
-}
-
 const NO_ROUTES: readonly RouteLine[] = [];
-
-function setSourceData(map: MapLibreMap, id: string, data: FeatureCollection): void {
-  const source = map.getSource<GeoJSONSource>(id);
-  void source?.setData(data);
-}
 
 /** Adds the city's sources and layers on top of an online base style. */
 function addOverlay(map: MapLibreMap, city: CityLayers): void {
@@ -70,24 +55,15 @@ export function MapView(props: MapViewProps) {
     const container = containerRef.current;
     if (!container || mapRef.current) return;
     const onlineStyle = import.meta.env.VITE_MAP_STYLE_URL;
-    const map = new MapLibreMap({
-      container,
-      style: onlineStyle ? onlineStyle : buildCityStyle(city),
-      bounds: city.bounds,
-      fitBoundsOptions: { padding: 24 },
-      attributionControl: false,
-      maxPitch: 0,
-      dragRotate: false,
-    });
+    const map = createCityMap(container, onlineStyle ? onlineStyle : buildCityStyle(city), city, 24);
     map.addControl(new AttributionControl({ compact: false, customAttribution: city.attribution }), 'bottom-right');
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-    map.touchZoomRotate.disableRotation();
     map.on('load', () => {
       if (onlineStyle) addOverlay(map, city);
       setLoaded(true);
     });
-    map.on('click', (event) => {
+    map.on('click', (event: MapMouseEvent) => {
       const hits = map.queryRenderedFeatures(event.point, { layers: CLICKABLE_INCIDENT_LAYERS });
       const id: unknown = hits[0]?.properties['id'];
       if (typeof id === 'string' && !callbacks.current.pickMode) {
@@ -101,13 +77,10 @@ export function MapView(props: MapViewProps) {
       map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
     }
     mapRef.current = map;
-    window.ecMap = map;
-    return () => {
-      map.remove();
+    return registerMap(map, () => {
       mapRef.current = null;
-      delete window.ecMap;
       setLoaded(false);
-    };
+    });
     // The map is built once for the city; live data flows through the effects below.
   }, [city]);
 
