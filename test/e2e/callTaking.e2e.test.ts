@@ -139,6 +139,8 @@ describe.skipIf(!hasChromium)('call taking end to end (keyboard only)', () => {
     await ct.keyboard.press('Enter');
     await expectFocus(ct, 'landmark');
     await ct.keyboard.press('Enter');
+    // Focus moves within the key press, so the next keys typed land in the type field.
+    expect(await focusedField(ct)).toBe('type');
     await ct.keyboard.type('cardiac');
     await ct.keyboard.press('Enter');
     await expectFocus(ct, 'questions');

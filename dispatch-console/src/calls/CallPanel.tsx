@@ -1,3 +1,4 @@
+import { flushSync } from 'react-dom';
 import type { KeyboardEvent, ReactNode } from 'react';
 import type { CallerHistory } from '../../../shared/callers/callerSchema.ts';
 import { incidentType } from '../../../shared/incidents/incidentTypes.ts';
@@ -124,7 +125,8 @@ export function CallPanel({ call, history, indexes, children }: CallPanelProps) 
           <TypePicker
             type={type}
             onChoose={(chosen) => {
-              call.update({ type: chosen, answers: answersForType(chosen, draft.answers) });
+              // Render the key questions now, so focus moves before the caller's next key arrives.
+              flushSync(() => call.update({ type: chosen, answers: answersForType(chosen, draft.answers) }));
               focusField(incidentType(chosen).questions.length > 0 ? 'questions' : 'notes');
             }}
           />

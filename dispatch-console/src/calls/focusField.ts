@@ -2,9 +2,18 @@
 export const CALL_FIELDS = ['callback', 'caller', 'location', 'landmark', 'type', 'questions', 'notes'] as const;
 export type CallField = (typeof CALL_FIELDS)[number];
 
-/** Focuses a call field by name once React has rendered it. */
+/**
+ * Focuses a call field by name: at once when it is on screen, so that a fast typist's next keys land
+ * in it, or once React has rendered it.
+ */
 export function focusField(field: CallField | 'dispose' | 'dispose-notes'): void {
-  setTimeout(() => document.querySelector<HTMLElement>(`[data-field="${field}"]`)?.focus(), 0);
+  const find = (): HTMLElement | null => document.querySelector<HTMLElement>(`[data-field="${field}"]`);
+  const element = find();
+  if (element) {
+    element.focus();
+    return;
+  }
+  setTimeout(() => find()?.focus(), 0);
 }
 
 /** Whether the key belongs to the element (a field being typed in, or a widget with its own letter keys). */
