@@ -1,5 +1,5 @@
 import type { LngLat } from '../../shared/geo/position.ts';
-import { DEFAULT_RANKING } from '../../shared/dispatch/rankCandidates.ts';
+import { straightLineEstimate } from '../../shared/dispatch/rankCandidates.ts';
 import { distanceMeters } from '../../shared/geo/distance.ts';
 import { ok } from '../../shared/protocol/result.ts';
 import type { HospitalOption, Route, RouteDestination, RouteHospitalsInput, RouteUnitInput } from '../../shared/routing/routeSchema.ts';
@@ -18,7 +18,7 @@ export function driveBetween(router: Router | null, from: LngLat, to: LngLat): O
     return { method: 'road_network', etaSeconds: Math.round(routed.etaSeconds), distanceMeters: Math.round(routed.distanceMeters), geometry: [from, ...geometry, to] };
   }
   const meters = distanceMeters(from, to);
-  const etaSeconds = Math.round((meters * DEFAULT_RANKING.detourFactor) / DEFAULT_RANKING.speedMetersPerSecond);
+  const etaSeconds = Math.round(straightLineEstimate(meters).etaSeconds);
   return { method: 'straight_line', etaSeconds, distanceMeters: Math.round(meters), geometry: [from, to] };
 }
 

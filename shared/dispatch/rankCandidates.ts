@@ -87,7 +87,7 @@ export function rankCandidates(nearby: readonly NearbyUnit[], options: RankingOp
       passOver('stale_position', `last position ${formatAge(positionAgeSeconds)} old`);
       continue;
     }
-    const drive = drives ? drives.get(unit.unitId) ?? null : straightLine(unit.distanceMeters, options);
+    const drive = drives ? drives.get(unit.unitId) ?? null : straightLineEstimate(unit.distanceMeters, options);
     if (!drive) {
       passOver('no_route', 'no route on the road network from its position');
       continue;
@@ -107,7 +107,8 @@ export function rankCandidates(nearby: readonly NearbyUnit[], options: RankingOp
   return { method: drives ? 'road_network' : 'straight_line', candidates, passedOver };
 }
 
-function straightLine(distanceMeters: number, options: RankingOptions): DriveEstimate {
+/** The straight-line estimate of a drive: distance × detour factor at an average emergency speed. */
+export function straightLineEstimate(distanceMeters: number, options: Pick<RankingOptions, 'detourFactor' | 'speedMetersPerSecond'> = DEFAULT_RANKING): DriveEstimate {
   return { etaSeconds: (distanceMeters * options.detourFactor) / options.speedMetersPerSecond, distanceMeters };
 }
 
