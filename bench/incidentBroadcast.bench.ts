@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
-import type { Session } from '../shared/auth/roles.ts';
+import { DEMO_PASSWORD } from '../server/auth/demoUsers.ts';
+import { signIn } from '../test/support/testSession.ts';
 import type { LngLat } from '../shared/geo/position.ts';
 import type { IncidentCreatePayload } from '../shared/incidents/incidentSchema.ts';
-import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol/events.ts';
+import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents } from '../shared/protocol/events.ts';
 import { createCadServer, type CadServer } from '../server/app/createCadServer.ts';
 import { loadCity } from '../server/city/loadCity.ts';
 import { processRssMiB, redisUsedMemory, startBenchRedis } from './benchRedis.ts';
@@ -45,8 +46,10 @@ export interface BroadcastResult {
 
 const ROOT = resolve(import.meta.dirname, '..');
 
-function connect(url: string, session: Session): Promise<BenchSocket> {
-  const socket: BenchSocket = io(url, { auth: session, transports: ['websocket'], forceNew: true, reconnection: false });
+/** Signs in as a demo user and connects, as a console would. */
+async function connect(url: string, username: string, desk?: string): Promise<BenchSocket> {
+  const cookie = await signIn(url, username, DEMO_PASSWORD, desk);
+  const socket: BenchSocket = io(url, { auth: { protocolVersion: PROTOCOL_VERSION }, extraHeaders: { cookie }, transports: ['websocket'], forceNew: true, reconnection: false });
   return new Promise((done, fail) => {
     socket.once('connect_error', fail);
     socket.once('state:snapshot', () => done(socket));
@@ -68,15 +71,15 @@ const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(do
  */
 export async function benchIncidentBroadcast(options: BroadcastOptions): Promise<BroadcastResult> {
   const redisServer = await startBenchRedis();
-  const server = await createCadServer({ redisUrl: redisServer.url, city: loadCity(resolve(ROOT, 'fixtures/joburg')), port: 0 });
+  const server = await createCadServer({ redisUrl: redisServer.url, city: loadCity(resolve(ROOT, 'fixtures/joburg')), port: 0, seedDemoUsers: true });
   const sockets: BenchSocket[] = [];
   try {
-    const callTaker = await connect(server.url, { role: 'call_taker', operatorId: 'bench-ct' });
+    const callTaker = await connect(server.url, 'calltaker');
     sockets.push(callTaker);
     /** Arrival times per incident id, one entry per dispatcher console (filled whether or not the ack came first). */
     const arrivals = new Map<string, number[]>();
     for (let d = 0; d < options.dispatchers; d += 1) {
-      const socket = await connect(server.url, { role: 'dispatcher', operatorId: `bench-disp-${d + 1}` });
+      const socket = await connect(server.url, 'dispatcher', 'combined');
       socket.on('incident:created', (delta) => {
         const at = performance.now();
         const id = delta.incidents[0]?.id;

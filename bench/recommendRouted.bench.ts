@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { syntheticUnits } from './syntheticUnits.ts';
 import { performance } from 'node:perf_hooks';
-import type { Session } from '../shared/auth/roles.ts';
 import type { Recommendation } from '../shared/dispatch/dispatchSchema.ts';
 import type { LngLat } from '../shared/geo/position.ts';
 import { INCIDENT_TYPE_IDS } from '../shared/incidents/incidentTypes.ts';
@@ -9,7 +8,8 @@ import type { IncidentCreatePayload } from '../shared/incidents/incidentSchema.t
 import type { CadContext } from '../server/app/cadContext.ts';
 import { createCadServer } from '../server/app/createCadServer.ts';
 import { loadCityPack } from '../server/city/loadCityPack.ts';
-import { COMMAND_HANDLERS } from '../server/commands/commands.ts';
+import { runCommand } from '../server/commands/runCommand.ts';
+import type { CommandCaller } from '../server/commands/commandCaller.ts';
 import type { RoadGraph } from '../server/routing/graph/RoadGraph.ts';
 import { seedUnits } from '../server/units/seedFleet.ts';
 import { processRssMiB, redisUsedMemory, startBenchRedis } from './benchRedis.ts';
@@ -50,7 +50,12 @@ export interface RecommendResult {
   processRssMiB: number;
 }
 
-const sessionOf = (role: 'call_taker' | 'dispatcher', operatorId: string): Session => ({ role, operatorId });
+/** An in-process caller: the benchmark measures the command, not the sign-in, so it builds the verified session itself. */
+const callerAs = (role: 'call_taker' | 'dispatcher', username: string): CommandCaller => ({
+  session: { userId: `u-${username}`, username, displayName: username, role, sessionId: `s-${username}`, expiresAt: Number.MAX_SAFE_INTEGER, ...(role === 'dispatcher' ? { desk: 'combined' as const } : {}) },
+  transport: 'http',
+  clientKey: 'bench',
+});
 
 function randomNode(graph: RoadGraph, random: () => number): LngLat {
   const v = Math.floor(random() * graph.nodeCount);
@@ -60,9 +65,9 @@ function randomNode(graph: RoadGraph, random: () => number): LngLat {
 type Timed = { samples: number[]; elapsedMs: number; answers: Recommendation[]; refused: string[] };
 
 async function timeRecommendations(ctx: CadContext, incidentIds: readonly string[], count: number, warmup: number): Promise<Timed> {
-  const dispatcher = sessionOf('dispatcher', 'bench-dispatcher');
-  const recommend = COMMAND_HANDLERS['dispatch:recommend'];
-  for (let i = 0; i < warmup; i += 1) await recommend.execute(ctx, dispatcher, { incidentId: incidentIds[i % incidentIds.length] });
+  const dispatcher = callerAs('dispatcher', 'bench-dispatcher');
+  const recommend = (payload: { incidentId: string | undefined }) => runCommand(ctx, 'dispatch:recommend', dispatcher, payload);
+  for (let i = 0; i < warmup; i += 1) await recommend({ incidentId: incidentIds[i % incidentIds.length] });
   const samples: number[] = [];
   const answers: Recommendation[] = [];
   const refused: string[] = [];
@@ -70,7 +75,7 @@ async function timeRecommendations(ctx: CadContext, incidentIds: readonly string
   for (let i = 0; i < count; i += 1) {
     const incidentId = incidentIds[i % incidentIds.length];
     const t0 = performance.now();
-    const { result } = await recommend.execute(ctx, dispatcher, { incidentId });
+    const { result } = await recommend({ incidentId });
     samples.push(performance.now() - t0);
     if (result.ok) answers.push(result.data);
     else refused.push(`${result.error.code}: ${result.error.message}`);
@@ -101,7 +106,7 @@ export async function benchRecommendRouted(options: RecommendOptions): Promise<R
     // The kind cache (if any) may have been filled before the synthetic units existed: it reads them lazily.
     const unitsInStore = await ctx.redis.scard(ctx.keys.unitIds);
 
-    const callTaker = sessionOf('call_taker', 'bench-call-taker');
+    const callTaker = callerAs('call_taker', 'bench-call-taker');
     const types = INCIDENT_TYPE_IDS;
     const incidentIds: string[] = [];
     let incidentsRefused = 0;
@@ -116,7 +121,7 @@ export async function benchRecommendRouted(options: RecommendOptions): Promise<R
         callbackNumber: '+376 555 014',
         notes: 'synthetic incident',
       };
-      const { result } = await COMMAND_HANDLERS['incident:create'].execute(ctx, callTaker, payload);
+      const { result } = await runCommand(ctx, 'incident:create', callTaker, payload);
       if (result.ok) incidentIds.push(result.data.id);
       else incidentsRefused += 1;
     }

@@ -21,6 +21,7 @@ export function syntheticUnits(count: number, placeOf: () => LngLat, now: number
       fixAt: now,
       destinationId: null,
       unansweredAt: null,
+    crew: [],
     };
   });
 }

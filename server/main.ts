@@ -5,6 +5,8 @@ import { readConfig } from './config/readConfig.ts';
 import { startEmbeddedRedis, type EmbeddedRedis } from './redis/embeddedRedis.ts';
 import { startAvlHeartbeat } from './units/avlHeartbeat.ts';
 import { startVehicleSimulator } from './simulation/vehicleSimulator.ts';
+import { DEMO_PASSWORD, DEMO_USERS, demoUsersPresent } from './auth/demoUsers.ts';
+import { createUser, findUserByName } from './auth/userStore.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CITY_DIRS = { joburg: 'fixtures/joburg', andorra: 'fixtures/andorra', monaco: 'fixtures/monaco' } as const;
@@ -18,6 +20,11 @@ async function main(): Promise<void> {
     embedded = await startEmbeddedRedis({ dataDir: resolve(ROOT, config.DATA_DIR, 'redis') });
     console.log(`Embedded Redis on ${embedded.url} (AOF, appendfsync always) with data in ${embedded.dataDir}`);
   }
+  const isProduction = config.NODE_ENV === 'production';
+  const withDemoUsers = (config.DEMO_USERS ?? (isProduction ? 'off' : 'on')) === 'on';
+  if (isProduction && (withDemoUsers || !config.SESSION_SECRET)) {
+    throw new Error('NODE_ENV=production: set SESSION_SECRET (32+ characters, the same on every instance) and leave DEMO_USERS off');
+  }
   const server = await createCadServer({
     redisUrl: config.REDIS_URL ?? embedded?.url ?? '',
     city,
@@ -25,11 +32,36 @@ async function main(): Promise<void> {
     host: config.HOST,
     port: config.PORT,
     consoleDir: resolve(ROOT, 'dispatch-console/dist'),
-    settings: { stalePositionSeconds: config.STALE_POSITION_SECONDS, positionFrameMs: config.POSITION_FRAME_MS, ackDeadlineSeconds: config.ACK_DEADLINE_SECONDS },
+    settings: {
+      stalePositionSeconds: config.STALE_POSITION_SECONDS,
+      positionFrameMs: config.POSITION_FRAME_MS,
+      ackDeadlineSeconds: config.ACK_DEADLINE_SECONDS,
+      sessionMinutes: config.SESSION_MINUTES,
+      isSecureCookie: config.BEHIND_HTTPS_PROXY === 'on',
+    },
+    trustProxy: config.BEHIND_HTTPS_PROXY === 'on',
+    seedDemoUsers: withDemoUsers,
+    ...(config.SESSION_SECRET ? { sessionSecret: config.SESSION_SECRET } : {}),
   });
+  if (config.ADMIN_USERNAME && config.ADMIN_PASSWORD && !(await findUserByName(server.ctx, config.ADMIN_USERNAME))) {
+    await createUser(server.ctx, { username: config.ADMIN_USERNAME, displayName: 'Administrator', role: 'administrator', desks: [], password: config.ADMIN_PASSWORD });
+    console.log(`Administrator ${config.ADMIN_USERNAME} created; sign in and add the centre's users.`);
+  }
+  if (isProduction) {
+    // [AU8] A production server never runs with a demo account that anyone could sign in with.
+    const demo = await demoUsersPresent(server.ctx);
+    if (demo.length > 0) {
+      await server.close();
+      await embedded?.stop();
+      throw new Error(`NODE_ENV=production: demo users exist (${demo.join(', ')}); disable them from the administrator screen or a non-production start first`);
+    }
+  }
   const stopAvl = config.DEMO_AVL === 'on' ? startAvlHeartbeat(server.ctx, server.frames, 60_000) : () => undefined;
   const stopSimulator = config.SIMULATOR === 'on' ? startVehicleSimulator(server.ctx, { io: server.io, frames: server.frames }) : () => undefined;
   console.log(`Emergency Connect CAD: ${city.name}, ${city.fleet.length} units, ${city.wards.length} wards, ${roadGraphFile ? 'routing on the road network' : 'no road network: straight-line ETAs'}`);
+  if (withDemoUsers) {
+    console.log(`Demo sign-in (password ${DEMO_PASSWORD} for each): ${DEMO_USERS.map((u) => `${u.username} (${u.role.replace('_', ' ')}${u.desks.length ? `: ${u.desks.join('/')}` : ''})`).join(', ')}`);
+  }
   console.log(`Open ${server.url.replace('127.0.0.1', config.HOST === '0.0.0.0' ? 'localhost' : config.HOST)}`);
 
   let isStopping = false;

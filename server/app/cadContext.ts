@@ -6,6 +6,10 @@ import type { CityData } from '../city/cityData.ts';
 import type { Router } from '../routing/router/createRouter.ts';
 import type { RedisKeys } from '../redis/keys.ts';
 import type { UnitKindCache } from '../units/unitKindCache.ts';
+import type { SessionTokens } from '../auth/sessionTokens.ts';
+import type { RateLimits, RateLimitSettings } from '../auth/rateLimits.ts';
+import { DEFAULT_RATE_LIMITS } from '../auth/rateLimits.ts';
+import { DEFAULT_PASSWORD_COST, type PasswordCost } from '../auth/passwordHash.ts';
 
 /** Tunable rules of the live system; safe defaults for the demo, overridable by the environment. */
 export interface CadSettings {
@@ -17,6 +21,14 @@ export interface CadSettings {
   maxReplayEntries: number;
   /** [AK2] A crew silent for longer than this after an assignment raises an alarm on the board. */
   ackDeadlineSeconds: number;
+  /** [AU4] How long a sign-in lasts (a shift and a handover); renewed while the console is in use. */
+  sessionMinutes: number;
+  /** Cost of the password hash. */
+  passwordCost: PasswordCost;
+  /** [HI1] Rate limits per client. */
+  rateLimits: RateLimitSettings;
+  /** Cookies only over https (behind a TLS-terminating proxy). */
+  isSecureCookie: boolean;
 }
 
 export const DEFAULT_SETTINGS: CadSettings = {
@@ -24,6 +36,10 @@ export const DEFAULT_SETTINGS: CadSettings = {
   positionFrameMs: 250,
   maxReplayEntries: 500,
   ackDeadlineSeconds: 60,
+  sessionMinutes: 13 * 60,
+  passwordCost: DEFAULT_PASSWORD_COST,
+  rateLimits: DEFAULT_RATE_LIMITS,
+  isSecureCookie: false,
 };
 
 /** The city as the running server uses it. Immutable after start-up. */
@@ -42,5 +58,7 @@ export interface CadContext {
   city: CityRuntime;
   settings: CadSettings;
   unitKinds: UnitKindCache;
+  auth: { tokens: SessionTokens };
+  limits: RateLimits;
   now(): number;
 }

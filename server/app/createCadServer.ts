@@ -20,6 +20,10 @@ import { watchConnection } from '../redis/watchConnection.ts';
 import { seedFleet } from '../units/seedFleet.ts';
 import { UnitKindCache } from '../units/unitKindCache.ts';
 import { DEFAULT_SETTINGS, type CadContext, type CadSettings } from './cadContext.ts';
+import { RateLimits } from '../auth/rateLimits.ts';
+import { sessionSecret } from '../auth/sessionSecret.ts';
+import { SessionTokens } from '../auth/sessionTokens.ts';
+import { seedDemoUsers } from '../auth/demoUsers.ts';
 
 export interface CadServerOptions {
   redisUrl: string;
@@ -35,6 +39,12 @@ export interface CadServerOptions {
   settings?: Partial<CadSettings>;
   version?: string;
   now?: () => number;
+  /** The secret sessions are signed with; without it one is generated and kept in Redis (demo). */
+  sessionSecret?: string;
+  /** Seed one user per role with the demo password. */
+  seedDemoUsers?: boolean;
+  /** Behind a proxy: take the client address from X-Forwarded-For (for rate limits). */
+  trustProxy?: boolean;
 }
 
 export interface CadServer {
@@ -62,19 +72,25 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
   await redis.ping();
 
   const keys = redisKeys(options.keyTag ?? 'jhb');
+  const settings: CadSettings = { ...DEFAULT_SETTINGS, ...options.settings };
+  const secret = await sessionSecret(redis, keys, options.sessionSecret);
   const areaIndex = createAreaIndex(options.city.boundary, options.city.wards);
   const router = options.roadGraphFile ? createRouter(loadRoadGraph(options.roadGraphFile)) : null;
   const ctx: CadContext = {
     redis,
     keys,
     city: { data: options.city, layers: cityLayers(options.city, router !== null, buildGazetteer(options.city, areaIndex), router ? roadLines(router.graph) : []), locate: (p) => areaIndex.locate(p), router },
-    settings: { ...DEFAULT_SETTINGS, ...options.settings },
+    settings,
     unitKinds: new UnitKindCache(redis, keys),
+    auth: { tokens: new SessionTokens(secret.secret) },
+    limits: new RateLimits(redis, keys.rateLimitPrefix, settings.rateLimits),
     now: options.now ?? Date.now,
   };
+  if (options.seedDemoUsers) await seedDemoUsers(ctx);
   await seedFleet(redis, keys, options.city.fleet, options.city.facilities, ctx.now());
 
   const app = express();
+  if (options.trustProxy) app.set('trust proxy', 1);
   const http = createServer(app);
   const io: CadIo = new Server(http, { adapter: createAdapter(adapterRedis, { streamName: keys.socketIoStream }), serveClient: false });
   const frames = new PositionFrames(io, ctx.settings.positionFrameMs);

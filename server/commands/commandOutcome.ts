@@ -3,10 +3,23 @@ import type { Delta } from '../../shared/protocol/stateSchema.ts';
 import type { UnitFix } from '../../shared/units/unitSchema.ts';
 import { fail, ok } from '../../shared/protocol/result.ts';
 import type { ScriptAnswer } from '../redis/scriptAnswer.ts';
+import type { SessionEndReason } from '../../shared/protocol/events.ts';
+
+/** What a command does to sessions besides its answer; the transports carry it out. */
+export interface SessionEffects {
+  /** Set the session cookie (sign-in, renewal). */
+  setCookie?: { token: string; expiresAt: number };
+  clearCookie?: boolean;
+  /** [AU6] End these sessions' live sockets at once, on every instance. */
+  endSessions?: { userId?: string; sessionId?: string; reason: SessionEndReason };
+  /** [CR2] Tell this user's consoles that their vehicle changed, so they reconnect. */
+  sessionChanged?: { userId: string };
+}
 
 /** What a command produced: the answer for the sender, and what to broadcast. */
 export interface CommandOutcome<T> {
   result: Result<T>;
+  effects?: SessionEffects;
   /** A journaled change every console must see. */
   delta?: Delta;
   /** A position fix for the next coalesced frame. */

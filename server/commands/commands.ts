@@ -1,122 +1,74 @@
-import { AssignInputSchema, RecommendInputSchema } from '../../shared/dispatch/dispatchSchema.ts';
-import { IncidentCloseInputSchema, IncidentCreateInputSchema } from '../../shared/incidents/incidentSchema.ts';
-import { SyncSinceInputSchema } from '../../shared/protocol/stateSchema.ts';
-import { UnitPositionInputSchema, UnitStatusInputSchema } from '../../shared/units/unitCommands.ts';
+import type { z } from 'zod';
+import { snapshotForViewer } from '../../shared/protocol/deskView.ts';
+import type { AnswerOf, CommandName, Contract } from '../../shared/protocol/contract.ts';
+import { ok } from '../../shared/protocol/result.ts';
+import type { Delta } from '../../shared/protocol/stateSchema.ts';
+import type { CadContext } from '../app/cadContext.ts';
+import { searchAudit } from '../audit/searchAudit.ts';
+import { currentSession, signIn, signOut } from '../auth/sessionCommands.ts';
+import { createUserCommand, listUsersCommand, resetPasswordCommand, setDisabledCommand } from '../auth/userCommands.ts';
+import { disposeCall, firstCall } from '../callers/disposeCall.ts';
+import { readCallerHistory, readHoaxRegistry } from '../callers/readCallerHistory.ts';
 import { assignUnits } from '../dispatch/assignUnits.ts';
 import { recommendUnits } from '../dispatch/recommendUnits.ts';
 import { closeIncident } from '../incidents/closeIncident.ts';
 import { createIncident, firstIncident } from '../incidents/createIncident.ts';
-import { readJournalSince } from '../journal/readJournalSince.ts';
-import { recordPosition } from '../units/recordPosition.ts';
-import { setUnitStatus, statusAnswerOf } from '../units/setUnitStatus.ts';
-import { defineCommand, type Command } from './defineCommand.ts';
-import { UnitAcknowledgeInputSchema } from '../../shared/units/unitCommands.ts';
-import { RouteHospitalsInputSchema, RouteUnitInputSchema } from '../../shared/routing/routeSchema.ts';
-import { acknowledgeAssignment } from '../units/acknowledgeAssignment.ts';
-import { hospitalsForUnit, routeForUnit } from '../routing/routeForUnit.ts';
-import type { CommandName } from '../../shared/protocol/commands.ts';
-import { CallDisposeInputSchema, CallerHistoryInputSchema, HoaxRegistryInputSchema } from '../../shared/callers/callerSchema.ts';
-import { DuplicatesInputSchema, IncidentGetInputSchema, LinkCallerInputSchema } from '../../shared/incidents/incidentSchema.ts';
-import { disposeCall, firstCall } from '../callers/disposeCall.ts';
-import { readCallerHistory, readHoaxRegistry } from '../callers/readCallerHistory.ts';
 import { findDuplicates } from '../incidents/findDuplicates.ts';
 import { getIncident } from '../incidents/getIncident.ts';
 import { linkCaller } from '../incidents/linkCaller.ts';
+import { readJournalSince } from '../journal/readJournalSince.ts';
+import { readSnapshot } from '../journal/readSnapshot.ts';
+import { hospitalsForUnit, routeForUnit } from '../routing/routeForUnit.ts';
+import { acknowledgeAssignment } from '../units/acknowledgeAssignment.ts';
+import { crewUnitOf, signOffCrew, signOnCrew } from '../units/crewSignOn.ts';
+import { recordPosition } from '../units/recordPosition.ts';
+import { setUnitStatus, statusAnswerOf } from '../units/setUnitStatus.ts';
+import type { AuthorisedCaller, CommandCaller } from './commandCaller.ts';
+import type { CommandOutcome } from './commandOutcome.ts';
 
-const byCommandId = (input: { commandId: string }): string => input.commandId;
+/** How the server carries out one contract entry. */
+export interface Handler<I, A> {
+  /** `caller.session` is null only for public commands (sign-in). */
+  run(ctx: CadContext, input: I, caller: AuthorisedCaller): Promise<CommandOutcome<A>>;
+  /** For journaled commands: the answer rebuilt from the stored change, for a resend. */
+  answerOf?: (delta: Delta) => A;
+}
 
-/** Every command of the system, each defined once and served by both transports. */
-export const COMMAND_HANDLERS = {
-  'incident:create': defineCommand({
-    name: 'incident:create',
-    input: IncidentCreateInputSchema,
-    replay: { commandId: byCommandId, answerOf: firstIncident },
-    run: createIncident,
-  }),
-  'incident:close': defineCommand({
-    name: 'incident:close',
-    input: IncidentCloseInputSchema,
-    replay: { commandId: byCommandId, answerOf: firstIncident },
-    run: closeIncident,
-  }),
-  'dispatch:recommend': defineCommand({
-    name: 'dispatch:recommend',
-    input: RecommendInputSchema,
-    run: recommendUnits,
-  }),
-  'dispatch:assign': defineCommand({
-    name: 'dispatch:assign',
-    input: AssignInputSchema,
-    replay: { commandId: byCommandId, answerOf: (delta) => ({ incident: firstIncident(delta), units: delta.units }) },
-    run: assignUnits,
-  }),
-  'unit:status': defineCommand({
-    name: 'unit:status',
-    input: UnitStatusInputSchema,
-    unitOf: (input) => input.unitId,
-    replay: { commandId: byCommandId, answerOf: statusAnswerOf },
-    run: setUnitStatus,
-  }),
-  'unit:position': defineCommand({
-    name: 'unit:position',
-    input: UnitPositionInputSchema,
-    unitOf: (input) => input.unitId,
-    run: (ctx, input) => recordPosition(ctx, input),
-  }),
-  'sync:since': defineCommand({
-    name: 'sync:since',
-    input: SyncSinceInputSchema,
-    run: readJournalSince,
-  }),
-  'incident:get': defineCommand({
-    name: 'incident:get',
-    input: IncidentGetInputSchema,
-    run: (ctx, input) => getIncident(ctx, input),
-  }),
-  'incident:duplicates': defineCommand({
-    name: 'incident:duplicates',
-    input: DuplicatesInputSchema,
-    run: (ctx, input) => findDuplicates(ctx, input),
-  }),
-  'incident:link_caller': defineCommand({
-    name: 'incident:link_caller',
-    input: LinkCallerInputSchema,
-    replay: { commandId: byCommandId, answerOf: firstIncident },
-    run: linkCaller,
-  }),
-  'call:dispose': defineCommand({
-    name: 'call:dispose',
-    input: CallDisposeInputSchema,
-    replay: { commandId: byCommandId, answerOf: firstCall },
-    run: disposeCall,
-  }),
-  'caller:history': defineCommand({
-    name: 'caller:history',
-    input: CallerHistoryInputSchema,
-    run: (ctx, input) => readCallerHistory(ctx, input),
-  }),
-  'hoax:registry': defineCommand({
-    name: 'hoax:registry',
-    input: HoaxRegistryInputSchema,
-    run: (ctx, input) => readHoaxRegistry(ctx, input),
-  }),
-  'unit:acknowledge': defineCommand({
-    name: 'unit:acknowledge',
-    input: UnitAcknowledgeInputSchema,
-    unitOf: (input) => input.unitId,
-    replay: { commandId: byCommandId, answerOf: firstIncident },
-    run: acknowledgeAssignment,
-  }),
-  'route:unit': defineCommand({
-    name: 'route:unit',
-    input: RouteUnitInputSchema,
-    unitOf: (input) => input.unitId,
-    run: (ctx, input) => routeForUnit(ctx, input),
-  }),
-  'route:hospitals': defineCommand({
-    name: 'route:hospitals',
-    input: RouteHospitalsInputSchema,
-    unitOf: (input) => input.unitId,
-    run: (ctx, input) => hospitalsForUnit(ctx, input),
-  }),
-} as const satisfies Record<CommandName, Command<unknown>>;
+type Handlers = { [N in CommandName]: Handler<z.output<Contract[N]['input']>, AnswerOf<N>> };
+
+/** The session of a command whose contract entry requires one (every entry but sign-in). */
+function sessionOf(caller: CommandCaller): NonNullable<CommandCaller['session']> {
+  if (!caller.session) throw new Error('a command that needs a session ran without one');
+  return caller.session;
+}
+
+/** [CM6] Every command's handler, one per contract entry. */
+export const COMMAND_HANDLERS: Handlers = {
+  'session:sign_in': { run: (ctx, input, caller) => signIn(ctx, input, caller) },
+  'session:get': { run: (ctx, _input, caller) => currentSession(ctx, sessionOf(caller)) },
+  'session:sign_out': { run: (ctx, _input, caller) => signOut(ctx, sessionOf(caller)) },
+  'users:list': { run: (ctx) => listUsersCommand(ctx) },
+  'users:create': { run: (ctx, input) => createUserCommand(ctx, input) },
+  'users:reset_password': { run: (ctx, input) => resetPasswordCommand(ctx, input) },
+  'users:set_disabled': { run: (ctx, input, caller) => setDisabledCommand(ctx, input, sessionOf(caller).userId) },
+  'crew:sign_on': { run: (ctx, input, caller) => signOnCrew(ctx, input, sessionOf(caller), caller.actor), answerOf: crewUnitOf },
+  'crew:sign_off': { run: (ctx, input, caller) => signOffCrew(ctx, input, sessionOf(caller), caller.actor), answerOf: crewUnitOf },
+  'state:read': { run: async (ctx, _input, caller) => ({ result: ok(snapshotForViewer(sessionOf(caller), await readSnapshot(ctx))) }) },
+  'sync:since': { run: (ctx, input, caller) => readJournalSince(ctx, input, sessionOf(caller)) },
+  'incident:create': { run: (ctx, input, caller) => createIncident(ctx, input, caller.actor), answerOf: firstIncident },
+  'incident:close': { run: (ctx, input, caller) => closeIncident(ctx, input, caller.actor), answerOf: firstIncident },
+  'incident:get': { run: (ctx, input) => getIncident(ctx, input) },
+  'incident:duplicates': { run: (ctx, input) => findDuplicates(ctx, input) },
+  'incident:link_caller': { run: (ctx, input, caller) => linkCaller(ctx, input, caller.actor), answerOf: firstIncident },
+  'call:dispose': { run: (ctx, input, caller) => disposeCall(ctx, input, caller.actor), answerOf: firstCall },
+  'caller:history': { run: (ctx, input) => readCallerHistory(ctx, input) },
+  'hoax:registry': { run: (ctx, input) => readHoaxRegistry(ctx, input) },
+  'dispatch:recommend': { run: (ctx, input, caller) => recommendUnits(ctx, input, caller.actor) },
+  'dispatch:assign': { run: (ctx, input, caller) => assignUnits(ctx, input, caller.actor), answerOf: (delta) => ({ incident: firstIncident(delta), units: delta.units }) },
+  'unit:status': { run: (ctx, input, caller) => setUnitStatus(ctx, input, caller.actor), answerOf: statusAnswerOf },
+  'unit:position': { run: (ctx, input) => recordPosition(ctx, input) },
+  'unit:acknowledge': { run: (ctx, input, caller) => acknowledgeAssignment(ctx, input, caller.actor), answerOf: firstIncident },
+  'route:unit': { run: (ctx, input) => routeForUnit(ctx, input) },
+  'route:hospitals': { run: (ctx, input) => hospitalsForUnit(ctx, input) },
+  'audit:search': { run: async (ctx, input) => ({ result: ok(await searchAudit(ctx, input)) }) },
+};

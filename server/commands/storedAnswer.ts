@@ -1,5 +1,5 @@
 import type { CommandError } from '../../shared/errors/errorCodes.ts';
-import type { CommandName } from '../../shared/protocol/commands.ts';
+import type { CommandName } from '../../shared/protocol/contract.ts';
 import type { Delta } from '../../shared/protocol/stateSchema.ts';
 import type { CadContext } from '../app/cadContext.ts';
 import { parseScriptAnswer } from '../redis/scriptAnswer.ts';

@@ -20,14 +20,35 @@ export const ConfigSchema = z.object({
   DEMO_AVL: z.enum(['on', 'off']).default('on'),
   /** The demo's vehicles drive their assignments (turn out, drive, transport, return to base). */
   SIMULATOR: z.enum(['on', 'off']).default('on'),
+  /** `production` refuses to start with demo users or without a configured session secret. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** [AU4] The secret session tokens are signed with, shared by every instance (at least 32 characters). */
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** How long a sign-in lasts, in minutes (renewed while the console is in use). */
+  SESSION_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(13 * 60),
+  /** Seed one demo user per role (password joburg-demo). Off by default in production. */
+  DEMO_USERS: z.enum(['on', 'off']).optional(),
+  /** [AU5] The first administrator of a new deployment: created at start when no user has this name. */
+  ADMIN_USERNAME: z.string().trim().toLowerCase().regex(/^[a-z0-9._@-]{2,40}$/, 'must be 2-40 letters, digits or . _ @ -').optional(),
+  ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(200).optional(),
+  /** Behind a TLS-terminating proxy: secure cookies, HSTS, and the client address from X-Forwarded-For. */
+  BEHIND_HTTPS_PROXY: z.enum(['on', 'off']).default('off'),
 });
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** Rules that tie variables together. */
+const CheckedConfigSchema = ConfigSchema.refine((c) => (c.ADMIN_USERNAME === undefined) === (c.ADMIN_PASSWORD === undefined), {
+  message: 'set both ADMIN_USERNAME and ADMIN_PASSWORD, or neither',
+  path: ['ADMIN_PASSWORD'],
+});
 
 /** Reads the configuration; a bad variable stops start-up with a message naming it and the rule. */
 export function readConfig(env: NodeJS.ProcessEnv): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const parsed = ConfigSchema.safeParse(present);
+  const parsed = CheckedConfigSchema.safeParse(present);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}=${JSON.stringify(env[String(issue.path[0])] ?? '')}: ${issue.message}`);
+  // Secrets are never echoed back.
+  const shown = (name: string): string => (/PASSWORD|SECRET/.test(name) ? '(hidden)' : JSON.stringify(env[name] ?? ''));
+  const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}=${shown(String(issue.path[0]))}: ${issue.message}`);
   throw new Error(`The environment is not valid:\n${problems.join('\n')}`);
 }

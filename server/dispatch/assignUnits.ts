@@ -2,7 +2,7 @@ import type { Actor } from '../../shared/auth/roles.ts';
 import { AGENCY_LABELS } from '../../shared/units/unitKinds.ts';
 import type { AssignInput } from '../../shared/dispatch/dispatchSchema.ts';
 import { withAssignedUnits } from '../../shared/incidents/incidentLifecycle.ts';
-import type { AssignOutcome } from '../../shared/protocol/events.ts';
+import type { AssignOutcome } from '../../shared/protocol/contract.ts';
 import type { CadContext } from '../app/cadContext.ts';
 import { refusal, untilSettled, type CommandOutcome } from '../commands/commandOutcome.ts';
 import { firstIncident } from '../incidents/createIncident.ts';

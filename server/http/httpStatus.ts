@@ -3,7 +3,15 @@ import type { ErrorCode } from '../../shared/errors/errorCodes.ts';
 /** The HTTP status each error code answers with. */
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
+  unauthenticated: 401,
   forbidden: 403,
+  sign_in_failed: 401,
+  desk_required: 400,
+  protocol_outdated: 426,
+  user_exists: 409,
+  user_not_found: 404,
+  not_signed_on: 409,
+  version_ahead: 409,
   unknown_command: 404,
   incident_not_found: 404,
   unit_not_found: 404,

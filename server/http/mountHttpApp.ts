@@ -3,14 +3,11 @@ import { join } from 'node:path';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { fail } from '../../shared/protocol/result.ts';
 import type { CadContext } from '../app/cadContext.ts';
-import { readSnapshot } from '../journal/readSnapshot.ts';
 import type { Publisher } from '../realtime/publishOutcome.ts';
-import { commandRoutes } from './commandRoutes.ts';
+import { contractRoutes } from './contractRoutes.ts';
 import { cityLayersRoute } from './cityLayersRoute.ts';
-import { hoaxRegistryCsvRoute } from './hoaxRegistryCsv.ts';
 import { openApiDocument } from './openApiDocument.ts';
 import { securityHeaders } from './securityHeaders.ts';
-import { sessionFromHeaders } from './sessionFromHeaders.ts';
 
 export interface HttpAppOptions {
   version: string;
@@ -25,7 +22,15 @@ export interface HttpAppOptions {
  */
 export function mountHttpApp(app: Express, ctx: CadContext, publisher: Publisher, options: HttpAppOptions): void {
   app.disable('x-powered-by');
-  app.use(securityHeaders);
+  app.use(securityHeaders(ctx.settings.isSecureCookie));
+  // [HI1] Every API request counts against its address's limit, on every instance.
+  app.use('/api', (request, response, next) => {
+    ctx.limits.consume('http', request.ip ?? 'unknown').then((limit) => {
+      if (limit.isAllowed) return next();
+      response.setHeader('Retry-After', String(limit.retryAfterSeconds));
+      response.status(429).json(fail('rate_limited', `too many requests; try again in ${limit.retryAfterSeconds} s`));
+    }, next);
+  });
   app.use(express.json({ limit: '64kb' }));
 
   app.get('/api/health', async (_request, response) => {
@@ -33,23 +38,15 @@ export function mountHttpApp(app: Express, ctx: CadContext, publisher: Publisher
       await ctx.redis.ping();
       response.json({ ok: true, data: { redis: 'reachable', version: options.version, city: ctx.city.data.name } });
     } catch (error) {
-      response.status(503).json(fail('internal_error', `Redis unreachable: ${error instanceof Error ? error.message : String(error)}`));
+      console.error('health: Redis unreachable:', error);
+      response.status(503).json(fail('internal_error', 'Redis unreachable'));
     }
   });
   app.get('/api/openapi.json', (_request, response) => {
     response.json(openApiDocument(options.version));
   });
   app.use(cityLayersRoute(ctx.city.layers));
-  app.get('/api/state', async (request, response) => {
-    const session = sessionFromHeaders(request);
-    if (!session.ok) {
-      response.status(401).json(session);
-      return;
-    }
-    response.json({ ok: true, data: await readSnapshot(ctx) });
-  });
-  app.use(hoaxRegistryCsvRoute(ctx));
-  app.use(commandRoutes(ctx, publisher));
+  app.use(contractRoutes(ctx, publisher));
   app.use('/api', (request, response) => {
     response.status(404).json(fail('unknown_command', `no route ${request.method} ${request.originalUrl}`));
   });
@@ -66,8 +63,9 @@ export function mountHttpApp(app: Express, ctx: CadContext, publisher: Publisher
 const jsonErrors: ErrorRequestHandler = (error: unknown, _request, response, _next) => {
   const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : 500;
   if (status >= 400 && status < 500) {
-    const message = error instanceof Error ? error.message : 'bad request';
-    response.status(status).json(fail('validation_failed', `request body refused: ${message}`));
+    const type = typeof error === 'object' && error !== null && 'type' in error ? error.type : null;
+    const message = type === 'entity.too.large' ? 'the request body is over 64 kB' : type === 'entity.parse.failed' ? 'the request body is not valid JSON' : 'the request body could not be read';
+    response.status(status).json(fail('validation_failed', message));
     return;
   }
   console.error('HTTP request failed:', error);

@@ -1,7 +1,7 @@
 import type { Delta, SyncAnswer, SyncSinceInput } from '../../shared/protocol/stateSchema.ts';
 import { ok } from '../../shared/protocol/result.ts';
-import type { Actor } from '../../shared/auth/roles.ts';
-import { deltaConcernsCrew, deltaConcernsDesk, snapshotForViewer } from '../../shared/protocol/deskView.ts';
+import { deltaConcernsViewer, deltaForCrew, snapshotForViewer, type Viewer } from '../../shared/protocol/deskView.ts';
+import { fail } from '../../shared/protocol/result.ts';
 import type { CadContext } from '../app/cadContext.ts';
 import type { CommandOutcome } from '../commands/commandOutcome.ts';
 import { deltaFromCommitted } from '../redis/scriptAnswer.ts';
@@ -37,16 +37,21 @@ export async function readJournalEntries(ctx: CadContext, afterVersion: number, 
  * [RT3] A console that saw a gap asks for what it missed: the deltas after its version, or a
  * fresh snapshot when it is too far behind or the journal no longer holds the first one it needs.
  */
-export async function readJournalSince(ctx: CadContext, input: SyncSinceInput, actor: Actor): Promise<CommandOutcome<SyncAnswer>> {
+export async function readJournalSince(ctx: CadContext, input: SyncSinceInput, viewer: Viewer): Promise<CommandOutcome<SyncAnswer>> {
+  const head = Number((await ctx.redis.get(ctx.keys.version)) ?? 0);
+  if (input.version > head) {
+    // [RT5] A client that believes it is ahead of the server would ignore every real change: say so.
+    return { result: fail('version_ahead', `version ${input.version} is ahead of the server's ${head}; take a fresh snapshot`) };
+  }
   const limit = ctx.settings.maxReplayEntries;
   const deltas = await readJournalEntries(ctx, input.version, limit + 1);
   const isContiguous = deltas.length === 0 || deltas[0]?.version === input.version + 1;
   if (deltas.length <= limit && isContiguous) {
     const version = deltas.at(-1)?.version ?? input.version;
-    const { agency, unitId } = actor;
-    const visible = agency ? deltas.filter((delta) => deltaConcernsDesk(delta, agency)) : unitId ? deltas.filter((delta) => deltaConcernsCrew(delta, unitId)) : deltas;
+    const seen = deltas.filter((delta) => deltaConcernsViewer(viewer, delta));
+    const visible = viewer.role === 'crew' ? seen.map(deltaForCrew) : seen;
     return { result: ok({ kind: 'deltas', deltas: visible, version }) };
   }
   const snapshot = await readSnapshot(ctx);
-  return { result: ok({ kind: 'snapshot', snapshot: snapshotForViewer(actor, snapshot) }) };
+  return { result: ok({ kind: 'snapshot', snapshot: snapshotForViewer(viewer, snapshot) }) };
 }

@@ -1,37 +1,58 @@
-import { SessionSchema } from '../../shared/auth/roles.ts';
-import type { Ack, ClientToServerEvents } from '../../shared/protocol/events.ts';
 import { snapshotForViewer } from '../../shared/protocol/deskView.ts';
+import { isCommandName, PROTOCOL_VERSION, SOCKET_COMMAND_NAMES, type SocketCommandName } from '../../shared/protocol/contract.ts';
+import type { Ack } from '../../shared/protocol/events.ts';
 import type { CadContext } from '../app/cadContext.ts';
-import { COMMAND_HANDLERS } from '../commands/commands.ts';
-import type { Command } from '../commands/defineCommand.ts';
+import { resolveSession, tokenFrom } from '../auth/resolveSession.ts';
+import { runCommand } from '../commands/runCommand.ts';
 import { readSnapshot } from '../journal/readSnapshot.ts';
 import type { CadIo, CadSocket } from './cadIo.ts';
 import { publishOutcome, type Publisher } from './publishOutcome.ts';
 import { roomsFor } from './rooms.ts';
 
+/** A handshake refusal: `message` is the code, `data` the one error shape. [AU3] */
+function refusal(code: 'unauthenticated' | 'protocol_outdated' | 'rate_limited', message: string): Error & { data: { code: string; message: string } } {
+  return Object.assign(new Error(code), { data: { code, message } });
+}
+
 /**
- * Wires the socket transport: the session is checked at the handshake, the socket joins its rooms
- * BEFORE the snapshot is read (so no delta can fall between them), then every command event goes
- * through its one command handler. [RT1]
+ * Wires the socket transport: the session (the console's cookie, or a token for other clients) and the
+ * console's protocol version are checked at the handshake; the server, not the client, decides the
+ * rooms, and the socket joins them BEFORE the snapshot is read (so no delta can fall between them);
+ * then every command event goes through `runCommand`, with the session checked again each time. [RT1][AU3]
  */
 export function attachRealtime(io: CadIo, ctx: CadContext, publisher: Publisher): void {
   io.use((socket, next) => {
-    const parsed = SessionSchema.safeParse(socket.handshake.auth);
-    if (!parsed.success) {
-      next(new Error(`session refused: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'auth'}: ${issue.message}`).join('; ')}`));
-      return;
-    }
-    socket.data = parsed.data;
-    next();
+    void (async () => {
+      const clientKey = socket.handshake.address || 'unknown';
+      const limit = await ctx.limits.consume('connection', clientKey);
+      if (!limit.isAllowed) return next(refusal('rate_limited', `too many connections; try again in ${limit.retryAfterSeconds} s`));
+      const auth: Record<string, unknown> = typeof socket.handshake.auth === 'object' && socket.handshake.auth !== null ? (socket.handshake.auth as Record<string, unknown>) : {};
+      if (auth.protocolVersion !== PROTOCOL_VERSION) {
+        return next(refusal('protocol_outdated', `this console speaks protocol ${String(auth.protocolVersion ?? 'unknown')}, the server ${PROTOCOL_VERSION}: reload the page`));
+      }
+      const session = await resolveSession(ctx, tokenFrom({ cookie: socket.request.headers.cookie, authorization: socket.request.headers.authorization }, auth.token));
+      if (!session) return next(refusal('unauthenticated', 'sign in first'));
+      socket.data = { session, clientKey };
+      next();
+    })().catch((error: unknown) => {
+      console.error('socket handshake failed:', error);
+      next(new Error('internal_error'));
+    });
   });
 
   io.on('connection', (socket) => {
-    void socket.join(roomsFor(socket.data));
-    for (const [name, command] of Object.entries(COMMAND_HANDLERS)) {
-      bindCommand(socket, name as keyof ClientToServerEvents, command, ctx, publisher);
-    }
+    void socket.join(roomsFor(socket.data.session));
+    for (const name of SOCKET_COMMAND_NAMES) bindCommand(socket, name, ctx, publisher);
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (isCommandName(event) && SOCKET_COMMAND_NAMES.includes(event as SocketCommandName)) return;
+      // [CM7] An event that is not a command of the contract gets a coded answer, never silence.
+      const error = { code: 'unknown_command' as const, message: `no command ${event.slice(0, 60)}` };
+      const ack = args.at(-1);
+      if (typeof ack === 'function') (ack as Ack<never>)({ ok: false, error });
+      else socket.emit('command:unknown', { event: event.slice(0, 60), error });
+    });
     readSnapshot(ctx).then(
-      (snapshot) => socket.emit('state:snapshot', snapshotForViewer(socket.data, snapshot)),
+      (snapshot) => socket.emit('state:snapshot', snapshotForViewer(socket.data.session, snapshot)),
       (error: unknown) => {
         console.error('snapshot for a new console failed:', error);
         socket.disconnect(true);
@@ -40,20 +61,28 @@ export function attachRealtime(io: CadIo, ctx: CadContext, publisher: Publisher)
   });
 }
 
-function bindCommand(socket: CadSocket, name: keyof ClientToServerEvents, command: Command<unknown>, ctx: CadContext, publisher: Publisher): void {
+function bindCommand(socket: CadSocket, name: SocketCommandName, ctx: CadContext, publisher: Publisher): void {
+  const token = tokenFrom({ cookie: socket.request.headers.cookie, authorization: socket.request.headers.authorization }, (socket.handshake.auth as Record<string, unknown> | null)?.token);
   const listener = (payload: unknown, ack: unknown): void => {
     // A client that sends no acknowledgement callback cannot be answered; the command still runs.
     const reply: Ack<unknown> = typeof ack === 'function' ? (ack as Ack<unknown>) : () => undefined;
-    command.execute(ctx, socket.data, payload).then(
-      (outcome) => {
-        reply(outcome.result);
-        publishOutcome(publisher, outcome);
-      },
-      (error: unknown) => {
-        console.error(`[${name}] transport failure:`, error);
-        reply({ ok: false, error: { code: 'internal_error', message: 'the server could not complete the command' } });
-      },
-    );
+    void (async () => {
+      // [AU6] Checked again on every command: a session revoked, or a user disabled, on another instance ends here too.
+      const session = await resolveSession(ctx, token);
+      if (!session) {
+        reply({ ok: false, error: { code: 'unauthenticated', message: 'the session has ended; sign in again' } });
+        socket.emit('session:ended', { reason: 'expired' });
+        socket.disconnect(true);
+        return;
+      }
+      socket.data.session = session;
+      const outcome = await runCommand(ctx, name, { session, transport: 'socket', clientKey: socket.data.clientKey }, payload);
+      reply(outcome.result);
+      publishOutcome(publisher, outcome);
+    })().catch((error: unknown) => {
+      console.error(`[${name}] transport failure:`, error);
+      reply({ ok: false, error: { code: 'internal_error', message: 'the server could not complete the command' } });
+    });
   };
-  socket.on(name, listener);
+  (socket.on as (event: string, listener: (payload: unknown, ack: unknown) => void) => void)(name, listener);
 }

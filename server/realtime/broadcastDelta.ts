@@ -1,22 +1,13 @@
-import { agenciesOfDelta, crewsOfDelta } from '../../shared/protocol/deskView.ts';
+import { agenciesOfDelta, crewsOfDelta, deltaForCrew } from '../../shared/protocol/deskView.ts';
 import type { Delta } from '../../shared/protocol/stateSchema.ts';
 import { AGENCIES } from '../../shared/units/unitKinds.ts';
 import type { CadIo } from './cadIo.ts';
 import { ROOMS } from './rooms.ts';
 
-/**
- * [RT2][DK1][DK2] Sends a journaled change, on every instance, to the consoles that see the whole
- * board, to the desks of the agencies it concerns and to the crews of the units it touched; the
- * other desks get only a version tick so that they see no gap.
- */
-export function broadcastDelta(io: CadIo, delta: Delta): void {
-  const concerned = agenciesOfDelta(delta);
-  // Crews hear of every change to their unit and to the incident they are committed to. [CR1]
-  const crewRooms = [...crewsOfDelta(delta)].map(ROOMS.unit);
-  const target = io.to([ROOMS.consoles, ...[...concerned].map(ROOMS.desk), ...crewRooms]);
-  const others = AGENCIES.filter((agency) => !concerned.has(agency)).map(ROOMS.desk);
-  if (others.length > 0) io.to(others).emit('state:version', { version: delta.version });
-  io.to(ROOMS.crews).except(crewRooms).emit('state:version', { version: delta.version });
+type Target = ReturnType<CadIo['to']>;
+
+/** Emits a delta as the event of its fact. */
+function emitFact(target: Target, delta: Delta): void {
   switch (delta.fact) {
     case 'incident:created':
       target.emit('incident:created', delta);
@@ -39,5 +30,25 @@ export function broadcastDelta(io: CadIo, delta: Delta): void {
     case 'call:disposed':
       target.emit('call:disposed', delta);
       return;
+    case 'unit:crew_changed':
+      target.emit('unit:crew_changed', delta);
+      return;
   }
+}
+
+/**
+ * [RT2][DK1][DK2][DK4][CR1] Sends a journaled change, on every instance, to the consoles that see the
+ * whole board, to the desks of the agencies it concerns (every agency of an incident it touched, so a
+ * desk hears of every unit on its incidents) and to the crews of the units it touched; every other
+ * board socket gets a version tick so that it sees no gap.
+ */
+export function broadcastDelta(io: CadIo, delta: Delta): void {
+  const concerned = agenciesOfDelta(delta);
+  const deskRooms = [...concerned].map(ROOMS.desk);
+  const crewRooms = [...crewsOfDelta(delta)].map(ROOMS.unit);
+  emitFact(io.to([ROOMS.consoles, ...deskRooms]), delta);
+  if (crewRooms.length > 0) emitFact(io.to(crewRooms), deltaForCrew(delta));
+  const others = AGENCIES.filter((agency) => !concerned.has(agency)).map(ROOMS.desk);
+  if (others.length > 0) io.to(others).emit('state:version', { version: delta.version });
+  io.to(ROOMS.crews).except(crewRooms).emit('state:version', { version: delta.version });
 }

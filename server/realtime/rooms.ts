@@ -1,7 +1,7 @@
 import type { Session } from '../../shared/auth/roles.ts';
 import { AGENCIES, type Agency } from '../../shared/units/unitKinds.ts';
 
-/** The one owner of Socket.IO room names. */
+/** The one owner of Socket.IO room names. The server alone decides which rooms a socket is in. */
 export const ROOMS = {
   /** Consoles that see the whole board: call-takers, supervisors and combined dispatch desks. */
   consoles: 'consoles',
@@ -11,14 +11,24 @@ export const ROOMS = {
   unit: (unitId: string): string => `unit:${unitId}`,
   /** Every crew screen, for version ticks. */
   crews: 'crews',
+  /** [AU6] Every socket of one user, to end or refresh their sessions. */
+  user: (userId: string): string => `user:${userId}`,
+  /** [AU6] Every socket of one sign-in. */
+  session: (sessionId: string): string => `session:${sessionId}`,
 } as const;
 
 /** Every agency desk room. */
 export const DESK_ROOMS: readonly string[] = AGENCIES.map((agency) => ROOMS.desk(agency));
 
-/** The rooms a session joins on connect. */
-export function roomsFor(session: Session): string[] {
-  if (session.role === 'crew') return session.unitId ? [ROOMS.unit(session.unitId), ROOMS.crews] : [];
-  if (session.agency) return [ROOMS.desk(session.agency)];
+/** The board rooms a session joins on connect (an administrator and a crew not signed on see no board). */
+export function boardRoomsFor(session: Session): string[] {
+  if (session.role === 'administrator') return [];
+  if (session.role === 'crew') return session.unitId ? [ROOMS.unit(session.unitId), ROOMS.crews] : [ROOMS.crews];
+  if (session.role === 'dispatcher' && session.agency) return [ROOMS.desk(session.agency)];
   return [ROOMS.consoles];
+}
+
+/** Every room a session's socket joins. */
+export function roomsFor(session: Session): string[] {
+  return [...boardRoomsFor(session), ROOMS.user(session.userId), ROOMS.session(session.sessionId)];
 }

@@ -38,6 +38,24 @@ export interface RedisKeys {
   hoaxNumbers: string;
   /** Stream the Socket.IO adapter uses to broadcast between server instances. */
   socketIoStream: string;
+  /** String: `<command> <payload digest>` of a command id's first use, to refuse its reuse with another payload. [CM1] */
+  commandFingerprint(commandId: string): string;
+  /** Hash: one user (see server/auth/userStore.ts for fields). */
+  user(userId: string): string;
+  /** Set: every user id. */
+  userIds: string;
+  /** Hash: username → user id. */
+  usernames: string;
+  /** String with a TTL: a revoked session id, kept until the session would have expired. [AU6] */
+  revokedSession(sessionId: string): string;
+  /** String: the secret sessions are signed with when none is configured (demo), shared by every instance. */
+  sessionSecret: string;
+  /** Stream: the audit record, never trimmed. [AD1] */
+  audit: string;
+  /** Sorted set: audit entry ids of one user, incident or unit, scored by time. [AD2] */
+  auditIndex(kind: 'user' | 'incident' | 'unit', value: string): string;
+  /** Prefix of the rate limiters' counters. */
+  rateLimitPrefix: string;
 }
 
 /** Builds the key names for one deployment (`tag` names the metro, e.g. `jhb`). */
@@ -60,5 +78,14 @@ export function redisKeys(tag: string): RedisKeys {
     socketIoStream: `${p}socket.io`,
     callerCalls: (number) => `${p}caller:${number}:calls`,
     hoaxNumbers: `${p}callers:hoax`,
+    commandFingerprint: (commandId) => `${p}cmdfp:${commandId}`,
+    user: (userId) => `${p}user:${userId}`,
+    userIds: `${p}users`,
+    usernames: `${p}users:by-name`,
+    revokedSession: (sessionId) => `${p}session:revoked:${sessionId}`,
+    sessionSecret: `${p}secret:session`,
+    audit: `${p}audit`,
+    auditIndex: (kind, value) => `${p}audit:by-${kind}:${value}`,
+    rateLimitPrefix: `${p}ratelimit`,
   };
 }

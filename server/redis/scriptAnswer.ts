@@ -3,6 +3,7 @@ import { CommandErrorSchema, type CommandError } from '../../shared/errors/error
 import { IncidentSchema } from '../../shared/incidents/incidentSchema.ts';
 import { CallRecordSchema } from '../../shared/callers/callerSchema.ts';
 import { FactSchema, type Delta } from '../../shared/protocol/stateSchema.ts';
+import { ActorSchema } from '../../shared/auth/roles.ts';
 import { unitFromRecord } from '../units/unitRecord.ts';
 
 const CommittedSchema = z.object({
@@ -10,7 +11,7 @@ const CommittedSchema = z.object({
   version: z.number().int().positive(),
   fact: FactSchema,
   at: z.number().int(),
-  actor: z.object({ role: z.string(), operatorId: z.string(), unitId: z.string().optional(), agency: z.string().optional() }),
+  actor: ActorSchema,
   incidents: z.array(IncidentSchema),
   units: z.array(z.record(z.string(), z.string())),
   calls: z.array(CallRecordSchema).default([]),

@@ -16,4 +16,7 @@ export const SCRIPTS = {
   snapshot: new LuaScript('snapshot', common + read('snapshot.lua')),
   recordPosition: new LuaScript('recordPosition', read('recordPosition.lua')),
   seedUnit: new LuaScript('seedUnit', read('seedUnit.lua')),
+  createUser: new LuaScript('createUser', read('createUser.lua')),
+  appendAudit: new LuaScript('appendAudit', read('appendAudit.lua')),
+  setUnitCrew: new LuaScript('setUnitCrew', common + read('setUnitCrew.lua')),
 } as const;

@@ -22,6 +22,7 @@ export function unitAtBase(fleetUnit: FleetUnit, base: Facility, now: number): U
     fixAt: now,
     destinationId: null,
     unansweredAt: null,
+    crew: [],
   };
 }
 

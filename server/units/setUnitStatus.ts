@@ -32,6 +32,9 @@ export function setUnitStatus(ctx: CadContext, input: UnitStatusInput, actor: Ac
         rev = current.rev;
         doc = JSON.stringify(withClearedUnit(current.incident, unit.id, now));
       }
+    } else if (unit.incidentId) {
+      // [DK4] Still committed: the change goes out with its incident, so every desk on the incident hears of it.
+      scriptKeys.push(keys.incident(unit.incidentId));
     }
     const destination = destinationAfter(ctx, unit, input);
     if (!destination.ok) return refusal('validation_failed', destination.message, { issues: [{ path: 'destinationId', message: destination.message }] });

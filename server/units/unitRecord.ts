@@ -19,6 +19,7 @@ export function unitFromRecord(record: UnitRecord): Unit {
     fixAt: Number(record.fixAt),
     destinationId: record.destinationId ? record.destinationId : null,
     unansweredAt: record.unansweredAt ? Number(record.unansweredAt) : null,
+    crew: record.crew ? (JSON.parse(record.crew) as unknown) : [],
   });
 }
 

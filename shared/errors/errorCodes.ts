@@ -3,7 +3,15 @@ import { z } from 'zod';
 /** Stable error codes every command may answer with. */
 export const ERROR_CODES = [
   'validation_failed',
+  'unauthenticated',
   'forbidden',
+  'sign_in_failed',
+  'desk_required',
+  'protocol_outdated',
+  'user_exists',
+  'user_not_found',
+  'not_signed_on',
+  'version_ahead',
   'unknown_command',
   'incident_not_found',
   'incident_closed',
@@ -26,5 +34,7 @@ export const CommandErrorSchema = z.object({
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   /** The unit a conflict is about, for `unit_not_available` and friends. */
   unitId: z.string().optional(),
+  /** What the sender may choose from, for `desk_required` (the desks a dispatcher may sit at). */
+  choices: z.array(z.string()).optional(),
 });
 export type CommandError = z.infer<typeof CommandErrorSchema>;

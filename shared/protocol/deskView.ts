@@ -38,11 +38,35 @@ export function crewsOfDelta(delta: Pick<Delta, 'incidents' | 'units'>): Set<str
   return crews;
 }
 
+/** The roles that see the board at all (an administrator manages users and sees no incident). */
+const BOARD_VIEWERS: ReadonlySet<string> = new Set(['call_taker', 'dispatcher', 'crew', 'supervisor']);
+
+/** Who is looking at the board: a role, a dispatcher's agency desk, a crew's vehicle. */
+export interface Viewer {
+  role: string;
+  agency?: Agency | undefined;
+  unitId?: string | undefined;
+}
+
 /** [CR1][DK1] What a console sees of the board: a crew its own unit and its incident, an agency desk its part, others everything. */
-export function snapshotForViewer(viewer: { role: string; agency?: Agency | undefined; unitId?: string | undefined }, snapshot: Snapshot): Snapshot {
-  if (viewer.agency) return snapshotForDesk(snapshot, viewer.agency);
+export function snapshotForViewer(viewer: Viewer, snapshot: Snapshot): Snapshot {
+  if (!BOARD_VIEWERS.has(viewer.role)) return { ...snapshot, units: [], incidents: [] };
+  if (viewer.role === 'dispatcher' && viewer.agency) return snapshotForDesk(snapshot, viewer.agency);
   if (viewer.role !== 'crew') return snapshot;
   const units = snapshot.units.filter((unit) => unit.id === viewer.unitId);
   const incidentIds = new Set(units.map((unit) => unit.incidentId));
   return { ...snapshot, units, incidents: snapshot.incidents.filter((incident) => incidentIds.has(incident.id)) };
+}
+
+/** [CR1][DK1] Whether a viewer sees a change at all. */
+export function deltaConcernsViewer(viewer: Viewer, delta: Pick<Delta, 'incidents' | 'units'>): boolean {
+  if (!BOARD_VIEWERS.has(viewer.role)) return false;
+  if (viewer.role === 'crew') return viewer.unitId !== undefined && deltaConcernsCrew(delta, viewer.unitId);
+  if (viewer.role === 'dispatcher' && viewer.agency) return deltaConcernsDesk(delta, viewer.agency);
+  return true;
+}
+
+/** [AU7] What a crew receives of a change: its incident and unit, but not the call records (callers' histories) it added. */
+export function deltaForCrew(delta: Delta): Delta {
+  return delta.calls.length === 0 ? delta : { ...delta, calls: [] };
 }

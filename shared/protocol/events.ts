@@ -1,46 +1,18 @@
 import type { Session } from '../auth/roles.ts';
-import type { CallerHistory, CallRecord, HoaxRegistry } from '../callers/callerSchema.ts';
-import type { DuplicateCandidate, Incident } from '../incidents/incidentSchema.ts';
-import type { Recommendation } from '../dispatch/dispatchSchema.ts';
-import type { Unit, UnitFix } from '../units/unitSchema.ts';
-import type { UnitPositionAnswer } from '../units/unitCommands.ts';
+import type { UnitFix } from '../units/unitSchema.ts';
+import type { AnswerOf, InputOf, SocketCommandName } from './contract.ts';
 import type { Result } from './result.ts';
-import type { Delta, Snapshot, SyncAnswer, VersionTick } from './stateSchema.ts';
-import type { HospitalOption, Route } from '../routing/routeSchema.ts';
+import type { Delta, Snapshot, VersionTick } from './stateSchema.ts';
 
-/** Bumped when an event's meaning changes; a console with another version reloads. */
-export const PROTOCOL_VERSION = 1;
+export { PROTOCOL_VERSION } from './contract.ts';
 
 export type Ack<T> = (result: Result<T>) => void;
 
-/** The outcome of an assignment: the incident and the units as committed. */
-export interface AssignOutcome {
-  incident: Incident;
-  units: Unit[];
-}
+/** Commands, client → server: one event per contract entry sent over the socket, derived from the contract. [CM6] */
+export type ClientToServerEvents = { [N in SocketCommandName]: (input: InputOf<N>, ack: Ack<AnswerOf<N>>) => void };
 
-/**
- * Commands, client → server. Payloads are `unknown` on purpose: the server parses every one
- * with its shared schema; the console builds them from the inferred input types.
- */
-export interface ClientToServerEvents {
-  'incident:create': (input: unknown, ack: Ack<Incident>) => void;
-  'incident:close': (input: unknown, ack: Ack<Incident>) => void;
-  'dispatch:recommend': (input: unknown, ack: Ack<Recommendation>) => void;
-  'dispatch:assign': (input: unknown, ack: Ack<AssignOutcome>) => void;
-  'unit:status': (input: unknown, ack: Ack<Unit>) => void;
-  'unit:position': (input: unknown, ack: Ack<UnitPositionAnswer>) => void;
-  'sync:since': (input: unknown, ack: Ack<SyncAnswer>) => void;
-  'incident:get': (input: unknown, ack: Ack<Incident>) => void;
-  'incident:duplicates': (input: unknown, ack: Ack<DuplicateCandidate[]>) => void;
-  'incident:link_caller': (input: unknown, ack: Ack<Incident>) => void;
-  'call:dispose': (input: unknown, ack: Ack<CallRecord>) => void;
-  'caller:history': (input: unknown, ack: Ack<CallerHistory>) => void;
-  'hoax:registry': (input: unknown, ack: Ack<HoaxRegistry>) => void;
-  'unit:acknowledge': (input: unknown, ack: Ack<Incident>) => void;
-  'route:unit': (input: unknown, ack: Ack<Route>) => void;
-  'route:hospitals': (input: unknown, ack: Ack<HospitalOption[]>) => void;
-}
+/** Why the server ended a console's session. */
+export type SessionEndReason = 'signed_out' | 'disabled' | 'password_reset' | 'expired';
 
 /** Facts, server → client. Every delta event carries the journal version. */
 export interface ServerToClientEvents {
@@ -52,12 +24,19 @@ export interface ServerToClientEvents {
   'incident:caller_linked': (delta: Delta) => void;
   'unit:acknowledged': (delta: Delta) => void;
   'call:disposed': (delta: Delta) => void;
-  /** [DK2] A version went by that does not concern this agency desk. */
+  'unit:crew_changed': (delta: Delta) => void;
+  /** [DK2] A version went by that does not concern this console. */
   'state:version': (tick: VersionTick) => void;
   /** [RT4] Position fixes coalesced into frames a few times a second. */
   'units:moved': (frame: UnitFix[]) => void;
+  /** [AU6] The session ended (signed out elsewhere, user disabled, password reset); the socket is dropped next. */
+  'session:ended': (notice: { reason: SessionEndReason }) => void;
+  /** [CR2] The session's vehicle changed (crew sign-on or sign-off): reconnect for the new rooms and snapshot. */
+  'session:changed': (notice: Record<string, never>) => void;
+  /** [CM7] An event that is not a command of the contract. */
+  'command:unknown': (notice: { event: string; error: { code: 'unknown_command'; message: string } }) => void;
 }
 
 /** Nothing is kept per socket that another instance would need. */
 export type InterServerEvents = Record<string, never>;
-export type SocketData = Session;
+export type SocketData = { session: Session; clientKey: string };

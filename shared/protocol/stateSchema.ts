@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { IncidentSchema } from '../incidents/incidentSchema.ts';
 import { CallRecordSchema } from '../callers/callerSchema.ts';
 import { UnitSchema } from '../units/unitSchema.ts';
+import { ActorSchema } from '../auth/roles.ts';
 
 /** The facts the server broadcasts; each is one journal entry. */
-export const FACTS = ['incident:created', 'incident:closed', 'incident:caller_linked', 'dispatch:assigned', 'unit:acknowledged', 'unit:status_changed', 'call:disposed'] as const;
+export const FACTS = ['incident:created', 'incident:closed', 'incident:caller_linked', 'dispatch:assigned', 'unit:acknowledged', 'unit:status_changed', 'call:disposed', 'unit:crew_changed'] as const;
 export const FactSchema = z.enum(FACTS);
 export type Fact = z.infer<typeof FactSchema>;
 
@@ -16,7 +17,7 @@ export const DeltaSchema = z.object({
   version: z.number().int().positive(),
   at: z.number().int(),
   fact: FactSchema,
-  actor: z.object({ role: z.string(), operatorId: z.string(), unitId: z.string().optional(), agency: z.string().optional() }),
+  actor: ActorSchema,
   incidents: z.array(IncidentSchema),
   units: z.array(UnitSchema),
   /** Call records the change added to callers' histories. */
@@ -50,7 +51,11 @@ export type SyncSinceInput = z.infer<typeof SyncSinceInputSchema>;
  * `version` is the version the console is at once it has applied `deltas`: an agency desk is sent
  * only the deltas that concern it, so the last one it gets may be older than the journal's head. [DK2]
  */
-export type SyncAnswer = { kind: 'deltas'; deltas: Delta[]; version: number } | { kind: 'snapshot'; snapshot: Snapshot };
+export const SyncAnswerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('deltas'), deltas: z.array(DeltaSchema), version: z.number().int().nonnegative() }),
+  z.object({ kind: z.literal('snapshot'), snapshot: SnapshotSchema }),
+]);
+export type SyncAnswer = z.infer<typeof SyncAnswerSchema>;
 
 /** [DK2] Tells an agency desk that a version went by that does not concern it, so it sees no gap. */
 export const VersionTickSchema = z.object({ version: z.number().int().positive() });

@@ -6,6 +6,10 @@ import { UnitStatusSchema } from './unitStatus.ts';
 export const UnitIdSchema = z.string().regex(/^[a-z0-9-]{2,40}$/, 'unit id: 2-40 lowercase letters, digits or dashes').brand<'UnitId'>();
 export type UnitId = z.infer<typeof UnitIdSchema>;
 
+/** [CR2] A crew member signed on to a vehicle. */
+export const CrewMemberSchema = z.object({ userId: z.string(), name: z.string(), since: z.number().int() });
+export type CrewMember = z.infer<typeof CrewMemberSchema>;
+
 /** A vehicle of the fleet as it stands in the live store. Times are epoch milliseconds. */
 export const UnitSchema = z.object({
   id: UnitIdSchema,
@@ -23,6 +27,8 @@ export const UnitSchema = z.object({
   destinationId: z.string().nullable().default(null),
   /** [AK3] When the unit was last stood down for not acknowledging an assignment. */
   unansweredAt: z.number().int().nullable().default(null),
+  /** [CR2] Who is signed on to the vehicle now. */
+  crew: z.array(CrewMemberSchema).default([]),
 });
 export type Unit = z.infer<typeof UnitSchema>;
 

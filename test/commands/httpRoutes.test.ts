@@ -3,20 +3,21 @@ import { CityLayersSchema } from '../../shared/city/citySchema.ts';
 import { incidentInput } from '../support/builders.ts';
 import { commandId } from '../support/testClient.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
-
-const DISPATCH_HEADERS = { 'content-type': 'application/json', 'x-cad-role': 'dispatcher', 'x-cad-operator': 'disp-http' };
+import { headersAs } from '../support/testSession.ts';
 
 describe('[HT1] the HTTP routes serve the same commands', () => {
   let app: TestServer;
+  let dispatchHeaders: Record<string, string>;
   beforeAll(async () => {
     app = await startTestServer();
+    dispatchHeaders = await headersAs(app.url, { role: 'dispatcher', operatorId: 'disp-http' });
   });
   afterAll(async () => {
     await app.close();
   });
 
   const call = async (path: string, init: RequestInit = {}): Promise<{ status: number; body: { ok: boolean; data?: unknown; error?: { code: string; message: string } } }> => {
-    const response = await fetch(`${app.url}${path}`, { ...init, headers: { ...DISPATCH_HEADERS, ...(init.headers as Record<string, string> | undefined) } });
+    const response = await fetch(`${app.url}${path}`, { ...init, headers: { ...dispatchHeaders, ...(init.headers as Record<string, string> | undefined) } });
     return { status: response.status, body: (await response.json()) as { ok: boolean } };
   };
 
@@ -57,7 +58,9 @@ describe('[HT1] the HTTP routes serve the same commands', () => {
     const before = await app.server.ctx.redis.get(app.server.ctx.keys.version);
     const noSession = await fetch(`${app.url}/api/incidents`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(incidentInput()) });
     expect(noSession.status).toBe(401);
-    expect(((await noSession.json()) as { error: { code: string } }).error.code).toBe('forbidden');
+    expect(((await noSession.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
+    const declared = await fetch(`${app.url}/api/state`, { headers: { 'x-cad-role': 'supervisor', 'x-cad-operator': 'sup-1' } });
+    expect(declared.status).toBe(401);
     const malformed = await call('/api/incidents', { method: 'POST', body: '{"commandId": ' });
     expect(malformed.status).toBe(400);
     expect(malformed.body.error?.code).toBe('validation_failed');
@@ -70,7 +73,7 @@ describe('[HT1] the HTTP routes serve the same commands', () => {
     expect(badSince.status).toBe(400);
     const unknown = await call('/api/nothing-here');
     expect(unknown.status).toBe(404);
-    const callTakerAssign = await call('/api/dispatch/assign', { method: 'POST', headers: { 'x-cad-role': 'call_taker' }, body: JSON.stringify({ commandId: commandId(), incidentId: 'x', unitIds: ['als-a01'] }) });
+    const callTakerAssign = await call('/api/dispatch/assign', { method: 'POST', headers: await headersAs(app.url, { role: 'call_taker', operatorId: 'ct-http' }), body: JSON.stringify({ commandId: commandId(), incidentId: 'x', unitIds: ['als-a01'] }) });
     expect(callTakerAssign.status).toBe(403);
     expect(await app.server.ctx.redis.get(app.server.ctx.keys.version)).toBe(before);
   });

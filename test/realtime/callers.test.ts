@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incidentInput, CALL_TAKER } from '../support/builders.ts';
 import { commandId, connectClient, send, waitForDelta, type TestClient } from '../support/testClient.ts';
+import { headersAs } from '../support/testSession.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 
 describe('caller history, hoax registry and duplicates at intake', () => {
@@ -53,7 +54,7 @@ describe('caller history, hoax registry and duplicates at intake', () => {
     const entry = registry.data.numbers.find((n) => n.number === '27115550666');
     expect(entry?.calls).toHaveLength(2);
     expect(entry?.calls.every((c) => c.operatorId === 'ct-1' && c.at > 0)).toBe(true);
-    const csv = await fetch(`${app.url}/api/callers/hoax-registry.csv`, { headers: { 'x-cad-role': 'supervisor', 'x-cad-operator': 'sup-1' } });
+    const csv = await fetch(`${app.url}/api/callers/hoax-registry.csv`, { headers: await headersAs(app.url, { role: 'supervisor', operatorId: 'sup-1' }) });
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     const lines = (await csv.text()).trim().split('\n');
     expect(lines[0]).toBe('number,flagged,call_time_utc,call_taker,caller_name,notes');

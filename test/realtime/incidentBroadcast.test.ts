@@ -45,7 +45,7 @@ describe('incident capture reaches every console', () => {
     expect(seenByDispatcher.version).toBe(seenByCallTaker.version);
     expect(seenByDispatcher.version).toBe(callTaker.snapshot.version + 1);
     expect(seenByDispatcher.incidents[0]).toEqual(incident);
-    expect(seenByDispatcher.actor).toEqual({ role: 'call_taker', operatorId: 'ct-1' });
+    expect(seenByDispatcher.actor).toMatchObject({ role: 'call_taker', operatorId: 'ct-1' });
   });
 
   it('[IC2] references are phone-readable, check-digited and increase through the day', async () => {

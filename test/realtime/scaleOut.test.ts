@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCadServer, type CadServer } from '../../server/app/createCadServer.ts';
 import { incidentInput, crewSession, CALL_TAKER, DISPATCHER } from '../support/builders.ts';
-import { commandId, connectClient, send, waitForDelta } from '../support/testClient.ts';
-import { joburgCity } from '../support/testServer.ts';
+import { commandId, connectClient, connectWithCookie, send, waitForDelta } from '../support/testClient.ts';
+import { joburgCity, TEST_PASSWORD_COST, TEST_RATE_LIMITS } from '../support/testServer.ts';
+import { postJson, sessionCookie } from '../support/testSession.ts';
 import { startTestRedis } from '../support/testRedis.ts';
 
 describe('[SO1] several stateless instances share one live state', () => {
@@ -12,13 +13,28 @@ describe('[SO1] several stateless instances share one live state', () => {
 
   beforeAll(async () => {
     redis = await startTestRedis();
-    east = await createCadServer({ redisUrl: redis.url, city: joburgCity(), settings: { positionFrameMs: 50 } });
-    west = await createCadServer({ redisUrl: redis.url, city: joburgCity(), settings: { positionFrameMs: 50 } });
+    const settings = { positionFrameMs: 50, passwordCost: TEST_PASSWORD_COST, rateLimits: TEST_RATE_LIMITS };
+    east = await createCadServer({ redisUrl: redis.url, city: joburgCity(), settings, seedDemoUsers: true });
+    west = await createCadServer({ redisUrl: redis.url, city: joburgCity(), settings });
   });
   afterAll(async () => {
     await east.close();
     await west.close();
     await redis.cleanup();
+  });
+
+  it('[SO1][AU6] a session signed in on one instance works on the other, and signing out on one ends it on both at once', async () => {
+    const identity = { role: 'supervisor', operatorId: 'sup-scale' } as const;
+    const cookie = await sessionCookie(east.url, identity);
+    const onWest = await connectWithCookie(west.url, cookie);
+    const ended = new Promise<string>((resolve) => onWest.socket.once('session:ended', (notice) => resolve(notice.reason)));
+    const dropped = new Promise<void>((resolve) => onWest.socket.once('disconnect', () => resolve()));
+    const out = await postJson(east.url, '/api/session/sign-out', cookie, {});
+    expect(out.body.ok).toBe(true);
+    expect(await ended).toBe('signed_out');
+    await dropped;
+    const again = await fetch(`${west.url}/api/state`, { headers: { cookie } });
+    expect(again.status).toBe(401);
   });
 
   it('[SO1] a dispatcher on one instance sees at once what a call-taker on the other captured', async () => {

@@ -1,5 +1,4 @@
-import type { Session } from '../../shared/auth/roles.ts';
-import { UnitIdSchema } from '../../shared/units/unitSchema.ts';
+import type { TestIdentity } from './testSession.ts';
 import type { IncidentCreatePayload } from '../../shared/incidents/incidentSchema.ts';
 import type { IncidentTypeId } from '../../shared/incidents/incidentTypes.ts';
 import type { LngLat } from '../../shared/geo/position.ts';
@@ -26,6 +25,6 @@ export const DISPATCHER = { role: 'dispatcher', operatorId: 'disp-1' } as const;
 export const CALL_TAKER = { role: 'call_taker', operatorId: 'ct-1' } as const;
 
 /** A crew session for one unit. */
-export function crewSession(unitId: string, operatorId = `crew-${unitId}`): Session {
-  return { role: 'crew', operatorId, unitId: UnitIdSchema.parse(unitId) };
+export function crewSession(unitId: string, operatorId = `crew-${unitId}`): TestIdentity {
+  return { role: 'crew', operatorId, unitId };
 }

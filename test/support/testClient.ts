@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
-import type { Session } from '../../shared/auth/roles.ts';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
+import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/protocol/events.ts';
+import { sessionCookie, type TestIdentity } from './testSession.ts';
 import type { Result } from '../../shared/protocol/result.ts';
 import type { Delta, Snapshot } from '../../shared/protocol/stateSchema.ts';
 
@@ -14,9 +14,14 @@ export interface TestClient {
   close(): void;
 }
 
-/** A real socket.io-client connection with a session; resolves once the snapshot has arrived. */
-export function connectClient(url: string, session: Session, transports: ('websocket' | 'polling')[] = ['websocket']): Promise<TestClient> {
-  const socket: TestSocket = io(url, { auth: session, transports, forceNew: true, reconnection: false });
+/** A real socket.io-client connection, signed in as the identity; resolves once the snapshot has arrived. */
+export async function connectClient(url: string, identity: TestIdentity, transports: ('websocket' | 'polling')[] = ['websocket']): Promise<TestClient> {
+  return connectWithCookie(url, await sessionCookie(url, identity), transports);
+}
+
+/** A real socket.io-client connection carrying a session cookie; resolves once the snapshot has arrived. */
+export function connectWithCookie(url: string, cookie: string, transports: ('websocket' | 'polling')[] = ['websocket']): Promise<TestClient> {
+  const socket: TestSocket = io(url, { auth: { protocolVersion: PROTOCOL_VERSION }, extraHeaders: { cookie }, transports, forceNew: true, reconnection: false });
   const deltas: Delta[] = [];
   const record = (delta: Delta): void => {
     deltas.push(delta);
@@ -28,6 +33,7 @@ export function connectClient(url: string, session: Session, transports: ('webso
   socket.on('incident:caller_linked', record);
   socket.on('call:disposed', record);
   socket.on('unit:acknowledged', record);
+  socket.on('unit:crew_changed', record);
   return new Promise((resolve, reject) => {
     socket.once('connect_error', reject);
     socket.once('state:snapshot', (snapshot) => resolve({ socket, snapshot, deltas, close: () => socket.close() }));

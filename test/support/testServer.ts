@@ -4,8 +4,22 @@ import type { CityData } from '../../server/city/cityData.ts';
 import { loadCityPack, type CityPack } from '../../server/city/loadCityPack.ts';
 import type { EmbeddedRedis } from '../../server/redis/embeddedRedis.ts';
 import { startTestRedis } from './testRedis.ts';
+import type { PasswordCost } from '../../server/auth/passwordHash.ts';
+import type { RateLimitSettings } from '../../server/auth/rateLimits.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Cheap password hashing: the tests sign in hundreds of times; the scheme is the same, only its cost is lower. */
+export const TEST_PASSWORD_COST: PasswordCost = { log2N: 10 };
+
+/** Limits far above what the tests send, except where a test is about the limits and sets its own. */
+export const TEST_RATE_LIMITS: RateLimitSettings = {
+  signInPerMinute: 100_000,
+  failedSignInsPer15Minutes: 100_000,
+  commandsPer10Seconds: 1_000_000,
+  httpPerMinute: 1_000_000,
+  connectionsPerMinute: 100_000,
+};
 const packs = new Map<string, CityPack>();
 
 /** A city pack by folder (relative to the repository), loaded once per test file. */
@@ -37,7 +51,15 @@ export async function startTestServer(options: Partial<Omit<CadServerOptions, 'r
   const redis = await startTestRedis();
   const { cityDir = 'fixtures/joburg', ...serverOptions } = options;
   const pack = cityPack(cityDir);
-  const server = await createCadServer({ city: pack.city, roadGraphFile: pack.roadGraphFile, consoleDir: resolve(ROOT, 'dispatch-console/dist'), ...serverOptions, redisUrl: redis.url });
+  const server = await createCadServer({
+    city: pack.city,
+    roadGraphFile: pack.roadGraphFile,
+    consoleDir: resolve(ROOT, 'dispatch-console/dist'),
+    seedDemoUsers: true,
+    ...serverOptions,
+    settings: { passwordCost: TEST_PASSWORD_COST, rateLimits: TEST_RATE_LIMITS, ...serverOptions.settings },
+    redisUrl: redis.url,
+  });
   return {
     url: server.url,
     server,

@@ -9,7 +9,10 @@ local state = redis.call('HMGET', KEYS[2], 'status', 'incidentId', 'lng', 'lat')
 if not state[1] then return refuse(KEYS[1], ARGV[1], 'unit_not_found', 'no unit ' .. ARGV[7], ARGV[7]) end
 if state[1] ~= ARGV[2] or state[2] ~= ARGV[3] then return RETRY end
 
-local has_incident = #KEYS >= 6
+-- KEYS[6] with an empty newDoc: the unit stays committed; its incident is read (not changed) so that
+-- every desk that sees the incident sees the unit's change. [DK4]
+local has_incident = #KEYS >= 6 and ARGV[9] ~= ''
+local shows_incident = #KEYS >= 6 and ARGV[9] == ''
 local before_incident = 'null'
 if has_incident then
   local incident = redis.call('HMGET', KEYS[6], 'doc', 'rev')
@@ -34,6 +37,10 @@ end
 
 local incidents_json = '[]'
 if has_incident then incidents_json = '[' .. ARGV[9] .. ']' end
+if shows_incident then
+  local doc = redis.call('HGET', KEYS[6], 'doc')
+  if doc then incidents_json = '[' .. doc .. ']' end
+end
 local before_json = '{"incident":' .. before_incident .. ',"units":[' .. before_unit .. ']}'
 return commit(KEYS[1], ARGV[1], KEYS[4], KEYS[5], 'unit:status_changed', ARGV[5], ARGV[6],
   incidents_json, '[' .. unit_json(KEYS[2]) .. ']', before_json)

@@ -1,0 +1,40 @@
+import type { AuditEntry } from '../../shared/audit/auditSchema.ts';
+import type { CadContext } from '../app/cadContext.ts';
+import { SCRIPTS } from '../redis/scripts.ts';
+
+/** [AD1] Appends one entry to the audit record (a stream that is never trimmed) and its search indexes. */
+export async function appendAudit(ctx: CadContext, entry: Omit<AuditEntry, 'id'>): Promise<void> {
+  const keys = [ctx.keys.audit];
+  if (entry.username) keys.push(ctx.keys.auditIndex('user', entry.username));
+  if (entry.incidentId) keys.push(ctx.keys.auditIndex('incident', entry.incidentId));
+  for (const unitId of new Set([...entry.unitIds, ...(entry.unitId ? [entry.unitId] : [])])) keys.push(ctx.keys.auditIndex('unit', unitId));
+  const fields = [
+    'at', String(entry.at),
+    'command', entry.command,
+    'transport', entry.transport,
+    'userId', entry.userId ?? '',
+    'username', entry.username ?? '',
+    'role', entry.role ?? '',
+    'desk', entry.desk ?? '',
+    'unitId', entry.unitId ?? '',
+    'outcome', entry.outcome,
+    'incidentId', entry.incidentId ?? '',
+    'unitIds', JSON.stringify(entry.unitIds),
+    'summary', entry.summary,
+  ];
+  await SCRIPTS.appendAudit.run(ctx.redis, keys, [String(entry.at), ...fields]);
+}
+
+const SECRET_FIELDS = new Set(['password']);
+const MAX_SUMMARY = 600;
+
+/** A payload in a few hundred characters for the audit record: secrets blanked, long texts cut. */
+export function summarisePayload(payload: unknown): string {
+  const text = JSON.stringify(payload, (key, value: unknown) => {
+    if (SECRET_FIELDS.has(key)) return '***';
+    if (typeof value === 'string' && value.length > 120) return `${value.slice(0, 117)}...`;
+    return value;
+  });
+  if (text === undefined) return String(payload);
+  return text.length > MAX_SUMMARY ? `${text.slice(0, MAX_SUMMARY - 3)}...` : text;
+}

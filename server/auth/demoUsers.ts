@@ -1,0 +1,44 @@
+import type { Desk, PersonRole } from '../../shared/auth/roles.ts';
+import type { CadContext } from '../app/cadContext.ts';
+import { createUser, findUserByName } from './userStore.ts';
+
+/** The demo's one password for every demo user. A production server refuses to start while any demo user exists. */
+export const DEMO_PASSWORD = 'joburg-demo';
+
+export interface DemoUser {
+  username: string;
+  displayName: string;
+  role: PersonRole;
+  desks: Desk[];
+}
+
+/** One user per role (and per dispatch desk), for the demo. */
+export const DEMO_USERS: readonly DemoUser[] = [
+  { username: 'calltaker', displayName: 'Thandi Mokoena', role: 'call_taker', desks: [] },
+  { username: 'ems', displayName: 'Sipho Dlamini', role: 'dispatcher', desks: ['ems'] },
+  { username: 'fire', displayName: 'Anele Khumalo', role: 'dispatcher', desks: ['fire'] },
+  { username: 'police', displayName: 'Pieter van Wyk', role: 'dispatcher', desks: ['metro_police'] },
+  { username: 'dispatcher', displayName: 'Lerato Nkosi', role: 'dispatcher', desks: ['combined', 'ems', 'fire', 'metro_police'] },
+  { username: 'crew', displayName: 'Bongani Zulu', role: 'crew', desks: [] },
+  { username: 'crew2', displayName: 'Naledi Mahlangu', role: 'crew', desks: [] },
+  { username: 'supervisor', displayName: 'Ayesha Patel', role: 'supervisor', desks: [] },
+  { username: 'admin', displayName: 'City IT administrator', role: 'administrator', desks: [] },
+];
+
+/** Adds the demo users that are missing (an existing user keeps the password it has). */
+export async function seedDemoUsers(ctx: CadContext): Promise<void> {
+  for (const user of DEMO_USERS) {
+    if (await findUserByName(ctx, user.username)) continue;
+    await createUser(ctx, { ...user, password: DEMO_PASSWORD });
+  }
+}
+
+/** The demo users present in the store, for the production check. */
+export async function demoUsersPresent(ctx: CadContext): Promise<string[]> {
+  const present: string[] = [];
+  for (const user of DEMO_USERS) {
+    const stored = await findUserByName(ctx, user.username);
+    if (stored && !stored.isDisabled) present.push(user.username);
+  }
+  return present;
+}

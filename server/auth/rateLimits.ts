@@ -1,0 +1,71 @@
+import type { Redis } from 'ioredis';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+
+/** [HI1] How much each client may send; held in Redis, so the limits hold across every server instance. */
+export interface RateLimitSettings {
+  /** Sign-in attempts per client address per minute. */
+  signInPerMinute: number;
+  /** Failed sign-ins per username from one address per 15 minutes, after which that pair is blocked for 15 minutes. */
+  failedSignInsPer15Minutes: number;
+  /** Commands and reads per signed-in user per 10 seconds (socket and HTTP together). */
+  commandsPer10Seconds: number;
+  /** HTTP requests to /api per client address per minute. */
+  httpPerMinute: number;
+  /** Socket connections per client address per minute. */
+  connectionsPerMinute: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
+  signInPerMinute: 30,
+  failedSignInsPer15Minutes: 10,
+  commandsPer10Seconds: 300,
+  httpPerMinute: 1_200,
+  connectionsPerMinute: 120,
+};
+
+export type LimitKind = 'signIn' | 'failedSignIn' | 'command' | 'http' | 'connection';
+
+/** The outcome of one consume: allowed, or refused with how long to wait. */
+export type LimitAnswer = { isAllowed: true } | { isAllowed: false; retryAfterSeconds: number };
+
+export class RateLimits {
+  private readonly limiters: Record<LimitKind, RateLimiterRedis>;
+
+  constructor(redis: Redis, prefix: string, settings: RateLimitSettings) {
+    const make = (kind: LimitKind, points: number, duration: number, blockDuration = 0): RateLimiterRedis =>
+      new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:${kind}`, points, duration, blockDuration });
+    this.limiters = {
+      signIn: make('signIn', settings.signInPerMinute, 60),
+      failedSignIn: make('failedSignIn', settings.failedSignInsPer15Minutes, 15 * 60, 15 * 60),
+      command: make('command', settings.commandsPer10Seconds, 10),
+      http: make('http', settings.httpPerMinute, 60),
+      connection: make('connection', settings.connectionsPerMinute, 60),
+    };
+  }
+
+  /** Counts one use of `kind` by `key`. A Redis failure lets the request through: the command itself will then fail and say so. */
+  async consume(kind: LimitKind, key: string): Promise<LimitAnswer> {
+    try {
+      await this.limiters[kind].consume(key);
+      return { isAllowed: true };
+    } catch (error) {
+      if (error instanceof RateLimiterRes) return { isAllowed: false, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
+      return { isAllowed: true };
+    }
+  }
+
+  /** Whether `key` is blocked for `kind` now, without counting a use. */
+  async isBlocked(kind: LimitKind, key: string): Promise<LimitAnswer> {
+    try {
+      const state = await this.limiters[kind].get(key);
+      if (state && state.remainingPoints <= 0 && state.msBeforeNext > 0) return { isAllowed: false, retryAfterSeconds: Math.ceil(state.msBeforeNext / 1000) };
+    } catch {
+      // As in consume: a Redis failure does not lock anyone out.
+    }
+    return { isAllowed: true };
+  }
+
+  async reset(kind: LimitKind, key: string): Promise<void> {
+    await this.limiters[kind].delete(key).catch(() => undefined);
+  }
+}

@@ -1,0 +1,60 @@
+import { parse as parseCookie } from 'cookie';
+import { agencyOfDesk, type Session } from '../../shared/auth/roles.ts';
+import type { CadContext } from '../app/cadContext.ts';
+import { SessionTokens } from './sessionTokens.ts';
+import { readUser } from './userStore.ts';
+
+export const SESSION_COOKIE = 'cad_session';
+
+/** The session token a request carries: the console's cookie, or `Authorization: Bearer` for other clients. */
+export function tokenFrom(headers: { cookie?: string | undefined; authorization?: string | undefined }, handshakeToken?: unknown): string | undefined {
+  if (typeof handshakeToken === 'string' && handshakeToken.length > 0) return handshakeToken;
+  const bearer = headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer) return bearer;
+  if (!headers.cookie) return undefined;
+  return parseCookie(headers.cookie)[SESSION_COOKIE];
+}
+
+/**
+ * [AU4][AU6] The session behind a token, checked on every command and read: a genuine unexpired
+ * token, not revoked (sign-out), of a user who exists, is enabled and has not had their sessions ended
+ * since (password reset, disable). Role and the crew's vehicle come from the live store, never the client.
+ */
+export async function resolveSession(ctx: CadContext, token: string | undefined): Promise<Session | null> {
+  if (!token || token.length > 4096) return null;
+  const claims = await ctx.auth.tokens.verify(token, ctx.now());
+  if (!claims) return null;
+  const [user, revoked] = await Promise.all([readUser(ctx, claims.userId), ctx.redis.exists(ctx.keys.revokedSession(claims.sessionId))]);
+  if (!user || user.isDisabled || revoked === 1 || claims.generation !== user.sessionGeneration) return null;
+  const desk = user.role === 'dispatcher' && claims.desk && user.desks.includes(claims.desk) ? claims.desk : undefined;
+  if (user.role === 'dispatcher' && !desk) return null;
+  const session: Session = {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    sessionId: claims.sessionId,
+    expiresAt: claims.expiresAt,
+  };
+  if (desk) {
+    session.desk = desk;
+    const agency = agencyOfDesk(desk);
+    if (agency) session.agency = agency;
+  }
+  if (user.role === 'crew' && user.unitId) session.unitId = user.unitId;
+  return session;
+}
+
+/** A fresh token for a session, from now for the configured session length. */
+export async function issueToken(ctx: CadContext, user: { id: string; sessionGeneration: number }, desk: Session['desk'], sessionId = SessionTokens.newSessionId()): Promise<{ token: string; sessionId: string; expiresAt: number }> {
+  const issuedAt = ctx.now();
+  const expiresAt = issuedAt + ctx.settings.sessionMinutes * 60_000;
+  const token = await ctx.auth.tokens.sign({ userId: user.id, sessionId, desk, generation: user.sessionGeneration, issuedAt, expiresAt });
+  return { token, sessionId, expiresAt };
+}
+
+/** [AU6] Revokes a session on every instance until it would have expired. */
+export async function revokeSession(ctx: CadContext, session: Pick<Session, 'sessionId' | 'expiresAt'>): Promise<void> {
+  const ttlMs = Math.max(1_000, session.expiresAt - ctx.now());
+  await ctx.redis.set(ctx.keys.revokedSession(session.sessionId), '1', 'PX', ttlMs);
+}

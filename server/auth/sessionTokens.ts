@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { jwtVerify, SignJWT } from 'jose';
+import { z } from 'zod';
+import { DeskSchema, type Desk } from '../../shared/auth/roles.ts';
+
+/** What a session token says; the rest of the session is read from the live store on every use. */
+export interface SessionClaims {
+  userId: string;
+  sessionId: string;
+  desk: Desk | undefined;
+  /** The user's session generation when the token was issued. [AU6] */
+  generation: number;
+  /** Epoch ms. */
+  issuedAt: number;
+  expiresAt: number;
+}
+
+const ClaimsSchema = z.object({
+  sub: z.string().min(1),
+  sid: z.string().min(1),
+  desk: DeskSchema.optional(),
+  iam: z.number().int(),
+  gen: z.number().int().nonnegative(),
+  exp: z.number().int(),
+});
+
+const ISSUER = 'emergency-connect-cad';
+const AUDIENCE = 'emergency-connect-console';
+
+/** [AU4] Signs and checks session tokens (HS256 JWTs, jose) with the deployment's secret. */
+export class SessionTokens {
+  private readonly key: Uint8Array;
+
+  constructor(secret: string) {
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  static newSessionId(): string {
+    return randomBytes(16).toString('base64url');
+  }
+
+  async sign(claims: SessionClaims): Promise<string> {
+    return new SignJWT({ sid: claims.sessionId, iam: claims.issuedAt, gen: claims.generation, ...(claims.desk ? { desk: claims.desk } : {}) })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(claims.userId)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt(Math.floor(claims.issuedAt / 1000))
+      .setExpirationTime(Math.floor(claims.expiresAt / 1000))
+      .sign(this.key);
+  }
+
+  /** The claims of a genuine, unexpired token; null for anything else (tampered, expired, malformed). */
+  async verify(token: string, now: number): Promise<SessionClaims | null> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], currentDate: new Date(now) });
+      const claims = ClaimsSchema.parse(payload);
+      return { userId: claims.sub, sessionId: claims.sid, desk: claims.desk, generation: claims.gen, issuedAt: claims.iam, expiresAt: claims.exp * 1000 };
+    } catch {
+      return null;
+    }
+  }
+}

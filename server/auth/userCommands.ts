@@ -1,0 +1,38 @@
+import type { User, UserCreateInput, UserResetPasswordInput, UserSetDisabledInput } from '../../shared/auth/userSchema.ts';
+import { fail, ok } from '../../shared/protocol/result.ts';
+import type { CadContext } from '../app/cadContext.ts';
+import type { CommandOutcome } from '../commands/commandOutcome.ts';
+import { createUser, listUsers, publicUser, readUser, setDisabled, setPassword } from './userStore.ts';
+
+/** [AU5] The administrator's user commands. */
+export async function listUsersCommand(ctx: CadContext): Promise<CommandOutcome<{ users: User[] }>> {
+  return { result: ok({ users: (await listUsers(ctx)).map(publicUser) }) };
+}
+
+export async function createUserCommand(ctx: CadContext, input: UserCreateInput): Promise<CommandOutcome<User>> {
+  const user = await createUser(ctx, input);
+  if (!user) return { result: fail('user_exists', `there is already a user ${input.username}`) };
+  return { result: ok(publicUser(user)) };
+}
+
+async function changed(ctx: CadContext, userId: string): Promise<CommandOutcome<User>> {
+  const user = await readUser(ctx, userId);
+  if (!user) return { result: fail('user_not_found', `no user ${userId}`) };
+  return { result: ok(publicUser(user)) };
+}
+
+/** A new password ends every session of the user at once. */
+export async function resetPasswordCommand(ctx: CadContext, input: UserResetPasswordInput): Promise<CommandOutcome<User>> {
+  if (!(await readUser(ctx, input.userId))) return { result: fail('user_not_found', `no user ${input.userId}`) };
+  await setPassword(ctx, input.userId, input.password);
+  return { ...(await changed(ctx, input.userId)), effects: { endSessions: { userId: input.userId, reason: 'password_reset' } } };
+}
+
+/** [AU6] Disabling a user drops their live consoles at once, on every instance. */
+export async function setDisabledCommand(ctx: CadContext, input: UserSetDisabledInput, actorUserId: string): Promise<CommandOutcome<User>> {
+  if (!(await readUser(ctx, input.userId))) return { result: fail('user_not_found', `no user ${input.userId}`) };
+  if (input.isDisabled && input.userId === actorUserId) return { result: fail('forbidden', 'an administrator cannot disable their own account') };
+  await setDisabled(ctx, input.userId, input.isDisabled);
+  const outcome = await changed(ctx, input.userId);
+  return input.isDisabled ? { ...outcome, effects: { endSessions: { userId: input.userId, reason: 'disabled' } } } : outcome;
+}

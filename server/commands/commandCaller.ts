@@ -1,0 +1,15 @@
+import type { Actor, Session } from '../../shared/auth/roles.ts';
+
+/** Who sent a command, as the transport established it. */
+export interface CommandCaller {
+  /** The verified session; null before sign-in. */
+  session: Session | null;
+  transport: 'socket' | 'http';
+  /** The client's network address, for rate limits before sign-in. */
+  clientKey: string;
+}
+
+/** A caller whose session the command's rules accepted. */
+export interface AuthorisedCaller extends CommandCaller {
+  actor: Actor;
+}

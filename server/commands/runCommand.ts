@@ -1,0 +1,162 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { actorOf, ROLE_LABELS, type Actor } from '../../shared/auth/roles.ts';
+import { CLOCK_SKEW_ALLOWANCE_MS, CONTRACT, isCommandAllowed, type AnswerOf, type CommandName, type CommandSpec, type RecordRule } from '../../shared/protocol/contract.ts';
+import { fail } from '../../shared/protocol/result.ts';
+import type { CadContext } from '../app/cadContext.ts';
+import { appendAudit, summarisePayload } from '../audit/appendAudit.ts';
+import { authoriseRecord, mayViewIncidents } from './authoriseRecord.ts';
+import type { CommandCaller } from './commandCaller.ts';
+import type { CommandOutcome } from './commandOutcome.ts';
+import { COMMAND_HANDLERS, type Handler } from './commands.ts';
+import { readStoredAnswer, rememberRefusal } from './storedAnswer.ts';
+
+type AnySpec = CommandSpec<z.ZodType, z.ZodType>;
+const refused = (...args: Parameters<typeof fail>): CommandOutcome<unknown> => ({ result: fail(...args) });
+
+/**
+ * [CM3] The one way in, for the socket and HTTP alike, driven by the contract entry: session →
+ * rate limit → role → parse → clock → per-record rule → resend of a known command id → run → the
+ * answer's records checked → audit. Unknown errors are logged and answered as `internal_error`,
+ * never with a stack trace.
+ */
+export async function runCommand<N extends CommandName>(ctx: CadContext, name: N, caller: CommandCaller, payload: unknown): Promise<CommandOutcome<AnswerOf<N>>> {
+  const spec: AnySpec = CONTRACT[name];
+  let parsed: unknown = undefined;
+  let outcome: CommandOutcome<unknown>;
+  try {
+    outcome = await decide(ctx, name, spec, caller, payload, (input) => {
+      parsed = input;
+    });
+  } catch (error) {
+    console.error(`[${name}] failed for ${caller.session?.username ?? caller.clientKey}:`, error);
+    outcome = refused('internal_error', 'the server could not complete the command; it is safe to resend it with the same commandId');
+  }
+  const isRefusal = !outcome.result.ok;
+  if (spec.audit === 'all' || isRefusal || spec.readsPersonalData) {
+    await audit(ctx, name, spec, caller, parsed ?? payload, outcome).catch((error: unknown) => console.error(`[${name}] audit append failed:`, error));
+  }
+  // The handler table is typed per command (COMMAND_HANDLERS: Handlers), so its answer is AnswerOf<N>.
+  return outcome as CommandOutcome<AnswerOf<N>>;
+}
+
+async function decide(ctx: CadContext, name: CommandName, spec: AnySpec, caller: CommandCaller, payload: unknown, keep: (input: unknown) => void): Promise<CommandOutcome<unknown>> {
+  const { session } = caller;
+  if (!spec.isPublic && !session) return refused('unauthenticated', 'sign in first');
+  const limit = await ctx.limits.consume(session ? 'command' : 'signIn', session ? session.userId : caller.clientKey);
+  if (!limit.isAllowed) return refused('rate_limited', `too many requests; try again in ${limit.retryAfterSeconds} s`);
+  if (session && !isCommandAllowed(name, session.role)) return refused('forbidden', `a ${ROLE_LABELS[session.role].toLowerCase()} may not send ${name}`);
+
+  const input = spec.input.safeParse(payload);
+  if (!input.success) {
+    const issues = input.error.issues.map((issue) => ({ path: issue.path.join('.') || '(payload)', message: issue.message }));
+    return refused('validation_failed', issues.map((i) => (i.path === '(payload)' ? i.message : `${i.path}: ${i.message}`)).join('; '), { issues });
+  }
+  keep(input.data);
+  const ahead = clockAhead(ctx, spec, input.data);
+  if (ahead) return refused('validation_failed', `${ahead.field} is ${Math.round(ahead.byMs / 1000)} s in the future; check the device clock`, { issues: [{ path: ahead.field, message: 'in the future' }] });
+
+  const handler = COMMAND_HANDLERS[name] as unknown as Handler<unknown, unknown>;
+  const actor: Actor = session ? actorOf(session) : { role: 'system', operatorId: 'anonymous' };
+  if (session) {
+    const denied = await authoriseRecord(ctx, spec.record as RecordRule<unknown, unknown> | undefined, input.data, session);
+    if (denied) return { result: { ok: false, error: denied } };
+  }
+
+  const commandId = spec.isJournaled ? commandIdOf(input.data) : null;
+  if (commandId !== null) {
+    const reused = await claimCommandId(ctx, name, commandId, input.data);
+    if (reused) return reused;
+    const stored = handler.answerOf ? await readStoredAnswer(ctx, name, commandId, handler.answerOf) : null;
+    if (stored) return stored;
+  }
+  const outcome = await handler.run(ctx, input.data, { ...caller, actor });
+  if (commandId !== null && !outcome.result.ok) await rememberRefusal(ctx, name, commandId, outcome.result.error);
+  const answerIncidents = (spec.record as RecordRule<unknown, unknown> | undefined)?.answerIncidents;
+  if (session && outcome.result.ok && answerIncidents && !mayViewIncidents(session, answerIncidents(outcome.result.data))) {
+    return refused('forbidden', 'that incident does not go to this desk');
+  }
+  return outcome;
+}
+
+function commandIdOf(input: unknown): string | null {
+  return typeof input === 'object' && input !== null && 'commandId' in input && typeof input.commandId === 'string' ? input.commandId : null;
+}
+
+/** [CM5] The first clock field of the input that lies too far in the future. */
+function clockAhead(ctx: CadContext, spec: AnySpec, input: unknown): { field: string; byMs: number } | null {
+  if (!spec.clockFields || typeof input !== 'object' || input === null) return null;
+  const now = ctx.now();
+  for (const field of spec.clockFields) {
+    const value: unknown = (input as Record<string, unknown>)[field];
+    if (typeof value === 'number' && value - now > CLOCK_SKEW_ALLOWANCE_MS) return { field, byMs: value - now };
+  }
+  return null;
+}
+
+/**
+ * [CM1] A command id is bound, on first use, to its command and a digest of its payload. A resend
+ * of the same payload goes on to the stored answer; the same id with another payload is refused.
+ */
+async function claimCommandId(ctx: CadContext, name: CommandName, commandId: string, input: unknown): Promise<CommandOutcome<unknown> | null> {
+  const digest = createHash('sha256').update(JSON.stringify(input)).digest('base64url').slice(0, 22);
+  const fingerprint = `${name} ${digest}`;
+  const key = ctx.keys.commandFingerprint(commandId);
+  const isFirst = await ctx.redis.set(key, fingerprint, 'EX', 86_400, 'NX');
+  if (isFirst === 'OK') return null;
+  const known = await ctx.redis.get(key);
+  if (known === null || known === fingerprint) return null;
+  const sameCommand = known.startsWith(`${name} `);
+  return refused('command_id_reused', sameCommand ? 'this commandId was already used with a different payload' : 'this commandId was already used for another command');
+}
+
+async function audit(ctx: CadContext, name: CommandName, spec: AnySpec, caller: CommandCaller, input: unknown, outcome: CommandOutcome<unknown>): Promise<void> {
+  const { session } = caller;
+  const unitIds = unitIdsOf(spec, input);
+  const incidentId = incidentIdOf(spec, input, outcome);
+  const username = session?.username ?? usernameOf(input);
+  await appendAudit(ctx, {
+    at: ctx.now(),
+    command: name,
+    transport: caller.transport,
+    userId: session?.userId ?? null,
+    username,
+    role: session?.role ?? null,
+    desk: session?.desk ?? null,
+    unitId: session?.unitId ?? null,
+    outcome: outcome.result.ok ? 'ok' : outcome.result.error.code,
+    incidentId,
+    unitIds,
+    summary: summarisePayload(input),
+  });
+}
+
+function unitIdsOf(spec: AnySpec, input: unknown): string[] {
+  try {
+    const rule = spec.record as RecordRule<unknown, unknown> | undefined;
+    if (rule?.units) return [...rule.units(input)];
+  } catch {
+    // The payload did not parse: there is no unit to file it under.
+  }
+  return [];
+}
+
+function incidentIdOf(spec: AnySpec, input: unknown, outcome: CommandOutcome<unknown>): string | null {
+  try {
+    const rule = spec.record as RecordRule<unknown, unknown> | undefined;
+    const named = rule?.incident?.(input);
+    if (typeof named === 'string') return named;
+  } catch {
+    // As above.
+  }
+  const data: unknown = outcome.result.ok ? outcome.result.data : null;
+  if (typeof data !== 'object' || data === null) return null;
+  if ('reference' in data && typeof data.reference === 'string') return data.reference;
+  if ('incidentId' in data && typeof data.incidentId === 'string') return data.incidentId;
+  return null;
+}
+
+/** For sign-in attempts: the username tried, so refusals are searchable by it. */
+function usernameOf(input: unknown): string | null {
+  return typeof input === 'object' && input !== null && 'username' in input && typeof input.username === 'string' ? input.username.slice(0, 40).toLowerCase() : null;
+}

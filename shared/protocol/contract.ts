@@ -1,0 +1,445 @@
+import { z } from 'zod';
+import { AuditPageSchema, AuditSearchInputSchema } from '../audit/auditSchema.ts';
+import { PERSON_ROLES, type Role } from '../auth/roles.ts';
+import {
+  EmptyInputSchema,
+  SessionInfoSchema,
+  SignedOutSchema,
+  SignInInputSchema,
+  UserCreateInputSchema,
+  UserListInputSchema,
+  UserListSchema,
+  UserResetPasswordInputSchema,
+  UserSchema,
+  UserSetDisabledInputSchema,
+} from '../auth/userSchema.ts';
+import { CallDisposeInputSchema, CallerHistoryInputSchema, CallerHistorySchema, CallRecordSchema, HoaxRegistryInputSchema, HoaxRegistrySchema } from '../callers/callerSchema.ts';
+import { AssignInputSchema, RecommendationSchema, RecommendInputSchema } from '../dispatch/dispatchSchema.ts';
+import {
+  DuplicateCandidateSchema,
+  DuplicatesInputSchema,
+  IncidentCloseInputSchema,
+  IncidentCreateInputSchema,
+  IncidentGetInputSchema,
+  IncidentSchema,
+  LinkCallerInputSchema,
+  type Incident,
+} from '../incidents/incidentSchema.ts';
+import { HospitalOptionSchema, RouteHospitalsInputSchema, RouteSchema, RouteUnitInputSchema } from '../routing/routeSchema.ts';
+import { CrewSignOffInputSchema, CrewSignOnInputSchema } from '../units/crewSchema.ts';
+import { UnitAcknowledgeInputSchema, UnitPositionAnswerSchema, UnitPositionInputSchema, UnitStatusInputSchema } from '../units/unitCommands.ts';
+import { UnitSchema } from '../units/unitSchema.ts';
+import { SnapshotSchema, SyncAnswerSchema, SyncSinceInputSchema } from './stateSchema.ts';
+
+/**
+ * [CM6] The one command contract. Each command is one entry: its input and answer schemas, who may
+ * send it (roles, and the per-record rule the server applies), its HTTP method and path, whether it is
+ * journaled (a `commandId`, a stored first answer, a journal entry), what the audit record keeps of it,
+ * and which of its times may not lie in the future. The Socket.IO event maps, the authorisation step,
+ * the HTTP routes, the OpenAPI document and the console's typed client are all derived from this table;
+ * adding a command is one entry here plus its handler on the server.
+ */
+
+/** Bumped when a command or event changes meaning; a console built for another version is told to reload. */
+export const PROTOCOL_VERSION = 2;
+
+/** [CM5] How far ahead of the server's clock a client's time may be (device clocks drift a little). */
+export const CLOCK_SKEW_ALLOWANCE_MS = 10_000;
+
+/**
+ * [AU2][DK3] The per-record rule: which incident and units a command names, and whether it acts on the
+ * units (a desk may act only on its own agency's units, a crew only on its vehicle) or only looks at them
+ * (a desk sees its own units and those committed to its incidents).
+ */
+export interface RecordRule<I, A> {
+  // Method syntax on purpose: the server applies every entry's rule through one erased type.
+  incident?(input: I): string;
+  units?(input: I): readonly string[];
+  unitAccess?: 'act' | 'see';
+  /** For reads by reference: the incidents the answer shows, each of which the sender must be allowed to see. */
+  answerIncidents?(answer: A): readonly Incident[];
+}
+
+export interface QueryParameter {
+  /** The input field the parameter fills. */
+  field: string;
+  type: 'integer' | 'string' | 'boolean';
+  description: string;
+}
+
+export interface HttpBinding {
+  method: 'get' | 'post';
+  /** Express path; `:name` fills the input field of that name. */
+  path: string;
+  query?: Readonly<Record<string, QueryParameter>>;
+  /** The same read as CSV at this path (cells that a spreadsheet would run are escaped). */
+  csvPath?: string;
+}
+
+export interface CommandSpec<I extends z.ZodType, A extends z.ZodType> {
+  summary: string;
+  input: I;
+  answer: A;
+  /** Who may send it; an empty list with `isPublic` means anyone, before sign-in. */
+  roles: readonly Role[];
+  isPublic?: boolean;
+  record?: RecordRule<z.output<I>, z.output<A>>;
+  http: HttpBinding;
+  /** Sent over the socket as an event of the same name (sign-in and sign-out set a cookie, so they are HTTP only). */
+  onSocket: boolean;
+  /** Carries a `commandId`; a resend gets the first answer; the change is journaled and broadcast. */
+  isJournaled: boolean;
+  /** [AD1] What the audit record keeps: every call, or only refusals (position fixes are telemetry, many a second). */
+  audit: 'all' | 'refusals';
+  /** [AD1] Reads personal data (callers' names and numbers); such reads are always audited. */
+  readsPersonalData?: boolean;
+  /** [CM5] Epoch-ms fields that may not lie further in the future than the clock-skew allowance. */
+  clockFields?: readonly string[];
+}
+
+/** An entry of the table; keeps whether it is a socket event as a literal type, for the event maps. */
+function command<I extends z.ZodType, A extends z.ZodType, OnSocket extends boolean>(spec: CommandSpec<I, A> & { onSocket: OnSocket }): CommandSpec<I, A> & { onSocket: OnSocket } {
+  return spec;
+}
+
+const BOARD_ROLES = ['call_taker', 'dispatcher', 'crew', 'supervisor'] as const satisfies readonly Role[];
+
+/** The outcome of an assignment: the incident and the units as committed. */
+export const AssignOutcomeSchema = z.object({ incident: IncidentSchema, units: z.array(UnitSchema) });
+export type AssignOutcome = z.infer<typeof AssignOutcomeSchema>;
+
+export const CONTRACT = {
+  'session:sign_in': command({
+    summary: 'Sign in with username and password; sets the session cookie',
+    input: SignInInputSchema,
+    answer: SessionInfoSchema,
+    roles: [],
+    isPublic: true,
+    http: { method: 'post', path: '/api/session' },
+    onSocket: false,
+    isJournaled: false,
+    audit: 'all',
+  }),
+  'session:get': command({
+    summary: 'The signed-in session; renews the cookie when it is past half its life',
+    input: EmptyInputSchema,
+    answer: SessionInfoSchema,
+    roles: PERSON_ROLES,
+    http: { method: 'get', path: '/api/session' },
+    onSocket: true,
+    isJournaled: false,
+    audit: 'refusals',
+  }),
+  'session:sign_out': command({
+    summary: 'Sign out: the session is revoked at once on every server instance',
+    input: EmptyInputSchema,
+    answer: SignedOutSchema,
+    roles: PERSON_ROLES,
+    http: { method: 'post', path: '/api/session/sign-out' },
+    onSocket: false,
+    isJournaled: false,
+    audit: 'all',
+  }),
+  'users:list': command({
+    summary: 'Every user with role, desks, state and the vehicle a crew is on',
+    input: UserListInputSchema,
+    answer: UserListSchema,
+    roles: ['administrator'],
+    http: { method: 'get', path: '/api/users' },
+    onSocket: true,
+    isJournaled: false,
+    audit: 'all',
+  }),
+  'users:create': command({
+    summary: 'Add a user',
+    input: UserCreateInputSchema,
+    answer: UserSchema,
+    roles: ['administrator'],
+    http: { method: 'post', path: '/api/users' },
+    onSocket: true,
+    isJournaled: false,
+    audit: 'all',
+  }),
+  'users:reset_password': command({
+    summary: "Set a user's password; their sessions end",
+    input: UserResetPasswordInputSchema,
+    answer: UserSchema,
+    roles: ['administrator'],
+    http: { method: 'post', path: '/api/users/:userId/password' },
+    onSocket: true,
+    isJournaled: false,
+    audit: 'all',
+  }),
+  'users:set_disabled': command({
+    summary: 'Disable a user (their live consoles are dropped at once) or enable them again',
+    input: UserSetDisabledInputSchema,
+    answer: UserSchema,
+    roles: ['administrator'],
+    http: { method: 'post', path: '/api/users/:userId/disabled' },
+    onSocket: true,
+    isJournaled: false,
+    audit: 'all',
+  }),
+  'crew:sign_on': command({
+    summary: 'A crew member signs on to a vehicle for the shift',
+    input: CrewSignOnInputSchema,
+    answer: UnitSchema,
+    roles: ['crew'],
+    http: { method: 'post', path: '/api/crew/sign-on' },
+    onSocket: true,
+    isJournaled: true,
+    audit: 'all',
+  }),
+  'crew:sign_off': command({
+    summary: 'A crew member signs off the vehicle they are on',
+    input: CrewSignOffInputSchema,
+    answer: UnitSchema,
+    roles: ['crew'],
+    http: { method: 'post', path: '/api/crew/sign-off' },
+    onSocket: true,
+    isJournaled: true,
+    audit: 'all',
+  }),
+  'state:read': command({
+    summary: 'Every unit and open incident the sender may see, with the version they are at',
+    input: EmptyInputSchema,
+    answer: SnapshotSchema,
+    roles: BOARD_ROLES,
+    http: { method: 'get', path: '/api/state' },
+    onSocket: true,
+    isJournaled: false,
+    audit: 'all',
+    readsPersonalData: true,
+  }),
+  'sync:since': command({
+    summary: 'The journal after a version (the changes the sender may see), or a snapshot when too far behind',
+    input: SyncSinceInputSchema,
+    answer: SyncAnswerSchema,
+    roles: BOARD_ROLES,
+    http: { method: 'get', path: '/api/journal', query: { since: { field: 'version', type: 'integer', description: 'the version the client holds' } } },
+    onSocket: true,
+    isJournaled: false,
+    audit: 'all',
+    readsPersonalData: true,
+  }),
+  'incident:create': command({
+    summary: 'Capture an incident: classified, located, numbered and queued in one step',
+    input: IncidentCreateInputSchema,
+    answer: IncidentSchema,
+    roles: ['call_taker', 'dispatcher'],
+    http: { method: 'post', path: '/api/incidents' },
+    onSocket: true,
+    isJournaled: true,
+    audit: 'all',
+    clockFields: ['callStartedAt'],
+  }),
+  'incident:close': command({
+    summary: 'Close an incident with no unit still committed',
+    input: IncidentCloseInputSchema,
+    answer: IncidentSchema,
+    roles: ['dispatcher', 'supervisor'],
+    record: { incident: (input) => input.incidentId },
+    http: { method: 'post', path: '/api/incidents/:incidentId/close' },
+    onSocket: true,
+    isJournaled: true,
+    audit: 'all',
+  }),
+  'incident:get': command({
+    summary: 'An incident, open or closed, by its reference as read back',
+    input: IncidentGetInputSchema,
+    answer: IncidentSchema,
+    roles: ['call_taker', 'dispatcher', 'supervisor'],
+    record: { answerIncidents: (incident) => [incident] },
+    http: { method: 'get', path: '/api/incidents/:reference' },
+    onSocket: true,
+    isJournaled: false,
+    audit: 'all',
+    readsPersonalData: true,
+  }),
+  'incident:duplicates': command({
+    summary: 'Open incidents near a call that may be the same event',
+    input: DuplicatesInputSchema,
+    answer: z.array(DuplicateCandidateSchema),
+    roles: ['call_taker', 'dispatcher'],
+    http: { method: 'post', path: '/api/incidents/duplicates' },
+    onSocket: true,
+    isJournaled: false,
+    audit: 'refusals',
+  }),
+  'incident:link_caller': command({
+    summary: 'Add a caller to an existing incident instead of creating a new one',
+    input: LinkCallerInputSchema,
+    answer: IncidentSchema,
+    roles: ['call_taker', 'dispatcher'],
+    record: { incident: (input) => input.incidentId },
+    http: { method: 'post', path: '/api/incidents/:incidentId/callers' },
+    onSocket: true,
+    isJournaled: true,
+    audit: 'all',
+  }),
+  'call:dispose': command({
+    summary: 'Close a call that is not an incident (hoax, accidental, abandoned, test, non-emergency)',
+    input: CallDisposeInputSchema,
+    answer: CallRecordSchema,
+    roles: ['call_taker', 'dispatcher'],
+    http: { method: 'post', path: '/api/calls/dispositions' },
+    onSocket: true,
+    isJournaled: true,
+    audit: 'all',
+    clockFields: ['callStartedAt'],
+  }),
+  'caller:history': command({
+    summary: "A callback number's earlier calls and hoax flag",
+    input: CallerHistoryInputSchema,
+    answer: CallerHistorySchema,
+    roles: ['call_taker', 'dispatcher', 'supervisor'],
+    http: { method: 'get', path: '/api/callers/:callbackNumber/history' },
+    onSocket: true,
+    isJournaled: false,
+    audit: 'all',
+    readsPersonalData: true,
+  }),
+  'hoax:registry': command({
+    summary: 'Every number with hoax calls, each call with time and call-taker (JSON, or CSV evidence)',
+    input: HoaxRegistryInputSchema,
+    answer: HoaxRegistrySchema,
+    roles: ['supervisor'],
+    http: {
+      method: 'get',
+      path: '/api/callers/hoax-registry',
+      csvPath: '/api/callers/hoax-registry.csv',
+      query: { sinceDays: { field: 'sinceDays', type: 'integer', description: 'how many days back (default 365)' } },
+    },
+    onSocket: true,
+    isJournaled: false,
+    audit: 'all',
+    readsPersonalData: true,
+  }),
+  'dispatch:recommend': command({
+    summary: 'The nearest available units of each kind the incident still needs, by drive time',
+    input: RecommendInputSchema,
+    answer: RecommendationSchema,
+    roles: ['call_taker', 'dispatcher', 'supervisor'],
+    record: { incident: (input) => input.incidentId },
+    http: { method: 'get', path: '/api/incidents/:incidentId/recommendation' },
+    onSocket: true,
+    isJournaled: false,
+    audit: 'refusals',
+  }),
+  'dispatch:assign': command({
+    summary: 'Commit units to an incident: every one or none',
+    input: AssignInputSchema,
+    answer: AssignOutcomeSchema,
+    roles: ['dispatcher'],
+    record: { incident: (input) => input.incidentId, units: (input) => input.unitIds, unitAccess: 'act' },
+    http: { method: 'post', path: '/api/dispatch/assign' },
+    onSocket: true,
+    isJournaled: true,
+    audit: 'all',
+  }),
+  'unit:status': command({
+    summary: "A unit's new status, checked against the status it is in when it commits",
+    input: UnitStatusInputSchema,
+    answer: UnitSchema,
+    roles: ['dispatcher', 'crew', 'system'],
+    record: { units: (input) => [input.unitId], unitAccess: 'act' },
+    http: { method: 'post', path: '/api/units/:unitId/status' },
+    onSocket: true,
+    isJournaled: true,
+    audit: 'all',
+  }),
+  'unit:position': command({
+    summary: "A position fix from a unit's device; the latest fix wins",
+    input: UnitPositionInputSchema,
+    answer: UnitPositionAnswerSchema,
+    roles: ['crew', 'system'],
+    record: { units: (input) => [input.unitId], unitAccess: 'act' },
+    http: { method: 'post', path: '/api/units/:unitId/position' },
+    onSocket: true,
+    isJournaled: false,
+    audit: 'refusals',
+    clockFields: ['fixAt'],
+  }),
+  'unit:acknowledge': command({
+    summary: 'The crew acknowledges the assignment it received',
+    input: UnitAcknowledgeInputSchema,
+    answer: IncidentSchema,
+    roles: ['crew', 'dispatcher'],
+    record: { units: (input) => [input.unitId], unitAccess: 'act' },
+    http: { method: 'post', path: '/api/units/:unitId/acknowledge' },
+    onSocket: true,
+    isJournaled: true,
+    audit: 'all',
+  }),
+  'route:unit': command({
+    summary: "A unit's route to where it is going now",
+    input: RouteUnitInputSchema,
+    answer: RouteSchema,
+    roles: ['crew', 'dispatcher', 'supervisor'],
+    record: { units: (input) => [input.unitId], unitAccess: 'see' },
+    http: { method: 'get', path: '/api/units/:unitId/route' },
+    onSocket: true,
+    isJournaled: false,
+    audit: 'refusals',
+  }),
+  'route:hospitals': command({
+    summary: "The 24-hour emergency units by ETA from a unit",
+    input: RouteHospitalsInputSchema,
+    answer: z.array(HospitalOptionSchema),
+    roles: ['crew', 'dispatcher'],
+    record: { units: (input) => [input.unitId], unitAccess: 'see' },
+    http: { method: 'get', path: '/api/units/:unitId/hospitals' },
+    onSocket: true,
+    isJournaled: false,
+    audit: 'refusals',
+  }),
+  'audit:search': command({
+    summary: 'The audit record by incident, unit, user and time range, newest first (JSON, or CSV)',
+    input: AuditSearchInputSchema,
+    answer: AuditPageSchema,
+    roles: ['supervisor', 'administrator'],
+    http: {
+      method: 'get',
+      path: '/api/audit',
+      csvPath: '/api/audit.csv',
+      query: {
+        incidentId: { field: 'incidentId', type: 'string', description: 'an incident reference' },
+        unitId: { field: 'unitId', type: 'string', description: 'a unit id' },
+        username: { field: 'username', type: 'string', description: 'a username' },
+        from: { field: 'from', type: 'integer', description: 'from this time (epoch ms)' },
+        to: { field: 'to', type: 'integer', description: 'up to this time (epoch ms)' },
+        refusalsOnly: { field: 'refusalsOnly', type: 'boolean', description: 'only refused commands' },
+        limit: { field: 'limit', type: 'integer', description: 'at most this many entries (default 500)' },
+      },
+    },
+    onSocket: true,
+    isJournaled: false,
+    audit: 'all',
+    readsPersonalData: true,
+  }),
+} as const;
+
+export type Contract = typeof CONTRACT;
+export type CommandName = keyof Contract;
+export const COMMAND_NAMES = Object.keys(CONTRACT) as CommandName[];
+
+/** What a client sends (defaulted fields may be left out). */
+export type InputOf<N extends CommandName> = z.input<Contract[N]['input']>;
+/** What the server answers with. */
+export type AnswerOf<N extends CommandName> = z.output<Contract[N]['answer']>;
+
+/** The commands sent as socket events. */
+export type SocketCommandName = { [N in CommandName]: Contract[N]['onSocket'] extends true ? N : never }[CommandName];
+export const SOCKET_COMMAND_NAMES = COMMAND_NAMES.filter((name): name is SocketCommandName => CONTRACT[name].onSocket);
+
+/** True when `name` is a command of the contract. */
+export function isCommandName(name: string): name is CommandName {
+  return Object.hasOwn(CONTRACT, name);
+}
+
+/** [AU1] True when `role` may send `command` (the per-record rule is checked by the server after this). */
+export function isCommandAllowed(command: CommandName, role: Role | null): boolean {
+  const spec: CommandSpec<z.ZodType, z.ZodType> = CONTRACT[command];
+  if (spec.isPublic) return true;
+  return role !== null && spec.roles.includes(role);
+}
