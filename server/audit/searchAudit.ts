@@ -64,7 +64,7 @@ export async function searchAudit(ctx: CadContext, input: AuditSearchInput): Pro
       batch = replies.flatMap(([, reply]) => (Array.isArray(reply) ? (reply as StreamEntry[]) : []));
       scanned += ids.length;
     } else {
-      batch = (await ctx.redis.xrevrange(ctx.keys.audit, end, `${from}-0`, 'COUNT', BATCH)) as StreamEntry[];
+      batch = (await ctx.redis.xrevrange(ctx.keys.audit, end, `${from}-0`, 'COUNT', BATCH));
       if (batch.length === 0) break;
       scanned += batch.length;
       const last = batch.at(-1)?.[0] ?? '0-0';

@@ -29,8 +29,7 @@ const StoredUserSchema = z.object({
 
 /** The public view of a stored user. */
 export function publicUser(user: StoredUser): User {
-  const { passwordHash: _hash, sessionGeneration: _generation, ...rest } = user;
-  return rest;
+  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, desks: user.desks, isDisabled: user.isDisabled, createdAt: user.createdAt, updatedAt: user.updatedAt, unitId: user.unitId };
 }
 
 export async function readUser(ctx: CadContext, userId: string): Promise<StoredUser | null> {

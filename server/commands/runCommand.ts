@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { actorOf, ROLE_LABELS, type Actor } from '../../shared/auth/roles.ts';
-import { CLOCK_SKEW_ALLOWANCE_MS, CONTRACT, isCommandAllowed, type AnswerOf, type CommandName, type CommandSpec, type RecordRule } from '../../shared/protocol/contract.ts';
+import { CLOCK_SKEW_ALLOWANCE_MS, CONTRACT, isCommandAllowed, type AnswerOf, type CommandName, type CommandSpec } from '../../shared/protocol/contract.ts';
 import { fail } from '../../shared/protocol/result.ts';
 import type { CadContext } from '../app/cadContext.ts';
 import { appendAudit, summarisePayload } from '../audit/appendAudit.ts';
@@ -59,7 +59,7 @@ async function decide(ctx: CadContext, name: CommandName, spec: AnySpec, caller:
   const handler = COMMAND_HANDLERS[name] as unknown as Handler<unknown, unknown>;
   const actor: Actor = session ? actorOf(session) : { role: 'system', operatorId: 'anonymous' };
   if (session) {
-    const denied = await authoriseRecord(ctx, spec.record as RecordRule<unknown, unknown> | undefined, input.data, session);
+    const denied = await authoriseRecord(ctx, spec.record, input.data, session);
     if (denied) return { result: { ok: false, error: denied } };
   }
 
@@ -72,8 +72,8 @@ async function decide(ctx: CadContext, name: CommandName, spec: AnySpec, caller:
   }
   const outcome = await handler.run(ctx, input.data, { ...caller, actor });
   if (commandId !== null && !outcome.result.ok) await rememberRefusal(ctx, name, commandId, outcome.result.error);
-  const answerIncidents = (spec.record as RecordRule<unknown, unknown> | undefined)?.answerIncidents;
-  if (session && outcome.result.ok && answerIncidents && !mayViewIncidents(session, answerIncidents(outcome.result.data))) {
+  const rule = spec.record;
+  if (session && outcome.result.ok && rule?.answerIncidents && !mayViewIncidents(session, rule.answerIncidents(outcome.result.data))) {
     return refused('forbidden', 'that incident does not go to this desk');
   }
   return outcome;
@@ -133,7 +133,7 @@ async function audit(ctx: CadContext, name: CommandName, spec: AnySpec, caller: 
 
 function unitIdsOf(spec: AnySpec, input: unknown): string[] {
   try {
-    const rule = spec.record as RecordRule<unknown, unknown> | undefined;
+    const rule = spec.record;
     if (rule?.units) return [...rule.units(input)];
   } catch {
     // The payload did not parse: there is no unit to file it under.
@@ -143,7 +143,7 @@ function unitIdsOf(spec: AnySpec, input: unknown): string[] {
 
 function incidentIdOf(spec: AnySpec, input: unknown, outcome: CommandOutcome<unknown>): string | null {
   try {
-    const rule = spec.record as RecordRule<unknown, unknown> | undefined;
+    const rule = spec.record;
     const named = rule?.incident?.(input);
     if (typeof named === 'string') return named;
   } catch {

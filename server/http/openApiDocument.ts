@@ -15,8 +15,10 @@ function componentName(name: CommandName): string {
 }
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
-  return rest;
+  // The document states its dialect once (OpenAPI 3.1 = JSON Schema 2020-12); each schema drops its own.
+  const generated = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  delete generated.$schema;
+  return generated;
 }
 
 /** The input schema without the fields the path supplies. */

@@ -10,8 +10,16 @@ import { publishOutcome, type Publisher } from './publishOutcome.ts';
 import { roomsFor } from './rooms.ts';
 
 /** A handshake refusal: `message` is the code, `data` the one error shape. [AU3] */
-function refusal(code: 'unauthenticated' | 'protocol_outdated' | 'rate_limited', message: string): Error & { data: { code: string; message: string } } {
+function refusal(code: 'unauthenticated' | 'protocol_outdated' | 'rate_limited' | 'forbidden', message: string): Error & { data: { code: string; message: string } } {
   return Object.assign(new Error(code), { data: { code, message } });
+}
+
+function isSameOrigin(origin: string, host: string | undefined): boolean {
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -26,9 +34,12 @@ export function attachRealtime(io: CadIo, ctx: CadContext, publisher: Publisher)
       const clientKey = socket.handshake.address || 'unknown';
       const limit = await ctx.limits.consume('connection', clientKey);
       if (!limit.isAllowed) return next(refusal('rate_limited', `too many connections; try again in ${limit.retryAfterSeconds} s`));
-      const auth: Record<string, unknown> = typeof socket.handshake.auth === 'object' && socket.handshake.auth !== null ? (socket.handshake.auth as Record<string, unknown>) : {};
+      // [HI2] A page of another site may not open a socket with this site's cookie (cross-site WebSocket hijacking).
+      const origin = socket.handshake.headers.origin;
+      if (origin && !isSameOrigin(origin, socket.handshake.headers.host)) return next(refusal('forbidden', 'connections from another site are refused'));
+      const auth: Record<string, unknown> = typeof socket.handshake.auth === 'object' && socket.handshake.auth !== null ? (socket.handshake.auth) : {};
       if (auth.protocolVersion !== PROTOCOL_VERSION) {
-        return next(refusal('protocol_outdated', `this console speaks protocol ${String(auth.protocolVersion ?? 'unknown')}, the server ${PROTOCOL_VERSION}: reload the page`));
+        return next(refusal('protocol_outdated', `this console speaks protocol ${typeof auth.protocolVersion === 'number' ? auth.protocolVersion : 'unknown'}, the server ${PROTOCOL_VERSION}: reload the page`));
       }
       const session = await resolveSession(ctx, tokenFrom({ cookie: socket.request.headers.cookie, authorization: socket.request.headers.authorization }, auth.token));
       if (!session) return next(refusal('unauthenticated', 'sign in first'));

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '../../shared/protocol/contract.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/auth/demoUsers.ts';
 import { SessionInfoSchema } from '../../shared/auth/userSchema.ts';
-import { connectWithCookie } from '../support/testClient.ts';
+import { connectWithCookie, handshakeAnswer } from '../support/testClient.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { adminCookie, cookieOf, postJson, signIn } from '../support/testSession.ts';
 
@@ -119,5 +120,14 @@ describe('[AU4] sign-in, sessions and the administrator’s users', () => {
     const token = cookie.slice('cad_session='.length);
     const state = await fetch(`${app.url}/api/state`, { headers: { authorization: `Bearer ${token}` } });
     expect(state.status).toBe(200);
+  });
+
+  it('[HI2] a page of another site cannot open a socket with the console’s cookie', async () => {
+    const cookie = await signIn(app.url, 'supervisor', DEMO_PASSWORD);
+    const refusal = await handshakeAnswer(app.url, { protocolVersion: PROTOCOL_VERSION }, { cookie, origin: 'https://evil.example' });
+    expect(refusal).toBe('forbidden');
+    const sameSite = await connectWithCookie(app.url, cookie);
+    expect(sameSite.snapshot.units.length).toBeGreaterThan(0);
+    sameSite.close();
   });
 });

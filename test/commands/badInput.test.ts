@@ -1,9 +1,8 @@
-import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTRACT, PROTOCOL_VERSION, type SocketCommandName } from '../../shared/protocol/contract.ts';
 import type { PersonRole } from '../../shared/auth/roles.ts';
 import { incidentInput, crewSession, CALL_TAKER, DISPATCHER } from '../support/builders.ts';
-import { commandId, connectClient, send, type TestClient } from '../support/testClient.ts';
+import { commandId, connectClient, handshakeAnswer, send, type TestClient } from '../support/testClient.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 
 /** For each socket command: payloads that must be refused with validation_failed. */
@@ -198,18 +197,7 @@ describe('[AU1] the policy table decides who may send what', () => {
   });
 
   it('[AU3] a socket that declares its own role, or has no session, is refused at the handshake', async () => {
-    const refusalOf = (auth: Record<string, unknown>): Promise<string> =>
-      new Promise((resolve) => {
-        const socket = io(app.url, { auth, transports: ['websocket'], forceNew: true, reconnection: false });
-        socket.once('connect', () => {
-          socket.close();
-          resolve('connected');
-        });
-        socket.once('connect_error', (error) => {
-          socket.close();
-          resolve(error.message);
-        });
-      });
+    const refusalOf = (auth: Record<string, unknown>): Promise<string> => handshakeAnswer(app.url, auth);
     expect(await refusalOf({ protocolVersion: PROTOCOL_VERSION, role: 'supervisor', operatorId: 'x' })).toBe('unauthenticated');
     expect(await refusalOf({ protocolVersion: PROTOCOL_VERSION, token: 'not-a-token' })).toBe('unauthenticated');
     expect(await refusalOf({ protocolVersion: PROTOCOL_VERSION - 1 })).toBe('protocol_outdated');

@@ -69,3 +69,18 @@ export function commandId(): string {
   counter += 1;
   return `t${Date.now().toString(36)}${counter.toString(36).padStart(4, '0')}`;
 }
+
+/** What the server says to a handshake: `connected`, or the refusal's code (`unauthenticated`, `forbidden`, …). */
+export function handshakeAnswer(url: string, auth: Record<string, unknown>, extraHeaders: Record<string, string> = {}): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = io(url, { auth, extraHeaders, transports: ['websocket'], forceNew: true, reconnection: false });
+    socket.once('connect', () => {
+      socket.close();
+      resolve('connected');
+    });
+    socket.once('connect_error', (error) => {
+      socket.close();
+      resolve(error.message);
+    });
+  });
+}
