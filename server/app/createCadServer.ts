@@ -10,7 +10,7 @@ import { loadRoadGraph } from '../routing/graph/roadGraphFile.ts';
 import { createRouter } from '../routing/router/createRouter.ts';
 import { roadLines } from '../routing/roadLines.ts';
 import { createAreaIndex } from '../../shared/geo/areaIndex.ts';
-import express from 'express';
+import express, { type Express } from 'express';
 import { mountHttpApp } from '../http/mountHttpApp.ts';
 import { attachRealtime } from '../realtime/attachRealtime.ts';
 import type { CadIo } from '../realtime/cadIo.ts';
@@ -49,6 +49,8 @@ export interface CadServerOptions {
 
 export interface CadServer {
   url: string;
+  /** The Express app (its routes are listed by the OpenAPI test). */
+  app: Express;
   port: number;
   io: CadIo;
   frames: PositionFrames;
@@ -105,6 +107,7 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
   const { port } = http.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
   return {
+    app,
     url: `http://${host}:${port}`,
     port,
     io,

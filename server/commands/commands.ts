@@ -25,6 +25,9 @@ import { recordPosition } from '../units/recordPosition.ts';
 import { setUnitStatus, statusAnswerOf } from '../units/setUnitStatus.ts';
 import type { AuthorisedCaller, CommandCaller } from './commandCaller.ts';
 import type { CommandOutcome } from './commandOutcome.ts';
+import { mayViewIncidents } from './authoriseRecord.ts';
+import type { Session } from '../../shared/auth/roles.ts';
+import type { DuplicateCandidate } from '../../shared/incidents/incidentSchema.ts';
 
 /** How the server carries out one contract entry. */
 export interface Handler<I, A> {
@@ -40,6 +43,12 @@ type Handlers = { [N in CommandName]: Handler<z.output<Contract[N]['input']>, An
 function sessionOf(caller: CommandCaller): NonNullable<CommandCaller['session']> {
   if (!caller.session) throw new Error('a command that needs a session ran without one');
   return caller.session;
+}
+
+/** [AU7] A desk is offered only duplicates among its own incidents (it sees no other). */
+function visibleDuplicates(outcome: CommandOutcome<DuplicateCandidate[]>, session: Session): CommandOutcome<DuplicateCandidate[]> {
+  if (!outcome.result.ok) return outcome;
+  return { ...outcome, result: ok(outcome.result.data.filter((candidate) => mayViewIncidents(session, [candidate.incident]))) };
 }
 
 /** [CM6] Every command's handler, one per contract entry. */
@@ -58,7 +67,7 @@ export const COMMAND_HANDLERS: Handlers = {
   'incident:create': { run: (ctx, input, caller) => createIncident(ctx, input, caller.actor), answerOf: firstIncident },
   'incident:close': { run: (ctx, input, caller) => closeIncident(ctx, input, caller.actor), answerOf: firstIncident },
   'incident:get': { run: (ctx, input) => getIncident(ctx, input) },
-  'incident:duplicates': { run: (ctx, input) => findDuplicates(ctx, input) },
+  'incident:duplicates': { run: async (ctx, input, caller) => visibleDuplicates(await findDuplicates(ctx, input), sessionOf(caller)) },
   'incident:link_caller': { run: (ctx, input, caller) => linkCaller(ctx, input, caller.actor), answerOf: firstIncident },
   'call:dispose': { run: (ctx, input, caller) => disposeCall(ctx, input, caller.actor), answerOf: firstCall },
   'caller:history': { run: (ctx, input) => readCallerHistory(ctx, input) },

@@ -78,4 +78,16 @@ describe('[DK4] a desk that sees an incident sees every change of every unit on 
     expect(fire.snapshot.incidents.some((i) => i.id === incidentId)).toBe(false);
     fire.close();
   });
+
+  it('[AU7] a desk is offered duplicates only among its own incidents', async () => {
+    const theft = await send(callTaker.socket, 'incident:create', incidentInput({ type: 'theft', location: [28.05, -26.15] }));
+    if (!theft.ok) throw new Error(theft.error.message);
+    expect(theft.data.agencies).toEqual(['metro_police']);
+    const query = { location: [28.0501, -26.1501], type: 'theft' };
+    const byPolice = await send(police.socket, 'incident:duplicates', query);
+    const byEms = await send(ems.socket, 'incident:duplicates', query);
+    if (!byPolice.ok || !byEms.ok) throw new Error('duplicates failed');
+    expect(byPolice.data.map((c) => c.incident.id)).toContain(theft.data.id);
+    expect(byEms.data.map((c) => c.incident.id)).not.toContain(theft.data.id);
+  });
 });
