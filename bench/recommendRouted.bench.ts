@@ -52,7 +52,7 @@ export interface RecommendResult {
 
 /** An in-process caller: the benchmark measures the command, not the sign-in, so it builds the verified session itself. */
 const callerAs = (role: 'call_taker' | 'dispatcher', username: string): CommandCaller => ({
-  session: { userId: `u-${username}`, username, displayName: username, role, sessionId: `s-${username}`, expiresAt: Number.MAX_SAFE_INTEGER, ...(role === 'dispatcher' ? { desk: 'combined' as const } : {}) },
+  session: { userId: `u-${username}`, username, displayName: username, role, sessionId: `s-${username}`, signedInAt: 0, expiresAt: Number.MAX_SAFE_INTEGER, ...(role === 'dispatcher' ? { desk: 'combined' as const } : {}) },
   transport: 'http',
   clientKey: 'bench',
 });

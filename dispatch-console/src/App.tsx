@@ -1,30 +1,19 @@
-import { useState } from 'react';
-import type { Session } from '../../shared/auth/roles.ts';
-import { RoleChooser } from './session/RoleChooser.tsx';
-import { SESSION_QUERY_PARAMS, clearSession, loadSession, saveSession } from './session/sessionStore.ts';
-import { ConsoleScreen } from './ConsoleScreen.tsx';
-import { CrewScreen } from './crew/CrewScreen.tsx';
-import { primeAudio } from './incidents/alertSound.ts';
+import { SignInScreen } from './session/SignInScreen.tsx';
+import { useAuth } from './session/useAuth.ts';
+import { SignedInConsole } from './SignedInConsole.tsx';
 
-/** Chooses the desk, then opens the console for it (or, for a crew, the phone-sized crew screen of its vehicle). */
+/** Signs in, then opens the screens of the signed-in user's role; back to sign-in when the session ends. */
 export function App() {
-  const [session, setSession] = useState<Session | null>(() => loadSession(sessionStorage, window.location.search));
-
-  function handleChosen(chosen: Session) {
-    primeAudio();
-    saveSession(sessionStorage, chosen);
-    setSession(chosen);
+  const auth = useAuth();
+  const { state } = auth;
+  if (state.phase === 'checking') {
+    return (
+      <div className="chooser" data-testid="session-checking">
+        <p className="muted">Emergency Connect · checking your sign-in…</p>
+      </div>
+    );
   }
-
-  function handleSignOutClick() {
-    clearSession(sessionStorage);
-    const url = new URL(window.location.href);
-    for (const param of SESSION_QUERY_PARAMS) url.searchParams.delete(param);
-    window.history.replaceState(null, '', url);
-    setSession(null);
-  }
-
-  if (!session) return <RoleChooser onChosen={handleChosen} />;
-  if (session.role === 'crew') return <CrewScreen key={`crew:${session.unitId ?? ''}:${session.operatorId}`} session={session} onSignOut={handleSignOutClick} />;
-  return <ConsoleScreen key={`${session.role}:${session.agency ?? ''}:${session.operatorId}`} session={session} onSignOut={handleSignOutClick} />;
+  if (state.phase === 'signed_out') return <SignInScreen reason={state.reason} onSignedIn={auth.signedIn} />;
+  // A new sign-in always passes through the sign-in screen, so one user's console never carries over to the next.
+  return <SignedInConsole key={state.info.session.userId} info={state.info} auth={auth} />;
 }

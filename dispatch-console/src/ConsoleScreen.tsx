@@ -2,8 +2,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Session } from '../../shared/auth/roles.ts';
 import type { LngLat } from '../../shared/geo/position.ts';
 import type { UnitId } from '../../shared/units/unitSchema.ts';
-import { isCommandAllowed } from '../../shared/protocol/commands.ts';
-import { useLiveConnection } from './realtime/useLiveConnection.ts';
+import { isCommandAllowed } from '../../shared/protocol/contract.ts';
+import type { LiveConnection } from './realtime/useLiveConnection.ts';
 import { formatCommandError } from './realtime/commandErrors.ts';
 import { IncidentQueue } from './incidents/IncidentQueue.tsx';
 import { AlertBanner } from './incidents/AlertBanner.tsx';
@@ -33,26 +33,33 @@ import { MapView } from './map/MapView.tsx';
 import { useCity } from './map/useCity.ts';
 import { useCityIndexes } from './map/useCityIndexes.ts';
 import { StatusBar } from './StatusBar.tsx';
+import { AuditPanel } from './audit/AuditPanel.tsx';
 
 interface ConsoleScreenProps {
   session: Session;
+  live: LiveConnection;
   onSignOut: () => void;
 }
 
 type SidePanel = 'dispatch' | 'capture';
+/** A supervisor switches between the board and the audit record; the board stays mounted (its map is costly). */
+type View = 'board' | 'audit';
 
 /**
  * The live board. A call-taker's board is the call (left), the map, and what to say (right: duplicates, pre-arrival
  * instructions); a dispatcher's is the desk's queue, the map and the selected incident (or a call being taken).
  */
-export function ConsoleScreen({ session, onSignOut }: ConsoleScreenProps) {
-  const live = useLiveConnection(session);
+export function ConsoleScreen({ session, live, onSignOut }: ConsoleScreenProps) {
   const { city, error: cityError } = useCity();
   const indexes = useCityIndexes(city);
   const isCallTaker = session.role === 'call_taker';
   const canCreate = isCommandAllowed('incident:create', session.role);
   const canAssign = isCommandAllowed('dispatch:assign', session.role);
   const canRecommend = isCommandAllowed('dispatch:recommend', session.role);
+  const canAudit = isCommandAllowed('audit:search', session.role);
+  const [view, setView] = useState<View>('board');
+  // The audit is searched only once a supervisor opens it (every search is itself audited).
+  const [isAuditOpened, setAuditOpened] = useState(false);
 
   const [side, setSide] = useState<SidePanel>(isCallTaker ? 'capture' : 'dispatch');
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -222,6 +229,26 @@ export function ConsoleScreen({ session, onSignOut }: ConsoleScreenProps) {
           </button>
         )}
         <ReferenceSearch onSearch={(reference) => void findReference(reference)} onClose={() => setLookup(null)} />
+        {canAudit && (
+          <span className="view-tabs" role="tablist">
+            <button type="button" role="tab" aria-selected={view === 'board'} className={view === 'board' ? 'tab active' : 'tab'} data-testid="view-board" onClick={() => setView('board')}>
+              Board
+            </button>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={view === 'audit'}
+              className={view === 'audit' ? 'tab active' : 'tab'}
+              data-testid="view-audit"
+              onClick={() => {
+                setAuditOpened(true);
+                setView('audit');
+              }}
+            >
+              Audit
+            </button>
+          </span>
+        )}
       </StatusBar>
       {!isCallTaker && <AlertBanner alerts={alerts} onAcknowledge={acknowledge} onShow={handleShowAlert} />}
       {!isCallTaker && (
@@ -248,7 +275,7 @@ export function ConsoleScreen({ session, onSignOut }: ConsoleScreenProps) {
           </aside>
         </main>
       ) : (
-        <main className="board">
+        <main className="board" hidden={view !== 'board'}>
           <IncidentQueue queue={queue} selectedId={selectedId} overdueIds={overdueIncidentIds} onSelect={select} />
           {mapPanel}
           <aside className="side">
@@ -282,6 +309,7 @@ export function ConsoleScreen({ session, onSignOut }: ConsoleScreenProps) {
           </aside>
         </main>
       )}
+      {canAudit && isAuditOpened && <AuditPanel commands={live.commands} hidden={view !== 'audit'} />}
     </div>
   );
 }

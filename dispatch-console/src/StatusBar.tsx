@@ -1,14 +1,16 @@
 import type { ReactNode } from 'react';
 import type { Session } from '../../shared/auth/roles.ts';
 import type { ConnectionStatus } from './realtime/useLiveConnection.ts';
-import { deskLabel } from './session/deskOptions.ts';
+import { refusalText } from './realtime/handshakeRefusal.ts';
+import { roleLabel } from './session/sessionLabel.ts';
 import { useNow } from './incidents/useNow.ts';
 
 interface StatusBarProps {
   session: Session;
   status: ConnectionStatus;
   refusal: string | null;
-  version: number;
+  /** The live state's version; left out on screens without a board (the administrator's). */
+  version?: number;
   onSignOut: () => void;
   children?: ReactNode;
 }
@@ -19,26 +21,26 @@ const STATUS_TEXT: Record<ConnectionStatus, string> = {
   disconnected: 'Reconnecting…',
 };
 
-/** Who is at the desk, whether the board is live, and the clock. */
+/** Who is signed in and at which desk, whether the console is live, and the clock. */
 export function StatusBar({ session, status, refusal, version, onSignOut, children }: StatusBarProps) {
   const now = useNow();
   const clock = new Date(now).toLocaleTimeString('en-ZA', { timeZone: 'Africa/Johannesburg', hour12: false });
   return (
     <header className="status-bar">
       <span className="brand">Emergency Connect</span>
-      <span className="desk" data-testid="desk" data-role={session.role} data-agency={session.agency ?? 'combined'}>
-        {deskLabel(session)} · {session.operatorId}
+      <span className="desk" data-testid="desk" data-role={session.role} data-desk={session.desk ?? ''} data-agency={session.agency ?? 'combined'} title={session.username}>
+        {roleLabel(session)} · <span data-testid="display-name">{session.displayName}</span>
       </span>
       {children}
       <span className="spacer" />
       <span className={`conn conn-${status}`} data-testid="connection" data-status={status} title={refusal ?? undefined}>
         {STATUS_TEXT[status]}
-        {refusal && status !== 'connected' ? ` (${refusal})` : ''}
+        {refusal && status !== 'connected' ? ` (${refusalText(refusal)})` : ''}
       </span>
-      <span className="muted small" data-testid="state-version">v{version < 0 ? '–' : version}</span>
+      {version !== undefined && <span className="muted small" data-testid="state-version">v{version < 0 ? '–' : version}</span>}
       <span className="clock">{clock}</span>
-      <button type="button" className="small" onClick={onSignOut}>
-        Change desk
+      <button type="button" className="small" data-testid="sign-out" onClick={onSignOut}>
+        Sign out
       </button>
     </header>
   );

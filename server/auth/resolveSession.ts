@@ -34,6 +34,7 @@ export async function resolveSession(ctx: CadContext, token: string | undefined)
     displayName: user.displayName,
     role: user.role,
     sessionId: claims.sessionId,
+    signedInAt: claims.signedInAt,
     expiresAt: claims.expiresAt,
   };
   if (desk) {
@@ -45,11 +46,21 @@ export async function resolveSession(ctx: CadContext, token: string | undefined)
   return session;
 }
 
-/** A fresh token for a session, from now for the configured session length. */
-export async function issueToken(ctx: CadContext, user: { id: string; sessionGeneration: number }, desk: Session['desk'], sessionId = SessionTokens.newSessionId()): Promise<{ token: string; sessionId: string; expiresAt: number }> {
+/** [AU4] However often it is renewed, a session ends this long after its sign-in: a person signs in again each day. */
+export const MAX_SESSION_MS = 24 * 60 * 60_000;
+
+/** A fresh token for a session: from now for the configured session length, never past a day from its sign-in. */
+export async function issueToken(
+  ctx: CadContext,
+  user: { id: string; sessionGeneration: number },
+  desk: Session['desk'],
+  renewing?: { sessionId: string; signedInAt: number },
+): Promise<{ token: string; sessionId: string; expiresAt: number }> {
   const issuedAt = ctx.now();
-  const expiresAt = issuedAt + ctx.settings.sessionMinutes * 60_000;
-  const token = await ctx.auth.tokens.sign({ userId: user.id, sessionId, desk, generation: user.sessionGeneration, issuedAt, expiresAt });
+  const sessionId = renewing?.sessionId ?? SessionTokens.newSessionId();
+  const signedInAt = renewing?.signedInAt ?? issuedAt;
+  const expiresAt = Math.min(issuedAt + ctx.settings.sessionMinutes * 60_000, signedInAt + MAX_SESSION_MS);
+  const token = await ctx.auth.tokens.sign({ userId: user.id, sessionId, desk, generation: user.sessionGeneration, issuedAt, signedInAt, expiresAt });
   return { token, sessionId, expiresAt };
 }
 

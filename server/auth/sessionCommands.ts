@@ -52,7 +52,8 @@ export async function currentSession(ctx: CadContext, session: Session): Promise
   const desks = user.desks;
   const lifeMs = ctx.settings.sessionMinutes * 60_000;
   if (session.expiresAt - ctx.now() > lifeMs / 2) return { result: ok(sessionInfo(session, desks)) };
-  const renewed = await issueToken(ctx, user, session.desk, session.sessionId);
+  const renewed = await issueToken(ctx, user, session.desk, session);
+  if (renewed.expiresAt <= session.expiresAt) return { result: ok(sessionInfo(session, desks)) };
   return { result: ok(sessionInfo({ ...session, expiresAt: renewed.expiresAt }, desks)), effects: { setCookie: { token: renewed.token, expiresAt: renewed.expiresAt } } };
 }
 

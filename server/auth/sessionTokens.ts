@@ -12,6 +12,8 @@ export interface SessionClaims {
   generation: number;
   /** Epoch ms. */
   issuedAt: number;
+  /** When the person signed in (epoch ms); renewals keep it. */
+  signedInAt: number;
   expiresAt: number;
 }
 
@@ -21,6 +23,7 @@ const ClaimsSchema = z.object({
   desk: DeskSchema.optional(),
   iam: z.number().int(),
   gen: z.number().int().nonnegative(),
+  sia: z.number().int(),
   exp: z.number().int(),
 });
 
@@ -40,7 +43,7 @@ export class SessionTokens {
   }
 
   async sign(claims: SessionClaims): Promise<string> {
-    return new SignJWT({ sid: claims.sessionId, iam: claims.issuedAt, gen: claims.generation, ...(claims.desk ? { desk: claims.desk } : {}) })
+    return new SignJWT({ sid: claims.sessionId, iam: claims.issuedAt, sia: claims.signedInAt, gen: claims.generation, ...(claims.desk ? { desk: claims.desk } : {}) })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.userId)
       .setIssuer(ISSUER)
@@ -55,7 +58,7 @@ export class SessionTokens {
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], currentDate: new Date(now) });
       const claims = ClaimsSchema.parse(payload);
-      return { userId: claims.sub, sessionId: claims.sid, desk: claims.desk, generation: claims.gen, issuedAt: claims.iam, expiresAt: claims.exp * 1000 };
+      return { userId: claims.sub, sessionId: claims.sid, desk: claims.desk, generation: claims.gen, issuedAt: claims.iam, signedInAt: claims.sia, expiresAt: claims.exp * 1000 };
     } catch {
       return null;
     }

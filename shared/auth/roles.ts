@@ -73,6 +73,8 @@ export const SessionSchema = z.object({
   unitId: z.string().optional(),
   /** The sign-in's id, revoked on sign-out. */
   sessionId: z.string(),
+  /** When the person signed in; renewals never take a session past a day from it. */
+  signedInAt: z.number().int(),
   expiresAt: z.number().int(),
 });
 export type Session = z.infer<typeof SessionSchema>;

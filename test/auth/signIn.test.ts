@@ -72,6 +72,22 @@ describe('[AU4] sign-in, sessions and the administrator’s users', () => {
     now = Date.now();
   });
 
+  it('[AU4] however often a console renews it, a session ends a day after its sign-in', async () => {
+    const signedInAt = now;
+    let cookie = await signIn(app.url, 'supervisor', DEMO_PASSWORD);
+    const step = app.server.ctx.settings.sessionMinutes * 60_000 * 0.6;
+    while (now - signedInAt < 24 * 3_600_000 - step) {
+      now += step;
+      const answer = await fetch(`${app.url}/api/session`, { headers: { cookie } });
+      expect(answer.status).toBe(200);
+      const renewed = answer.headers.getSetCookie().length > 0 ? cookieOf(answer) : cookie;
+      cookie = renewed;
+    }
+    now = signedInAt + 24 * 3_600_000 + 1_000;
+    expect((await fetch(`${app.url}/api/session`, { headers: { cookie } })).status).toBe(401);
+    now = Date.now();
+  });
+
   it('[AU5][AU6] the administrator adds a user, resets their password (their sessions end) and disables them (their console is dropped)', async () => {
     const admin = await adminCookie(app.url);
     const created = await postJson(app.url, '/api/users', admin, { username: 'nomsa', displayName: 'Nomsa Sithole', role: 'call_taker', password: 'first password here' });

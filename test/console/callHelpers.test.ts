@@ -5,8 +5,6 @@ import { areaLine } from '../../dispatch-console/src/calls/areaLine.ts';
 import { filterIncidentTypes } from '../../dispatch-console/src/calls/filterIncidentTypes.ts';
 import { preArrivalSets } from '../../dispatch-console/src/calls/preArrivalSets.ts';
 import { formatDuration, incidentIntervals } from '../../dispatch-console/src/incidents/incidentIntervals.ts';
-import { deskLabel } from '../../dispatch-console/src/session/deskOptions.ts';
-import { sessionFromQuery } from '../../dispatch-console/src/session/sessionStore.ts';
 import { INCIDENT_TYPES, INCIDENT_TYPE_IDS } from '../../shared/incidents/incidentTypes.ts';
 import { T0 } from './fixtures.ts';
 
@@ -69,26 +67,5 @@ describe('incident intervals', () => {
     expect(formatDuration(45_000)).toBe('45 s');
     expect(formatDuration(125_000)).toBe('2 min 05 s');
     expect(formatDuration(null)).toBe('—');
-  });
-});
-
-describe('[DK1] desks', () => {
-  it('reads an agency desk from the query string and names it', () => {
-    const fire = sessionFromQuery('?role=dispatcher&agency=fire&operator=f1');
-    expect(fire).toEqual({ role: 'dispatcher', agency: 'fire', operatorId: 'f1' });
-    expect(fire && deskLabel(fire)).toBe('Fire & Rescue dispatch');
-    expect(deskLabel({ role: 'dispatcher' })).toBe('Combined dispatch');
-    expect(deskLabel({ role: 'call_taker' })).toBe('Call taker');
-    expect(sessionFromQuery('?role=call_taker&agency=fire&operator=c1')).toBeNull();
-    expect(sessionFromQuery('?role=dispatcher&agency=navy&operator=d1')).toBeNull();
-  });
-});
-
-describe('crew sessions', () => {
-  it('reads a crew device from the query string with its unit', () => {
-    expect(sessionFromQuery('?role=crew&unit=als-f03&operator=c1')).toEqual({ role: 'crew', operatorId: 'c1', unitId: 'als-f03' });
-    expect(sessionFromQuery('?role=crew&unit=ALS-F03&operator=c1')?.unitId).toBe('als-f03');
-    expect(sessionFromQuery('?role=crew&operator=c1')).toBeNull();
-    expect(deskLabel({ role: 'crew' })).toBe('Crew (one vehicle)');
   });
 });

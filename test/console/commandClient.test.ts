@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCommandClient, newCommandId } from '../../dispatch-console/src/realtime/commandClient.ts';
-import type { CommandTransport } from '../../dispatch-console/src/realtime/commandClient.ts';
-import type { CommandName } from '../../shared/protocol/commands.ts';
+import type { CommandName, CommandTransport } from '../../dispatch-console/src/realtime/commandClient.ts';
 
 /** A transport whose server answers a command id once and replays that answer on resends. */
 class FakeTransport implements CommandTransport {
@@ -54,7 +53,7 @@ describe('sendCommand', () => {
     const transport = new FakeTransport();
     transport.dropNext = 2;
     const client = createCommandClient(transport, { attemptTimeoutMs: 10, retryDelayMs: 1 });
-    const answer = await client.sendCommand('incident:create', { type: 'assault' });
+    const answer = await client.sendCommand('incident:create', { type: 'assault', location: [28.04, -26.2], callerName: 'Thandi', callbackNumber: '082 555 0123' });
     expect(answer.ok).toBe(true);
     expect(transport.sent).toHaveLength(3);
     expect(new Set(transport.sent.map((s) => s.payload['commandId'])).size).toBe(1);

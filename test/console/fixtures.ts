@@ -24,6 +24,7 @@ export function makeUnit(id: string, overrides: Partial<Unit> = {}): Unit {
     fixAt: T0,
     destinationId: null,
     unansweredAt: null,
+    crew: [],
     ...overrides,
   };
 }

@@ -76,4 +76,14 @@ describe('LiveStore', () => {
     expect(store.getState().version).toBe(7);
     expect(Object.keys(store.getState().incidents).sort()).toEqual(['D', 'G']);
   });
+
+  it('[CR2] forgets the old vehicle on clear, and a held-back delta with it, until the next snapshot', () => {
+    const store = new LiveStore(() => new Promise(() => undefined));
+    store.receiveSnapshot(makeSnapshot(5, [makeIncident('OLD')]));
+    store.receiveDelta(makeDelta(7, { incidents: [makeIncident('GAP')] }));
+    store.clear();
+    expect(store.getState()).toMatchObject({ version: -1, incidents: {}, units: {} });
+    store.receiveSnapshot(makeSnapshot(3, [makeIncident('NEW')]));
+    expect(Object.keys(store.getState().incidents)).toEqual(['NEW']);
+  });
 });

@@ -44,10 +44,10 @@ describe.skipIf(!hasChromium)('call taking end to end (keyboard only)', () => {
   beforeAll(async () => {
     ({ server, browser } = await startBrowserTestbed());
     const pages = await Promise.all([
-      openConsole(browser, server.url, 'call_taker', 'ct1'),
-      openConsole(browser, server.url, 'dispatcher', 'e1', 'ems'),
-      openConsole(browser, server.url, 'dispatcher', 'f1', 'fire'),
-      openConsole(browser, server.url, 'dispatcher', 'm1', 'metro_police'),
+      openConsole(browser, server.url, 'calltaker'),
+      openConsole(browser, server.url, 'ems'),
+      openConsole(browser, server.url, 'fire'),
+      openConsole(browser, server.url, 'police'),
     ]);
     [ct, ems, fire, police] = pages.map((p) => p.page) as [Page, Page, Page, Page];
     errors.push(...pages.flatMap((p) => p.errors));

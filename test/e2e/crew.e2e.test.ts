@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestServer } from '../support/testServer.ts';
-import { commandId, connectClient, send } from '../support/testClient.ts';
-import { CHROMIUM_PATH, startBrowserTestbed, openConsole, shot } from './dispatchFlow.ts';
+import { CHROMIUM_PATH, collectErrors, commandId, httpCommand, openConsole, shot, signIn, signOnToVehicle, startBrowserTestbed, waitConnected } from './dispatchFlow.ts';
 
 const hasChromium = existsSync(CHROMIUM_PATH);
 if (!hasChromium) console.warn(`Skipping the crew e2e test: no Chromium at ${CHROMIUM_PATH}.`);
@@ -44,18 +43,18 @@ function metersBetween(a: readonly [number, number], b: readonly [number, number
   return Math.sqrt(x * x + y * y) * 6_371_000;
 }
 
-/** Opens the crew screen of `unitId` on a phone-sized page with the device's location allowed at `at`. */
+/**
+ * Opens the crew screen of `unitId` on a phone-sized page with the device's location allowed at `at`: the demo
+ * crew member signs in, then signs on to the vehicle.
+ */
 async function openCrew(browser: Browser, url: string, unitId: string, at: [number, number]): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, hasTouch: true, isMobile: true, geolocation: { longitude: at[0], latitude: at[1] } });
   await context.grantPermissions(['geolocation'], { origin: url });
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  await page.goto(`${url}/?role=crew&unit=${unitId}&operator=c1`);
-  await page.getByTestId('connection').and(page.locator('[data-status="connected"]')).waitFor({ timeout: 20_000 });
+  const errors = collectErrors(page);
+  await signIn(page, url, 'crew');
+  await signOnToVehicle(page, unitId);
+  await waitConnected(page);
   return { context, page, errors };
 }
 
@@ -97,7 +96,7 @@ describe.skipIf(!hasChromium)('crew screen end to end (Andorra, road network)', 
   });
 
   it('[DS5][AK1][US1][UP1] dispatcher assigns by drive time with the route drawn; the crew acknowledges, drives and reports every status', async () => {
-    const dispatcher = await openConsole(browser, server.url, 'dispatcher', 'd1');
+    const dispatcher = await openConsole(browser, server.url, 'dispatcher', 'combined');
     const board = dispatcher.page;
     errors.push(...dispatcher.errors);
     const reference = await createIncident(board);
@@ -215,9 +214,9 @@ describe.skipIf(!hasChromium)('acknowledgement deadline on the board', () => {
   });
 
   it('[AK2] an unacknowledged assignment raises the alarm, and R stands the silent unit down and assigns the next', async () => {
-    const { page: board, errors } = await openConsole(browser, server.url, 'dispatcher', 'd1');
-    const client = await connectClient(server.url, { role: 'dispatcher', operatorId: 'setup' });
-    const created = await send(client.socket, 'incident:create', {
+    const { page: board, errors } = await openConsole(browser, server.url, 'dispatcher', 'combined');
+    // Set up over HTTP from the signed-in board page (its cookie), as another console of the same desk would.
+    const created = await httpCommand(board, 'incident:create', {
       commandId: commandId(),
       type: 'cardiac_arrest',
       location: [INCIDENT_AT.lng, INCIDENT_AT.lat],
@@ -226,15 +225,14 @@ describe.skipIf(!hasChromium)('acknowledgement deadline on the board', () => {
     });
     if (!created.ok) throw new Error(created.error.message);
     const incident = created.data;
-    const rec = await send(client.socket, 'dispatch:recommend', { incidentId: incident.id });
+    const rec = await httpCommand(board, 'dispatch:recommend', { incidentId: incident.id });
     if (!rec.ok) throw new Error(rec.error.message);
     const als = rec.data.byKind.find((k) => k.kind === 'als');
     const silent = als?.candidates[0];
     const next = als?.candidates[1];
     if (!silent || !next) throw new Error('the Andorra fleet should offer two ALS units');
-    const assigned = await send(client.socket, 'dispatch:assign', { commandId: commandId(), incidentId: incident.id, unitIds: [silent.unitId] });
+    const assigned = await httpCommand(board, 'dispatch:assign', { commandId: commandId(), incidentId: incident.id, unitIds: [silent.unitId] });
     if (!assigned.ok) throw new Error(assigned.error.message);
-    client.close();
 
     const alarm = board.getByTestId('ack-alarm');
     await alarm.waitFor({ timeout: 15_000 });

@@ -19,8 +19,9 @@ describe.skipIf(!hasChromium)('dispatch console end to end', () => {
 
   beforeAll(async () => {
     ({ server, browser } = await startBrowserTestbed());
-    const one = await openConsole(browser, server.url, 'dispatcher', 'd1');
-    const two = await openConsole(browser, server.url, 'dispatcher', 'd2');
+    // The same dispatcher at the combined desk on two consoles (each page has its own cookie).
+    const one = await openConsole(browser, server.url, 'dispatcher', 'combined');
+    const two = await openConsole(browser, server.url, 'dispatcher', 'combined');
     first = one.page;
     second = two.page;
     errors.push(...[one.errors, two.errors].flat());

@@ -4,7 +4,7 @@ import type { Incident } from '../../../shared/incidents/incidentSchema.ts';
 import type { Unit } from '../../../shared/units/unitSchema.ts';
 import type { HospitalOption } from '../../../shared/routing/routeSchema.ts';
 import { UNIT_STATUS_LABELS } from '../../../shared/units/unitStatus.ts';
-import { useLiveConnection } from '../realtime/useLiveConnection.ts';
+import type { LiveConnection } from '../realtime/useLiveConnection.ts';
 import { useCity } from '../map/useCity.ts';
 import { STATUS_COLORS } from '../map/layers.ts';
 import { CrewRouteMap } from './CrewRouteMap.tsx';
@@ -13,6 +13,7 @@ import { CrewJobDetails, CrewJobHeader } from './CrewJob.tsx';
 import { CrewActionBar } from './CrewActionBar.tsx';
 import { HospitalPicker } from './HospitalPicker.tsx';
 import { LocationLine } from './LocationLine.tsx';
+import { CrewShift } from './CrewShift.tsx';
 import { useCrewCommand } from './useCrewCommand.ts';
 import { useCrewRoute } from './useCrewRoute.ts';
 import { useDevicePosition } from './useDevicePosition.ts';
@@ -22,19 +23,18 @@ import type { CrewAction } from './crewFlow.ts';
 
 interface CrewScreenProps {
   session: Session;
+  /** The vehicle the crew member is signed on to. */
+  unitId: string;
+  live: LiveConnection;
+  onSignedOff: () => void;
   onSignOut: () => void;
 }
-
-/** A crew's device keeps resending a status change for up to half an hour (tunnels, dead spots). */
-const CREW_COMMAND_OPTIONS = { giveUpAfterMs: 30 * 60_000, retryDelayMs: 1000 };
 
 /**
  * The crew screen of one vehicle (phone-sized): its job, the route with the drive time, one big button for the next
  * step, and its position shared with the control room. The server sends a crew only its own unit and its incident.
  */
-export function CrewScreen({ session, onSignOut }: CrewScreenProps) {
-  const unitId = session.unitId ?? '';
-  const live = useLiveConnection(session, CREW_COMMAND_OPTIONS);
+export function CrewScreen({ session, unitId, live, onSignedOff, onSignOut }: CrewScreenProps) {
   const { city, error: cityError } = useCity();
   const { isLight, toggle } = useCrewTheme();
   const command = useCrewCommand();
@@ -61,6 +61,10 @@ export function CrewScreen({ session, onSignOut }: CrewScreenProps) {
     command.run({ action: action.status, label }, () => live.commands.sendCommand('unit:status', payload), setAnsweredUnit);
   }
 
+  function signOff() {
+    command.run({ action: 'sign_off', label: 'Sign off' }, () => live.commands.sendCommand('crew:sign_off', {}), onSignedOff);
+  }
+
   function handleAction(action: CrewAction) {
     if (action.needsHospital) setChoosingHospital(true);
     else sendStatus(action);
@@ -82,8 +86,8 @@ export function CrewScreen({ session, onSignOut }: CrewScreenProps) {
         <button type="button" className="crew-icon" data-testid="crew-theme" onClick={toggle} aria-label={isLight ? 'Dark screen' : 'Bright screen for sunlight'}>
           {isLight ? 'Dark' : 'Sun'}
         </button>
-        <button type="button" className="crew-icon" onClick={onSignOut} aria-label="Sign out of this vehicle">
-          Exit
+        <button type="button" className="crew-icon" data-testid="sign-out" onClick={onSignOut} aria-label={`Sign out ${session.displayName}`}>
+          Sign out
         </button>
       </header>
       <div className="crew-lines">
@@ -97,7 +101,7 @@ export function CrewScreen({ session, onSignOut }: CrewScreenProps) {
         {isUnknownUnit && (
           <section className="crew-card" data-testid="crew-unknown-unit">
             <h2>Unit {unitId} is not in the fleet</h2>
-            <p className="crew-muted">Check the unit id and sign in again.</p>
+            <p className="crew-muted">Sign off below, then sign on to your vehicle again.</p>
           </section>
         )}
         {unit && !incident && (
@@ -120,6 +124,7 @@ export function CrewScreen({ session, onSignOut }: CrewScreenProps) {
           </section>
         )}
         {incident && <CrewJobDetails incident={incident} />}
+        {live.state.version >= 0 && <CrewShift callSign={callSign} crew={unit?.crew ?? []} isBusy={command.pending !== null} onSignOff={signOff} />}
       </main>
       {isChoosingHospital && (
         <HospitalPicker

@@ -3,8 +3,9 @@ import type { Unit } from '../../../shared/units/unitSchema.ts';
 import { UNIT_STATUS_LABELS } from '../../../shared/units/unitStatus.ts';
 import { STATUS_COLORS } from '../map/layers.ts';
 import { formatClock } from '../incidents/incidentIntervals.ts';
+import { crewNames } from './crewNames.ts';
 
-/** The units still committed to the incident: each one's status (as its crew reports it) and whether it acknowledged. [AK1] */
+/** The units still committed to the incident: each one's status (as its crew reports it), whether it acknowledged, and who crews it. [AK1] */
 export function CommittedUnits({ incident, units }: { incident: Incident; units: Readonly<Record<string, Unit>> }) {
   const active = incident.assignments.filter((a) => a.clearedAt === null);
   if (active.length === 0) return <div data-testid="committed-units">Committed: none</div>;
@@ -13,6 +14,7 @@ export function CommittedUnits({ incident, units }: { incident: Incident; units:
       {active.map((a) => {
         const unit = units[a.unitId];
         const status = unit?.status ?? 'dispatched';
+        const crew = crewNames(unit);
         return (
           <li key={a.unitId} data-testid={`committed-${a.unitId}`} data-status={status} data-acknowledged={a.acknowledgedAt === null ? 'false' : 'true'}>
             <span className="callsign">{a.callSign}</span>
@@ -20,6 +22,11 @@ export function CommittedUnits({ incident, units }: { incident: Incident; units:
               {UNIT_STATUS_LABELS[status]}
             </span>
             {a.acknowledgedAt === null ? <span className="not-acked">not acknowledged</span> : <span className="acked">ack {formatClock(a.acknowledgedAt)}</span>}
+            {crew && (
+              <span className="crew-names" data-testid={`committed-crew-${a.unitId}`}>
+                {crew}
+              </span>
+            )}
           </li>
         );
       })}

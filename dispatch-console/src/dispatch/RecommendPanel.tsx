@@ -8,10 +8,11 @@ import { placeLabel, typeLabel } from '../incidents/queueOrder.ts';
 import { CommittedUnits } from './CommittedUnits.tsx';
 import type { Unit } from '../../../shared/units/unitSchema.ts';
 import { IncidentCallers } from '../incidents/IncidentCallers.tsx';
+import { crewNames } from './crewNames.ts';
 
 interface RecommendPanelProps {
   incident: Incident;
-  /** The live units, for the committed units' statuses. */
+  /** The live units, for the committed units' statuses and who crews each unit. */
   units: Readonly<Record<string, Unit>>;
   recommendation: Recommendation | null;
   error: string | null;
@@ -83,6 +84,7 @@ export function RecommendPanel(props: RecommendPanelProps) {
             {kind.candidates.map((c) => {
               const key = keyOf.get(c.unitId) ?? null;
               const isChosen = toAssign.includes(c.unitId);
+              const crew = crewNames(props.units[c.unitId]);
               return (
                 <li
                   key={c.unitId}
@@ -95,7 +97,10 @@ export function RecommendPanel(props: RecommendPanelProps) {
                   <span>{formatDistance(c.distanceMeters)}</span>
                   <span data-testid="candidate-eta">{formatEtaFor(c.etaSeconds, recommendation.ranking)}</span>
                   <span className={c.positionAgeSeconds > 300 ? 'stale' : 'muted'}>fix {formatAge(c.positionAgeSeconds)}</span>
-                  <span className="reason">{c.reason}</span>
+                  <span className="reason">
+                    {c.reason}
+                    {crew && <span className="crew-names" data-testid={`candidate-crew-${c.callSign}`}> · {crew}</span>}
+                  </span>
                 </li>
               );
             })}

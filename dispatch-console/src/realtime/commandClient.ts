@@ -1,10 +1,16 @@
-import type { ClientToServerEvents } from '../../../shared/protocol/events.ts';
-import type { Ack } from '../../../shared/protocol/events.ts';
-import type { CommandName } from '../../../shared/protocol/commands.ts';
+import type { AnswerOf, InputOf, SocketCommandName } from '../../../shared/protocol/contract.ts';
 import type { Result } from '../../../shared/protocol/result.ts';
 
-/** What a command answers with, read off the shared event table. */
-export type AnswerOf<N extends CommandName> = Parameters<ClientToServerEvents[N]>[1] extends Ack<infer T> ? T : never;
+export type { AnswerOf } from '../../../shared/protocol/contract.ts';
+
+/**
+ * The commands this client sends: those of the contract that go over the socket (sign-in and sign-out set a
+ * cookie, so they are HTTP only; see session/sessionApi.ts).
+ */
+export type CommandName = SocketCommandName;
+
+/** What the caller gives a journaled command: its input without the `commandId`, which the client adds. */
+export type CommandPayload<N extends CommandName> = Omit<InputOf<N>, 'commandId'>;
 
 /** The little a command client needs from a connection; the socket adapter and tests provide it. */
 export interface CommandTransport {
@@ -90,12 +96,13 @@ export function createCommandClient(transport: CommandTransport, options: Comman
   const retryDelayMs = options.retryDelayMs ?? 500;
   const makeId = options.newCommandId ?? newCommandId;
 
-  async function sendCommand<N extends CommandName>(name: N, payload: object): Promise<Result<AnswerOf<N>>> {
+  async function sendCommand<N extends CommandName>(name: N, payload: CommandPayload<N>): Promise<Result<AnswerOf<N>>> {
     const body = { ...payload, commandId: makeId() };
     const deadline = Date.now() + giveUpAfterMs;
     while (Date.now() < deadline) {
       if (!(await waitForConnection(transport, deadline))) break;
       const answer = await attempt(transport, name, body, attemptTimeoutMs);
+      // The server builds every answer from the contract's schema; it is not parsed again here (snapshots are large).
       if (isResult(answer)) return answer as Result<AnswerOf<N>>;
       await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
     }
@@ -103,7 +110,7 @@ export function createCommandClient(transport: CommandTransport, options: Comman
   }
 
   /** A read-only request (recommend, sync): one attempt, no command id, no resend. */
-  async function request<N extends CommandName>(name: N, payload: object, timeoutMs = attemptTimeoutMs): Promise<Result<AnswerOf<N>>> {
+  async function request<N extends CommandName>(name: N, payload: InputOf<N>, timeoutMs = attemptTimeoutMs): Promise<Result<AnswerOf<N>>> {
     if (!transport.isConnected()) return { ok: false, error: { code: 'internal_error', message: 'Not connected to the server.' } };
     const answer = await attempt(transport, name, payload, timeoutMs);
     return isResult(answer) ? (answer as Result<AnswerOf<N>>) : unconfirmed(name);

@@ -39,6 +39,15 @@ export class LiveStore {
     return () => this.deltaListeners.delete(listener);
   }
 
+  /**
+   * Forgets everything, back to "no snapshot yet": for a crew whose vehicle changed, so that the old vehicle's
+   * picture is not shown while the new one's snapshot is on its way.
+   */
+  clear(): void {
+    this.pending = [];
+    this.setState(EMPTY_LIVE_STATE);
+  }
+
   receiveSnapshot(snapshot: Snapshot): void {
     this.pending = this.pending.filter((d) => d.version > snapshot.version);
     this.setState(applySnapshot(snapshot));

@@ -1,9 +1,8 @@
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/protocol/events.ts';
-import type { Session } from '../../../shared/auth/roles.ts';
-import type { CommandName } from '../../../shared/protocol/commands.ts';
-import type { CommandTransport } from './commandClient.ts';
+import { PROTOCOL_VERSION } from '../../../shared/protocol/contract.ts';
+import type { CommandName, CommandTransport } from './commandClient.ts';
 
 export type ConsoleSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -11,11 +10,13 @@ export type ConsoleSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type EmitCommand = (event: CommandName, input: unknown, ack: (err: Error | null, answer: unknown) => void) => void;
 
 /**
- * Connects to the same origin, naming the desk session in the handshake. WebSocket only: with
- * several server instances behind a load balancer, long-polling would need sticky sessions.
+ * Connects to the same origin. The browser sends the session cookie with the handshake, so the client names no
+ * role or user of its own; it says only which protocol it was built for (an older console is told to reload).
+ * WebSocket only: with several server instances behind a load balancer, long-polling would need sticky sessions.
+ * Not connected until `connect()`, so that listeners are in place before the first snapshot.
  */
-export function connectSocket(session: Session): ConsoleSocket {
-  return io({ auth: session, transports: ['websocket'] });
+export function createSocket(): ConsoleSocket {
+  return io({ transports: ['websocket'], auth: { protocolVersion: PROTOCOL_VERSION }, autoConnect: false });
 }
 
 /** Adapts the socket to what the command client needs. */

@@ -1,13 +1,17 @@
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { Session } from '../../../shared/auth/roles.ts';
-import { connectSocket, socketTransport } from './socketClient.ts';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { FACTS } from '../../../shared/protocol/stateSchema.ts';
+import { createSocket, socketTransport } from './socketClient.ts';
 import type { ConsoleSocket } from './socketClient.ts';
 import { createCommandClient } from './commandClient.ts';
 import type { CommandClient, CommandClientOptions } from './commandClient.ts';
+import { handshakeRefusal } from './handshakeRefusal.ts';
 import { LiveStore } from './liveStore.ts';
 import type { LiveState } from './liveState.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
+
+/** How long to wait before trying again after the server refused a handshake for too many attempts. */
+const RATE_LIMITED_RETRY_MS = 5000;
 
 export interface LiveConnection {
   socket: ConsoleSocket;
@@ -15,8 +19,13 @@ export interface LiveConnection {
   commands: CommandClient;
   state: LiveState;
   status: ConnectionStatus;
-  /** The reason the server refused the connection, if it did. */
+  /** Why the server refused the connection (a code such as `rate_limited`), or the network error; null when live. */
   refusal: string | null;
+  /**
+   * Drops and reopens the socket: the server gives it the session's current rooms and a fresh snapshot.
+   * `clearState` forgets the old picture first (a crew whose vehicle changed).
+   */
+  reconnect: (clearState?: boolean) => void;
 }
 
 interface Wiring {
@@ -25,33 +34,28 @@ interface Wiring {
   commands: CommandClient;
 }
 
-function wire(session: Session, commandOptions: CommandClientOptions): Wiring {
-  const socket = connectSocket(session);
+function wire(commandOptions: CommandClientOptions): Wiring {
+  const socket = createSocket();
   const commands = createCommandClient(socketTransport(socket), commandOptions);
   const store = new LiveStore((version) => commands.request('sync:since', { version }));
   socket.on('state:snapshot', (snapshot) => store.receiveSnapshot(snapshot));
-  socket.on('incident:created', (delta) => store.receiveDelta(delta));
-  socket.on('incident:closed', (delta) => store.receiveDelta(delta));
-  socket.on('dispatch:assigned', (delta) => store.receiveDelta(delta));
-  socket.on('unit:status_changed', (delta) => store.receiveDelta(delta));
-  socket.on('unit:acknowledged', (delta) => store.receiveDelta(delta));
-  socket.on('incident:caller_linked', (delta) => store.receiveDelta(delta));
-  socket.on('call:disposed', (delta) => store.receiveDelta(delta));
+  // Every fact of the journal is an event of its own name carrying its delta.
+  for (const fact of FACTS) socket.on(fact, (delta) => store.receiveDelta(delta));
   socket.on('state:version', (tick) => store.receiveTick(tick.version));
   socket.on('units:moved', (frame) => store.receiveFixes(frame));
   return { socket, store, commands };
 }
 
 /**
- * One socket per session, the live store fed from it, and the command client over it.
- * `commandOptions` is read once per session (a crew's device keeps resending for longer than a desk).
+ * One socket for the signed-in console (the cookie says who it is), the live store fed from it, and the command
+ * client over it. Mount it once per sign-in. `commandOptions` is read once (a crew's device resends for longer).
  */
-export function useLiveConnection(session: Session, commandOptions: CommandClientOptions = {}): LiveConnection {
-  const options = useRef(commandOptions);
-  const wiring = useMemo(() => wire(session, options.current), [session]);
+export function useLiveConnection(commandOptions: CommandClientOptions = {}): LiveConnection {
+  const [wiring] = useState(() => wire(commandOptions));
   const state = useSyncExternalStore(wiring.store.subscribe, wiring.store.getState);
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [refusal, setRefusal] = useState<string | null>(null);
+  const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(() => {
     const { socket } = wiring;
@@ -62,23 +66,34 @@ export function useLiveConnection(session: Session, commandOptions: CommandClien
     const onDisconnect = () => setStatus('disconnected');
     const onError = (error: Error) => {
       setStatus('disconnected');
-      setRefusal(error.message);
+      const code = handshakeRefusal(error);
+      setRefusal(code ?? error.message);
+      // A refused handshake is not retried by Socket.IO; too many attempts is worth another try later. The other
+      // refusals (signed out, outdated console) are for the session to act on.
+      if (code === 'rate_limited' && !socket.active) {
+        if (retryTimer.current) clearTimeout(retryTimer.current);
+        retryTimer.current = setTimeout(() => socket.connect(), RATE_LIMITED_RETRY_MS);
+      }
     };
     socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);
     socket.on('connect_error', onError);
     if (socket.connected) onConnect();
+    else socket.connect();
     return () => {
       socket.off('connect', onConnect);
       socket.off('disconnect', onDisconnect);
       socket.off('connect_error', onError);
+      if (retryTimer.current) clearTimeout(retryTimer.current);
+      socket.disconnect();
     };
   }, [wiring]);
 
-  useEffect(() => {
-    if (!wiring.socket.connected) wiring.socket.connect();
-    return () => void wiring.socket.disconnect();
-  }, [wiring]);
+  const reconnect = useRef((clearState = false) => {
+    if (clearState) wiring.store.clear();
+    wiring.socket.disconnect();
+    wiring.socket.connect();
+  }).current;
 
-  return { ...wiring, state, status, refusal };
+  return { ...wiring, state, status, refusal, reconnect };
 }

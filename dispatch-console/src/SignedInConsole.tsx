@@ -1,0 +1,60 @@
+import type { SessionInfo } from '../../shared/auth/userSchema.ts';
+import { useLiveConnection } from './realtime/useLiveConnection.ts';
+import type { Auth } from './session/useAuth.ts';
+import { useSessionEvents } from './session/useSessionEvents.ts';
+import { OutdatedBanner } from './session/OutdatedBanner.tsx';
+import { ConsoleScreen } from './ConsoleScreen.tsx';
+import { CrewScreen } from './crew/CrewScreen.tsx';
+import { CrewSignOnScreen } from './crew/CrewSignOnScreen.tsx';
+import { CREW_COMMAND_OPTIONS } from './crew/crewCommandOptions.ts';
+import { UsersScreen } from './admin/UsersScreen.tsx';
+
+interface SignedInConsoleProps {
+  info: SessionInfo;
+  auth: Pick<Auth, 'signOut' | 'refresh' | 'ended'>;
+}
+
+/**
+ * One live connection for the signed-in user, and the screens of their role only: call taking, a dispatch desk,
+ * the supervisor's board with the audit, a crew's vehicle (or signing on to one), the administrator's users.
+ */
+export function SignedInConsole({ info, auth }: SignedInConsoleProps) {
+  const { session } = info;
+  const isCrew = session.role === 'crew';
+  const live = useLiveConnection(isCrew ? CREW_COMMAND_OPTIONS : {});
+
+  /** A crew's vehicle changed: the socket's rooms and snapshot follow the session, so both are fetched again. */
+  function handleVehicleChanged() {
+    live.reconnect(isCrew);
+    void auth.refresh();
+  }
+
+  const isOutdated = useSessionEvents(live, info, {
+    onEnded: auth.ended,
+    onChanged: handleVehicleChanged,
+    onUnauthenticated: () => void auth.refresh(),
+  });
+  const signOut = () => void auth.signOut();
+
+  function screen() {
+    switch (session.role) {
+      case 'crew':
+        return session.unitId ? (
+          <CrewScreen key={session.unitId} session={session} unitId={session.unitId} live={live} onSignedOff={handleVehicleChanged} onSignOut={signOut} />
+        ) : (
+          <CrewSignOnScreen session={session} live={live} onSignedOn={handleVehicleChanged} onSignOut={signOut} />
+        );
+      case 'administrator':
+        return <UsersScreen session={session} live={live} onSignOut={signOut} />;
+      default:
+        return <ConsoleScreen key={`${session.role}:${session.desk ?? ''}`} session={session} live={live} onSignOut={signOut} />;
+    }
+  }
+
+  return (
+    <>
+      {isOutdated && <OutdatedBanner />}
+      {screen()}
+    </>
+  );
+}
