@@ -3,6 +3,8 @@ import { fail, ok } from '../../shared/protocol/result.ts';
 import type { CadContext } from '../app/cadContext.ts';
 import type { CommandOutcome } from '../commands/commandOutcome.ts';
 import { createUser, listUsers, publicUser, readUser, setDisabled, setPassword } from './userStore.ts';
+import type { Actor } from '../../shared/auth/roles.ts';
+import { signOffDisabled } from '../units/crewSignOn.ts';
 
 /** [AU5] The administrator's user commands. */
 export async function listUsersCommand(ctx: CadContext): Promise<CommandOutcome<{ users: User[] }>> {
@@ -29,10 +31,14 @@ export async function resetPasswordCommand(ctx: CadContext, input: UserResetPass
 }
 
 /** [AU6] Disabling a user drops their live consoles at once, on every instance. */
-export async function setDisabledCommand(ctx: CadContext, input: UserSetDisabledInput, actorUserId: string): Promise<CommandOutcome<User>> {
-  if (!(await readUser(ctx, input.userId))) return { result: fail('user_not_found', `no user ${input.userId}`) };
-  if (input.isDisabled && input.userId === actorUserId) return { result: fail('forbidden', 'an administrator cannot disable their own account') };
+export async function setDisabledCommand(ctx: CadContext, input: UserSetDisabledInput, actor: Actor): Promise<CommandOutcome<User>> {
+  const user = await readUser(ctx, input.userId);
+  if (!user) return { result: fail('user_not_found', `no user ${input.userId}`) };
+  if (input.isDisabled && input.userId === actor.userId) return { result: fail('forbidden', 'an administrator cannot disable their own account') };
   await setDisabled(ctx, input.userId, input.isDisabled);
+  if (!input.isDisabled) return changed(ctx, input.userId);
+  // A disabled crew member is taken off the vehicle, so the board does not show them crewing it.
+  const signedOff = user.unitId ? await signOffDisabled(ctx, { userId: user.id, displayName: user.displayName, unitId: user.unitId }, actor) : null;
   const outcome = await changed(ctx, input.userId);
-  return input.isDisabled ? { ...outcome, effects: { endSessions: { userId: input.userId, reason: 'disabled' } } } : outcome;
+  return { ...outcome, ...(signedOff?.delta ? { delta: signedOff.delta } : {}), effects: { endSessions: { userId: input.userId, reason: 'disabled' } } };
 }

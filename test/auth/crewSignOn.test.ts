@@ -4,7 +4,7 @@ import type { Unit } from '../../shared/units/unitSchema.ts';
 import { CALL_TAKER } from '../support/builders.ts';
 import { commandId, connectClient, connectWithCookie, send, waitForDelta, type TestClient } from '../support/testClient.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
-import { signIn } from '../support/testSession.ts';
+import { adminCookie, postJson, signIn } from '../support/testSession.ts';
 
 describe('[CR2] a crew member signs on to one vehicle for the shift', () => {
   let app: TestServer;
@@ -85,5 +85,20 @@ describe('[CR2] a crew member signs on to one vehicle for the shift', () => {
     const answer = await send(callTaker.socket, 'crew:sign_on', { commandId: commandId(), unitId: 'als-f03' });
     expect(answer.ok ? 'ok' : answer.error.code).toBe('forbidden');
     callTaker.close();
+  });
+
+  it('[CR2][AU6] disabling a crew member takes them off the vehicle, and the board sees it', async () => {
+    const cookie = await signIn(app.url, 'crew2', DEMO_PASSWORD);
+    const device = await connectWithCookie(app.url, cookie);
+    const on = await send(device.socket, 'crew:sign_on', { commandId: commandId(), unitId: 'bls-f02' });
+    if (!on.ok) throw new Error(on.error.message);
+    const users = await fetch(`${app.url}/api/users`, { headers: { cookie: await adminCookie(app.url) } });
+    const crew2 = ((await users.json()) as { data: { users: { id: string; username: string }[] } }).data.users.find((u) => u.username === 'crew2');
+    if (!crew2) throw new Error('no crew2');
+    const disabled = await postJson(app.url, `/api/users/${crew2.id}/disabled`, await adminCookie(app.url), { isDisabled: true });
+    expect(disabled.body.data).toMatchObject({ isDisabled: true, unitId: null });
+    const seen = await waitForDelta(board, (d) => d.fact === 'unit:crew_changed' && d.units.some((u) => u.id === 'bls-f02' && u.crew.length === 0));
+    expect(seen.actor).toMatchObject({ role: 'administrator', operatorId: 'admin' });
+    device.close();
   });
 });
