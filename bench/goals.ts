@@ -1,3 +1,4 @@
+import type { AuditGrowthResult } from './auditGrowth.bench.ts';
 import type { BroadcastResult } from './incidentBroadcast.bench.ts';
 import type { NearestResult } from './nearestAvailable.bench.ts';
 import type { RecommendResult } from './recommendRouted.bench.ts';
@@ -23,9 +24,10 @@ export interface GoalInputs {
   broadcast: BroadcastResult;
   route: RouteBenchResult;
   recommend: RecommendResult;
+  audit: AuditGrowthResult;
 }
 
-export function checkGoals({ nearest, broadcast, route, recommend }: GoalInputs): GoalCheck[] {
+export function checkGoals({ nearest, broadcast, route, recommend, audit }: GoalInputs): GoalCheck[] {
   const pg = route.pg;
   const vsPg: GoalCheck[] =
     pg.status === 'measured'
@@ -59,6 +61,16 @@ export function checkGoals({ nearest, broadcast, route, recommend }: GoalInputs)
       goal: 'full recommendation: every answer ranked on the road network',
       measured: `${recommend.roadNetwork.toLocaleString('en-US')} / ${recommend.options.recommendations.toLocaleString('en-US')} \`road_network\``,
       met: recommend.roadNetwork === recommend.options.recommendations,
+    },
+    {
+      goal: 'command path with audit: `unit:status` through `runCommand` p99 < 20 ms (set with benchmark 5)',
+      measured: ms(audit.unitStatus.p99),
+      met: audit.unitStatus.p99 < 20,
+    },
+    {
+      goal: 'audit record: one entry per audited command, none lost (set with benchmark 5)',
+      measured: `${audit.auditEntries.toLocaleString('en-US')} / ${audit.shift.auditedExpected.toLocaleString('en-US')} entries`,
+      met: audit.auditEntries === audit.shift.auditedExpected,
     },
   ];
 }

@@ -1,5 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { AuditGrowthResult, CommandRow } from './auditGrowth.bench.ts';
+import { AUDIT_KEY_FAMILIES, type AuditKeyFamily } from './auditKeys.ts';
 import type { GoalCheck } from './goals.ts';
 import { GOALS_TEXT } from './goals.ts';
 import type { BroadcastResult } from './incidentBroadcast.bench.ts';
@@ -15,9 +17,10 @@ export interface BenchRun {
   broadcast: BroadcastResult;
   route: RouteBenchResult;
   recommend: RecommendResult;
+  audit: AuditGrowthResult;
   goals: GoalCheck[];
   /** 1-minute load average of the machine before each benchmark and at the end. */
-  load: { beforeNearest: number; beforeBroadcast: number; beforeRoute: number; beforeRecommend: number; end: number };
+  load: { beforeNearest: number; beforeBroadcast: number; beforeRoute: number; beforeRecommend: number; beforeAudit: number; end: number };
 }
 
 /** One line of docs/benchmarks.json. */
@@ -35,12 +38,23 @@ export interface BenchRecord {
   machine: Machine;
 }
 
+/** One line of docs/benchmarks.json for a single figure (a size, a projection), not a distribution. */
+export interface FigureRecord {
+  name: string;
+  unit: string;
+  value: number;
+  /** What the figure rests on, where it is not simply measured. */
+  basis?: string;
+  date: string;
+  machine: Machine;
+}
+
 const r3 = (value: number): number => Math.round(value * 1000) / 1000;
 const f3 = (value: number): string => value.toFixed(3);
 const f1 = (value: number): string => value.toFixed(1);
 const int = (value: number): string => Math.round(value).toLocaleString('en-US');
 
-export function records(run: BenchRun): BenchRecord[] {
+export function records(run: BenchRun): (BenchRecord | FigureRecord)[] {
   const { nearest, broadcast, route, recommend, date, machine } = run;
   const pg = route.pg;
   return [
@@ -108,6 +122,7 @@ export function records(run: BenchRun): BenchRecord[] {
       date,
       machine,
     },
+    ...auditRecords(run),
   ];
 }
 
@@ -253,7 +268,7 @@ export function recommendFacts(r: RecommendResult): string {
 }
 
 function loadNote(run: BenchRun): string {
-  const peak = Math.max(run.load.beforeNearest, run.load.beforeBroadcast, run.load.beforeRoute, run.load.beforeRecommend, run.load.end);
+  const peak = Math.max(run.load.beforeNearest, run.load.beforeBroadcast, run.load.beforeRoute, run.load.beforeRecommend, run.load.beforeAudit, run.load.end);
   return peak > run.machine.nproc
     ? ` — above the ${run.machine.nproc} CPUs: other processes were competing for the CPUs during this run, which can inflate the tail (p99, max) figures.`
     : '.';
@@ -279,7 +294,7 @@ every call, which is how it is normally called; that cost is part of its figure.
 }
 
 export function markdown(run: BenchRun): string {
-  const { machine, nearest, broadcast, route, recommend } = run;
+  const { machine, nearest, broadcast, route, recommend, audit } = run;
   return `# Benchmarks
 
 Measured ${run.date} with \`npm run bench\` (\`tsx bench/run.ts\`).
@@ -288,7 +303,7 @@ Measured ${run.date} with \`npm run bench\` (\`tsx bench/run.ts\`).
 
 **Load (1-minute load average, other work on the machine included):** ${f1(run.load.beforeNearest)} before benchmark 1,
 ${f1(run.load.beforeBroadcast)} before benchmark 2, ${f1(run.load.beforeRoute)} before benchmark 3, ${f1(run.load.beforeRecommend)} before benchmark 4,
-${f1(run.load.end)} at the end${loadNote(run)}
+${f1(run.load.beforeAudit)} before benchmark 5, ${f1(run.load.end)} at the end${loadNote(run)}
 
 **Goals (from the product's issues):** ${GOALS_TEXT}.
 
@@ -321,6 +336,14 @@ ${routeFacts(route)}
 ${recommendTable(recommend)}
 
 ${recommendFacts(recommend)}
+
+## 5. Audit record growth and the command path
+
+${auditTable(audit)}
+
+${auditProjection(audit)}
+
+${auditFacts(audit)}
 
 ## Method
 
@@ -372,6 +395,7 @@ ${recommendFacts(recommend)}
   command path (payload parsing, role check, the incident read, Redis GEOSEARCH of the candidates, unit records,
   road-network ETAs, ranking, passed-over explanations). Every answer is checked for \`ranking: 'road_network'\`.
   The same calls with \`ctx.city.router\` set to null (straight-line ranking) are timed after, for scale.
+${auditMethod(audit)}
 - Percentiles are nearest-rank over all samples. RSS is \`process.memoryUsage().rss\` of the benchmark process
   (after the earlier benchmarks, so it is an upper bound for the server alone).
 - \`BENCH_QUICK=1\` runs a shortened smoke version and does not write these files. \`BENCH_SKIP_PGROUTING=1\` skips
@@ -383,4 +407,205 @@ export function writeDocs(run: BenchRun, mdPath: string, jsonPath: string): void
   mkdirSync(dirname(mdPath), { recursive: true });
   writeFileSync(mdPath, markdown(run));
   writeFileSync(jsonPath, `${JSON.stringify(records(run), null, 2)}\n`);
+}
+
+// ── Benchmark 5: audit record growth and the command path ─────────────────────────────────────────
+
+const f2 = (value: number): string => value.toFixed(2);
+const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(2)} MB`;
+
+/** The commands in the order an incident's life sends them. */
+const LIFE_ORDER = ['caller:history', 'incident:duplicates', 'incident:create', 'dispatch:recommend', 'dispatch:assign', 'unit:acknowledge', 'unit:status', 'incident:close'];
+
+function lifeOrdered(rows: readonly CommandRow[]): CommandRow[] {
+  const rank = (row: CommandRow): number => {
+    const at = LIFE_ORDER.indexOf(row.name);
+    return at < 0 ? LIFE_ORDER.length : at;
+  };
+  return [...rows].sort((a, b) => rank(a) - rank(b));
+}
+
+function auditedText(row: CommandRow): string {
+  if (row.audited === row.calls) return 'every call audited';
+  if (row.audited === row.refused) return 'audited when refused';
+  return `${int(row.audited)} of ${int(row.calls)} audited`;
+}
+
+export function auditTable(a: AuditGrowthResult): string {
+  const p = a.probes;
+  const rows: string[][] = lifeOrdered(a.commands).map((row) => [
+    `\`${row.name}\` through \`runCommand\`, end to end (${auditedText(row)}${row.refused > 0 ? `; ${int(row.refused)} refused` : ''})`,
+    f3(row.latency.p50),
+    f3(row.latency.p99),
+    f3(row.latency.max),
+    int(row.latency.count),
+  ]);
+  rows.push(
+    ['`resolveSession(ctx, token)`: a real token (signature, expiry), the user record, the revocation check', f3(a.session.p50), f3(a.session.p99), f3(a.session.max), int(a.session.count)],
+    [`\`verifyPassword\`: one sign-in's password check (scrypt N = 2^${a.password.log2N}, r = 8, p = 1)`, f3(a.password.latency.p50), f3(a.password.latency.p99), f3(a.password.latency.max), int(a.password.latency.count)],
+    ['One step alone: Redis `PING` (the round-trip floor)', f3(p.ping.p50), f3(p.ping.p99), f3(p.ping.max), int(p.ping.count)],
+    ['One step alone: the rate-limit consume (a write, so an fsync)', f3(p.rateLimit.p50), f3(p.rateLimit.p99), f3(p.rateLimit.max), int(p.rateLimit.count)],
+    ['One step alone: the command-id fingerprint `SET … EX 86400 NX` (a write)', f3(p.fingerprint.p50), f3(p.fingerprint.p99), f3(p.fingerprint.max), int(p.fingerprint.count)],
+    ['One step alone: the stored-answer `GET` (a read; made even when the fingerprint was new)', f3(p.storedAnswer.p50), f3(p.storedAnswer.p99), f3(p.storedAnswer.max), int(p.storedAnswer.count)],
+    ['One step alone: `appendAudit` (XADD + ZADD per index, one script, a write)', f3(p.appendAudit.p50), f3(p.appendAudit.p99), f3(p.appendAudit.max), int(p.appendAudit.count)],
+  );
+  return table(['', 'p50 (ms)', 'p99 (ms)', 'max (ms)', 'samples'], rows);
+}
+
+export function auditProjection(a: AuditGrowthResult): string {
+  const pr = a.projection;
+  const memory = AUDIT_KEY_FAMILIES.reduce((sum, family) => sum + a.memory[family].memoryBytes, 0);
+  const serialized = AUDIT_KEY_FAMILIES.reduce((sum, family) => sum + a.memory[family].serializedBytes, 0);
+  const perDay = `per day at ${int(pr.incidentsPerDay)} incidents (assumed)`;
+  const growth = table(
+    ['', 'bytes per audit entry', `measured, ${int(a.auditEntries)} entries`, perDay, 'per year'],
+    [
+      ['Redis memory: the audit stream and its indexes (`MEMORY USAGE … SAMPLES 0`)', int(a.memoryPerEntry), mb(memory), `${f1(pr.memoryMBPerDay)} MB`, `${f2(pr.memoryGBPerYear)} GB`],
+      ['AOF on disk: the audit appends as logged (`XADD` with its id, a `ZADD` per index)', int(a.aof.auditPerEntry), mb(a.aof.auditBytes), `${f1(pr.aofAuditMBPerDay)} MB`, `${f2(pr.aofAuditGBPerYear)} GB`],
+      ['RDB form (`DUMP`): what an AOF rewrite or a snapshot keeps of it', int(a.serializedPerEntry), mb(serialized), `${f1(pr.serializedMBPerDay)} MB`, `${f2(pr.serializedGBPerYear)} GB`],
+      [`AOF on disk: everything the command path appends (${int(a.aof.perIncident)} B per incident)`, '', mb(a.aof.growthBytes), `${f1(pr.aofTotalMBPerDay)} MB`, '(until a rewrite)'],
+    ],
+  );
+  const prose = `**Projection.** Assumption, not a measurement: Johannesburg's Emergency Connect takes about
+${int(pr.incidentsPerDay)} incidents a day. Measured here: ${f2(a.entriesPerIncident)} audit entries per incident for this shift's mix of commands
+(see Method), so about ${int(pr.entriesPerDay)} entries a day. At the bytes per entry above that is **${f1(pr.memoryMBPerDay)} MB a day of Redis
+memory (${f2(pr.memoryGBPerYear)} GB a year)**, never given back while the stream is never trimmed; **${f1(pr.aofAuditMBPerDay)} MB a day appended to
+the AOF** for the audit alone (${f1(pr.aofTotalMBPerDay)} MB a day for everything the command path appends, until an AOF rewrite folds
+it); and ${f1(pr.serializedMBPerDay)} MB a day (${f2(pr.serializedGBPerYear)} GB a year) in the RDB form a rewritten AOF keeps. The projection is linear in both
+numbers. Commands this shift does not send add to it: sign-ins and sign-outs, \`state:read\` and \`sync:since\` on every console
+(re)connect (audited as reads of personal data), crews' status reports, and every refused command, including those refused
+for the rate limit. Index sorted sets past 128 members leave the compact listpack for a skiplist; over months every
+user's and unit's index does, so a long-lived record costs more memory per entry than a short run's mix of both.`;
+  return `${growth}\n\n${prose}`;
+}
+
+const FAMILY_LABELS: Record<AuditKeyFamily, string> = {
+  stream: 'Stream `cad:{jhb}:audit` (entries)',
+  'by-user': 'Index `…:audit:by-user:*` (members)',
+  'by-incident': 'Index `…:audit:by-incident:*` (members)',
+  'by-unit': 'Index `…:audit:by-unit:*` (members)',
+};
+
+function familyText(a: AuditGrowthResult, family: AuditKeyFamily): string {
+  const grown = a.memory[family];
+  const after = a.after[family];
+  const encodings = Object.entries(after.encodings)
+    .map(([encoding, n]) => `${int(n)} ${encoding}`)
+    .join(', ');
+  const perItem = grown.items > 0 ? grown.memoryBytes / grown.items : 0;
+  return `+${int(grown.items)} (${int(grown.memoryBytes)} B, ${f1(perItem)} B each in memory; ${int(grown.serializedBytes)} B serialized); ${int(grown.keys)} new keys, ${int(after.keys)} in all (${encodings})`;
+}
+
+export function auditFacts(a: AuditGrowthResult): string {
+  const s = a.shift;
+  const refusals = Object.entries(a.refusalCodes)
+    .map(([code, n]) => `${code} ${int(n)}`)
+    .join(', ');
+  const lost = a.shift.auditedExpected - a.auditEntries;
+  const aofTotal = Object.values(a.aof.byFamily).reduce((sum, n) => sum + n, 0);
+  const byFamily = Object.entries(a.aof.byFamily)
+    .sort((x, y) => y[1] - x[1])
+    .map(([family, bytes]) => `${family} ${mb(bytes)} (${((bytes / Math.max(1, aofTotal)) * 100).toFixed(0)} %)`)
+    .join(', ');
+  return table(
+    ['', ''],
+    [
+      ['Incidents driven through `runCommand` (created / closed), after warm-up; in flight at once', `${int(s.incidentsCreated)} / ${int(s.incidentsClosed)} (+${int(a.options.warmupIncidents)} warm-up); ${a.options.inFlight}`],
+      ['People (in-process sessions)', `${a.options.callTakers} call-takers, ${a.options.dispatchers} dispatchers at the combined desk, the crew of each unit committed`],
+      ['Commands sent, one at a time / rate', `${int(s.commands)} / ${f1(s.commandsPerSecond)} per second`],
+      ['Units committed', int(s.unitsAssigned)],
+      ['Refused', `${int(a.refusals)}${refusals ? ` (${refusals})` : ''}`],
+      ['Audit entries appended (`XLEN` after − before) / expected by the contract\'s audit rule', `${int(a.auditEntries)} / ${int(s.auditedExpected)}${lost !== 0 ? ` — **${int(lost)} MISSING**` : ''}`],
+      ['Audit entries per incident', f2(a.entriesPerIncident)],
+      ...AUDIT_KEY_FAMILIES.map((family) => [FAMILY_LABELS[family], familyText(a, family)]),
+      ['AOF appended, by key family (parsed from the appended bytes)', `${mb(aofTotal)} in ${int(a.aof.commands)} commands: ${byFamily}${a.aof.isRewritten ? ' — **the AOF was rewritten during the run**' : ''}`],
+      ['AOF growth of the data folder\'s files', `${mb(a.aof.growthBytes)}; file system \`${a.aof.fsType}\`, \`appendfsync always\`, automatic rewrite off for the run`],
+      [
+        'Command-id keys (stored answer + fingerprint, each expiring after 24 h)',
+        `+${int(a.commandIds.growth.keys)} keys, ${int(a.commandIds.perJournaledCommand)} B per journaled command in memory → about ${f1(a.projection.commandIdMBHeld)} MB held at the assumed load`,
+      ],
+      ['Redis `used_memory` before → after the measured incidents', `${mb(a.redisUsedBytes.before)} → ${mb(a.redisUsedBytes.after)} (\`used_memory_human\` at the end: ${a.redisMemory})`],
+      ['Node process RSS', `${f1(a.processRssMiB)} MiB`],
+    ],
+  );
+}
+
+export function auditMethod(a: AuditGrowthResult): string {
+  const o = a.options;
+  return `- **Audit growth and the command path:** \`createCadServer\` with the Johannesburg city pack (demo users seeded) and
+  a Redis of its own (AOF, \`appendfsync always\`; \`auto-aof-rewrite-percentage 0\` so that no rewrite folds the AOF during
+  the run), in the benchmark's process. The per-user command rate limit is raised from 300 per 10 s to 10,000,000: the
+  benchmark compresses a shift into seconds; the limiter is still consumed on every command. In-process sessions (built as
+  benchmark 4 builds them; a session check and a password check are timed on their own) of ${o.callTakers} call-takers,
+  ${o.dispatchers} dispatchers at the combined desk and the crew of each unit drive ${int(o.incidents)} incidents through \`runCommand\`, after
+  ${int(o.warmupIncidents)} warm-up incidents, ${o.inFlight} at a time with their steps interleaved, one command at a time. Each incident:
+  \`caller:history\` and \`incident:duplicates\` (call-taker; a number from a pool of 1,500, so some call again);
+  \`incident:create\` (60 % medical types, the rest every other type in turn, at a random point inside the metro);
+  \`dispatch:recommend\` and \`dispatch:assign\` of the top candidates the plan needs (recommended again, up to 3 times, when
+  a unit was taken meanwhile by another incident); \`unit:acknowledge\` by each unit's crew; \`unit:status\` en route, on
+  scene, available for each unit (dispatcher); \`incident:close\`. Refusals on the way: on one call in 20 the call-taker
+  tries \`dispatch:assign\` (forbidden); on one incident in 25 the dispatcher reports on scene straight from dispatched (not
+  allowed); and assignments of a unit another incident took first. Command ids are 32 hex digits, as the console makes them.
+  Before and after the measured incidents: \`XLEN\` of the audit stream; \`MEMORY USAGE <key> SAMPLES 0\` and \`DUMP\` of the
+  stream and of every \`…:audit:by-*\` key (found with \`SCAN\`); and the sizes of the AOF folder's files. The appended part of
+  the AOF is parsed into commands and each is attributed to the family of its first key (a script's \`MULTI\`…\`EXEC\` to
+  the family of its first command). Then \`resolveSession\` with a real token (\`issueToken\` for the demo dispatcher at the
+  combined desk) ${int(o.sessionResolves)} times after 100 warm-up calls; \`verifyPassword\` of the demo password against its stored hash
+  ${o.passwordChecks} times; and each single step of a journaled command's path alone, ${int(o.probes)} times, against keys of another tag.
+  The per-day projection multiplies the measured per-entry and per-incident figures by an **assumed** ${int(a.projection.incidentsPerDay)} incidents a day.`;
+}
+
+function commandRecord(a: AuditGrowthResult, run: BenchRun, name: 'unit:status' | 'incident:create'): BenchRecord {
+  const latency = name === 'unit:status' ? a.unitStatus : a.incidentCreate;
+  return {
+    name: `command path end to end: runCommand('${name}') with session rules, rate limit, command-id fingerprint and audit append, Johannesburg, AOF fsync always, ${a.options.incidents} incidents`,
+    unit: 'ms',
+    p50: r3(latency.p50),
+    p99: r3(latency.p99),
+    throughput: Math.round(1000 / latency.mean),
+    peer: null,
+    date: run.date,
+    machine: run.machine,
+  };
+}
+
+function auditRecords(run: BenchRun): (BenchRecord | FigureRecord)[] {
+  const a = run.audit;
+  const { date, machine } = run;
+  const pr = a.projection;
+  const basis = `assumption: ~${pr.incidentsPerDay} incidents a day (Johannesburg Emergency Connect); measured: ${f2(a.entriesPerIncident)} audit entries per incident`;
+  const figure = (name: string, unit: string, value: number, withBasis = false): FigureRecord => ({ name, unit, value: r3(value), ...(withBasis ? { basis } : {}), date, machine });
+  return [
+    commandRecord(a, run, 'unit:status'),
+    commandRecord(a, run, 'incident:create'),
+    {
+      name: 'resolveSession with a real token (signature and expiry, user record, revocation check)',
+      unit: 'ms',
+      p50: r3(a.session.p50),
+      p99: r3(a.session.p99),
+      throughput: Math.round(1000 / a.session.mean),
+      peer: null,
+      date,
+      machine,
+    },
+    {
+      name: `verifyPassword, one sign-in's password check (scrypt N=2^${a.password.log2N}, r=8, p=1), ${a.password.latency.count} samples`,
+      unit: 'ms',
+      p50: r3(a.password.latency.p50),
+      p99: r3(a.password.latency.p99),
+      throughput: null,
+      peer: null,
+      date,
+      machine,
+    },
+    figure('audit entries per incident (benchmark 5 shift mix)', 'entries', a.entriesPerIncident),
+    figure('audit record in Redis memory per entry (stream + indexes, MEMORY USAGE)', 'bytes', a.memoryPerEntry),
+    figure('audit record appended to the AOF per entry', 'bytes', a.aof.auditPerEntry),
+    figure('audit record serialized per entry (DUMP, the RDB form)', 'bytes', a.serializedPerEntry),
+    figure('AOF appended by the whole command path per incident', 'bytes', a.aof.perIncident),
+    figure('projected audit growth in Redis memory', 'MB/day', pr.memoryMBPerDay, true),
+    figure('projected audit growth in the AOF (appended)', 'MB/day', pr.aofAuditMBPerDay, true),
+    figure('projected audit growth in Redis memory', 'GB/year', pr.memoryGBPerYear, true),
+    figure('projected audit growth in the AOF (appended)', 'GB/year', pr.aofAuditGBPerYear, true),
+  ];
 }

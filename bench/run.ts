@@ -1,11 +1,15 @@
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
+import { benchAuditGrowth } from './auditGrowth.bench.ts';
 import { checkGoals } from './goals.ts';
 import { benchIncidentBroadcast } from './incidentBroadcast.bench.ts';
 import { describeMachine } from './machine.ts';
 import { benchNearestAvailable } from './nearestAvailable.bench.ts';
 import { benchRecommendRouted } from './recommendRouted.bench.ts';
 import {
+  auditFacts,
+  auditProjection,
+  auditTable,
   broadcastFacts,
   broadcastTable,
   goalsTable,
@@ -55,6 +59,17 @@ async function main(): Promise<void> {
   console.log(`${recommendTable(recommend)}\n\n${recommendFacts(recommend)}\n`);
   if (recommend.otherRanking > 0) console.log(`NOT ROUTED: ${recommend.otherRanking} answers were not ranked on the road network (${recommend.firstProblem ?? ''})\n`);
 
+  const beforeAudit = load1();
+  console.log(`5. Audit record growth and the command path… (load average ${beforeAudit.toFixed(1)})`);
+  const audit = await benchAuditGrowth(
+    quick
+      ? { incidents: 100, warmupIncidents: 10, inFlight: 20, callTakers: 8, dispatchers: 4, sessionResolves: 500, passwordChecks: 5, probes: 200 }
+      : { incidents: 2_000, warmupIncidents: 50, inFlight: 20, callTakers: 8, dispatchers: 4, sessionResolves: 2_000, passwordChecks: 20, probes: 1_000 },
+  );
+  console.log(`${auditTable(audit)}\n\n${auditProjection(audit)}\n\n${auditFacts(audit)}\n`);
+  if (audit.auditEntries !== audit.shift.auditedExpected) console.log(`AUDIT MISMATCH: ${audit.auditEntries} entries appended, ${audit.shift.auditedExpected} expected\n`);
+  if (audit.aof.isRewritten) console.log('AOF REWRITTEN during benchmark 5: the on-disk figures miss what went into the new base\n');
+
   const run: BenchRun = {
     date: new Date().toISOString(),
     machine,
@@ -62,8 +77,9 @@ async function main(): Promise<void> {
     broadcast,
     route,
     recommend,
-    goals: checkGoals({ nearest, broadcast, route, recommend }),
-    load: { beforeNearest, beforeBroadcast, beforeRoute, beforeRecommend, end: load1() },
+    audit,
+    goals: checkGoals({ nearest, broadcast, route, recommend, audit }),
+    load: { beforeNearest, beforeBroadcast, beforeRoute, beforeRecommend, beforeAudit, end: load1() },
   };
   console.log(`Goals\n${goalsTable(run.goals)}\n`);
   if (!quick) {

@@ -1,5 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
@@ -60,6 +61,18 @@ export interface CadServer {
 }
 
 /**
+ * [HT2] A request Node refuses before Express sees it (headers too large, malformed) still answers in the
+ * result shape.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable) return;
+  const isTooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const body = JSON.stringify({ ok: false, error: { code: 'validation_failed', message: isTooLarge ? 'the request headers or address are too large' : 'the request could not be read' } });
+  const status = isTooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+  socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}
+
+/**
  * Starts one stateless server instance: HTTP + Socket.IO on one port, the Socket.IO Redis Streams
  * adapter so that several instances behind a load balancer broadcast to each other, and the city's
  * fleet seeded into Redis if it is not there yet.
@@ -94,6 +107,7 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
   const app = express();
   if (options.trustProxy) app.set('trust proxy', 1);
   const http = createServer(app);
+  http.on('clientError', answerClientError);
   const io: CadIo = new Server(http, { adapter: createAdapter(adapterRedis, { streamName: keys.socketIoStream }), serveClient: false });
   const frames = new PositionFrames(io, ctx.settings.positionFrameMs);
   const publisher = { io, frames };

@@ -30,11 +30,17 @@ const MAX_SUMMARY = 600;
 
 /** A payload in a few hundred characters for the audit record: secrets blanked, long texts cut. */
 export function summarisePayload(payload: unknown): string {
-  const text = JSON.stringify(payload, (key, value: unknown) => {
-    if (SECRET_FIELDS.has(key)) return '***';
-    if (typeof value === 'string' && value.length > 120) return `${value.slice(0, 117)}...`;
-    return value;
-  });
-  if (text === undefined) return String(payload);
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(payload, (key, value: unknown) => {
+      if (SECRET_FIELDS.has(key)) return '***';
+      if (typeof value === 'string' && value.length > 120) return `${value.slice(0, 117)}...`;
+      return value;
+    });
+  } catch {
+    // Nested too deep to write out (a hostile payload): the line is still written, without it.
+    return '(payload not summarised: nested too deep)';
+  }
+  if (text === undefined) return typeof payload;
   return text.length > MAX_SUMMARY ? `${text.slice(0, MAX_SUMMARY - 3)}...` : text;
 }

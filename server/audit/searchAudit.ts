@@ -7,11 +7,12 @@ type StreamEntry = [id: string, fields: string[]];
 const MAX_SCANNED = 200_000;
 const BATCH = 1_000;
 
-function entryOf([id, fields]: StreamEntry): AuditEntry {
+/** An audit entry as stored; null for one that does not read back (it is skipped, never fatal to a search). */
+function entryOf([id, fields]: StreamEntry): AuditEntry | null {
   const record: Record<string, string> = {};
   for (let i = 0; i + 1 < fields.length; i += 2) record[fields[i] ?? ''] = fields[i + 1] ?? '';
   const orNull = (value: string | undefined): string | null => (value ? value : null);
-  return AuditEntrySchema.parse({
+  const parsed = AuditEntrySchema.safeParse({
     id,
     at: Number(record.at),
     command: record.command,
@@ -23,9 +24,18 @@ function entryOf([id, fields]: StreamEntry): AuditEntry {
     unitId: orNull(record.unitId),
     outcome: record.outcome,
     incidentId: orNull(record.incidentId),
-    unitIds: JSON.parse(record.unitIds ?? '[]') as unknown,
+    unitIds: readJson(record.unitIds ?? '[]'),
     summary: record.summary ?? '',
   });
+  return parsed.success ? parsed.data : null;
+}
+
+function readJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 function matches(entry: AuditEntry, input: AuditSearchInput): boolean {
@@ -72,7 +82,7 @@ export async function searchAudit(ctx: CadContext, input: AuditSearchInput): Pro
     }
     for (const raw of batch) {
       const entry = entryOf(raw);
-      if (matches(entry, input)) found.push(entry);
+      if (entry && matches(entry, input)) found.push(entry);
     }
     if (batch.length < BATCH) break;
   }

@@ -1,6 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
-/** scrypt cost: N = 2^log2N, r = 8, p = 1. 2^16 (64 MiB, ~0.15 s here) for people; tests may pass less. */
+/** scrypt cost: N = 2^log2N, r = 8, p = 1. 2^16 (64 MiB, about 0.35 s on the 2-core test machine) for people; tests may pass less. */
 export interface PasswordCost {
   log2N: number;
 }

@@ -22,8 +22,15 @@ export function tokenFrom(headers: { cookie?: string | undefined; authorization?
  */
 export async function resolveSession(ctx: CadContext, token: string | undefined): Promise<Session | null> {
   if (!token || token.length > 4096) return null;
-  const claims = await ctx.auth.tokens.verify(token, ctx.now());
+  const claims = await ctx.auth.tokens.verify(token);
   if (!claims) return null;
+  const now = ctx.now();
+  if (claims.expiresAt <= now) {
+    // A socket opened with an older token of a session that has since been renewed follows the renewal.
+    const renewedTo = Number((await ctx.redis.get(ctx.keys.renewedSession(claims.sessionId))) ?? 0);
+    if (renewedTo <= now) return null;
+    claims.expiresAt = renewedTo;
+  }
   const [user, revoked] = await Promise.all([readUser(ctx, claims.userId), ctx.redis.exists(ctx.keys.revokedSession(claims.sessionId))]);
   if (!user || user.isDisabled || revoked === 1 || claims.generation !== user.sessionGeneration) return null;
   const desk = user.role === 'dispatcher' && claims.desk && user.desks.includes(claims.desk) ? claims.desk : undefined;
@@ -62,6 +69,11 @@ export async function issueToken(
   const expiresAt = Math.min(issuedAt + ctx.settings.sessionMinutes * 60_000, signedInAt + MAX_SESSION_MS);
   const token = await ctx.auth.tokens.sign({ userId: user.id, sessionId, desk, generation: user.sessionGeneration, issuedAt, signedInAt, expiresAt });
   return { token, sessionId, expiresAt };
+}
+
+/** [AU4] Notes a session's renewed expiry for every instance, until then. */
+export async function noteRenewal(ctx: CadContext, sessionId: string, expiresAt: number): Promise<void> {
+  await ctx.redis.set(ctx.keys.renewedSession(sessionId), String(expiresAt), 'PX', Math.max(1_000, expiresAt - ctx.now()));
 }
 
 /** [AU6] Revokes a session on every instance until it would have expired. */

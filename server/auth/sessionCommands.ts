@@ -6,7 +6,7 @@ import type { CadContext } from '../app/cadContext.ts';
 import type { CommandCaller } from '../commands/commandCaller.ts';
 import type { CommandOutcome } from '../commands/commandOutcome.ts';
 import { decoyHash, verifyPassword } from './passwordHash.ts';
-import { issueToken, resolveSession, revokeSession } from './resolveSession.ts';
+import { issueToken, noteRenewal, resolveSession, revokeSession } from './resolveSession.ts';
 import { findUserByName, readUser } from './userStore.ts';
 
 const FAILED = 'the username or password is not right';
@@ -54,6 +54,7 @@ export async function currentSession(ctx: CadContext, session: Session): Promise
   if (session.expiresAt - ctx.now() > lifeMs / 2) return { result: ok(sessionInfo(session, desks)) };
   const renewed = await issueToken(ctx, user, session.desk, session);
   if (renewed.expiresAt <= session.expiresAt) return { result: ok(sessionInfo(session, desks)) };
+  await noteRenewal(ctx, session.sessionId, renewed.expiresAt);
   return { result: ok(sessionInfo({ ...session, expiresAt: renewed.expiresAt }, desks)), effects: { setCookie: { token: renewed.token, expiresAt: renewed.expiresAt } } };
 }
 

@@ -53,10 +53,14 @@ export class SessionTokens {
       .sign(this.key);
   }
 
-  /** The claims of a genuine, unexpired token; null for anything else (tampered, expired, malformed). */
-  async verify(token: string, now: number): Promise<SessionClaims | null> {
+  /**
+   * The claims of a genuine token (signature, issuer, audience, algorithm); null for anything else. Expiry
+   * is left to the caller, which also honours a renewal of the same session (see resolveSession).
+   */
+  async verify(token: string): Promise<SessionClaims | null> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], currentDate: new Date(now) });
+      // The epoch as "now" turns off jose's own expiry check; `exp` is still required and returned.
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], currentDate: new Date(0), requiredClaims: ['exp'] });
       const claims = ClaimsSchema.parse(payload);
       return { userId: claims.sub, sessionId: claims.sid, desk: claims.desk, generation: claims.gen, issuedAt: claims.iam, signedInAt: claims.sia, expiresAt: claims.exp * 1000 };
     } catch {

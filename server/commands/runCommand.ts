@@ -33,8 +33,8 @@ export async function runCommand<N extends CommandName>(ctx: CadContext, name: N
     outcome = refused('internal_error', 'the server could not complete the command; it is safe to resend it with the same commandId');
   }
   const isRefusal = !outcome.result.ok;
-  if (spec.audit === 'all' || isRefusal || spec.readsPersonalData) {
-    await audit(ctx, name, spec, caller, parsed ?? payload, outcome).catch((error: unknown) => console.error(`[${name}] audit append failed:`, error));
+  if ((spec.audit === 'all' || isRefusal || spec.readsPersonalData) && (await isWorthAuditing(ctx, caller, outcome))) {
+    await audit(ctx, name, spec, caller, { parsed, raw: payload }, outcome).catch((error: unknown) => console.error(`[${name}] audit append failed:`, error));
   }
   // The handler table is typed per command (COMMAND_HANDLERS: Handlers), so its answer is AnswerOf<N>.
   return outcome as CommandOutcome<AnswerOf<N>>;
@@ -43,31 +43,34 @@ export async function runCommand<N extends CommandName>(ctx: CadContext, name: N
 async function decide(ctx: CadContext, name: CommandName, spec: AnySpec, caller: CommandCaller, payload: unknown, keep: (input: unknown) => void): Promise<CommandOutcome<unknown>> {
   const { session } = caller;
   if (!spec.isPublic && !session) return refused('unauthenticated', 'sign in first');
-  const limit = await ctx.limits.consume(session ? 'command' : 'signIn', session ? session.userId : caller.clientKey);
-  if (!limit.isAllowed) return refused('rate_limited', `too many requests; try again in ${limit.retryAfterSeconds} s`);
-  if (session && !isCommandAllowed(name, session.role)) return refused('forbidden', `a ${ROLE_LABELS[session.role].toLowerCase()} may not send ${name}`);
-
   const input = spec.input.safeParse(payload);
+  // A payload that parses is kept even when the role is refused, so the refusal is filed under its incident and units.
+  if (input.success) keep(input.data);
+  if (session && !isCommandAllowed(name, session.role)) return refused('forbidden', `a ${ROLE_LABELS[session.role].toLowerCase()} may not send ${name}`);
   if (!input.success) {
     const issues = input.error.issues.map((issue) => ({ path: issue.path.join('.') || '(payload)', message: issue.message }));
     return refused('validation_failed', issues.map((i) => (i.path === '(payload)' ? i.message : `${i.path}: ${i.message}`)).join('; '), { issues });
   }
-  keep(input.data);
   const ahead = clockAhead(ctx, spec, input.data);
   if (ahead) return refused('validation_failed', `${ahead.field} is ${Math.round(ahead.byMs / 1000)} s in the future; check the device clock`, { issues: [{ path: ahead.field, message: 'in the future' }] });
 
+  // The rate-limit count, the per-record rule and the command id's claim go to Redis together: with
+  // appendfsync always, each write waits for the disk, so writes made at once share one flush.
+  const commandId = spec.isJournaled ? commandIdOf(input.data) : null;
+  const [limit, denied, claim] = await Promise.all([
+    ctx.limits.consume(session ? 'command' : 'signIn', session ? session.userId : caller.clientKey),
+    session ? authoriseRecord(ctx, spec.record, input.data, session) : Promise.resolve(null),
+    commandId === null ? Promise.resolve(null) : claimCommandId(ctx, name, commandId, input.data),
+  ]);
+  if (!limit.isAllowed) return refused('rate_limited', `too many requests; try again in ${limit.retryAfterSeconds} s`);
+  if (denied) return { result: { ok: false, error: denied } };
+
   const handler = COMMAND_HANDLERS[name] as unknown as Handler<unknown, unknown>;
   const actor: Actor = session ? actorOf(session) : { role: 'system', operatorId: 'anonymous' };
-  if (session) {
-    const denied = await authoriseRecord(ctx, spec.record, input.data, session);
-    if (denied) return { result: { ok: false, error: denied } };
-  }
-
-  const commandId = spec.isJournaled ? commandIdOf(input.data) : null;
-  if (commandId !== null) {
-    const reused = await claimCommandId(ctx, name, commandId, input.data);
-    if (reused) return reused;
-    const stored = handler.answerOf ? await readStoredAnswer(ctx, name, commandId, handler.answerOf) : null;
+  if (commandId !== null && claim !== null) {
+    if (claim.kind === 'reused') return claim.outcome;
+    // A command id seen before (a resend) is answered with its first answer.
+    const stored = claim.kind === 'known' && handler.answerOf ? await readStoredAnswer(ctx, name, commandId, handler.answerOf) : null;
     if (stored) return stored;
   }
   const outcome = await handler.run(ctx, input.data, { ...caller, actor });
@@ -77,6 +80,21 @@ async function decide(ctx: CadContext, name: CommandName, spec: AnySpec, caller:
     return refused('forbidden', 'that incident does not go to this desk');
   }
   return outcome;
+}
+
+/** Refusals that a flood repeats by the thousand: without a session, or over the rate limit. */
+const FLOOD_REFUSALS = new Set(['unauthenticated', 'rate_limited']);
+
+/**
+ * [AD1] Whether to write this outcome's audit line. A refusal for no session or over the rate limit is
+ * written once a minute per user or address (the first one says who and what); otherwise a flood
+ * would grow the untrimmed audit record as fast as it could send.
+ */
+async function isWorthAuditing(ctx: CadContext, caller: CommandCaller, outcome: CommandOutcome<unknown>): Promise<boolean> {
+  if (outcome.result.ok || !FLOOD_REFUSALS.has(outcome.result.error.code)) return true;
+  const who = caller.session?.userId ?? caller.clientKey;
+  const first = await ctx.redis.set(ctx.keys.auditThrottle(outcome.result.error.code, who), '1', 'PX', 60_000, 'NX');
+  return first === 'OK';
 }
 
 function commandIdOf(input: unknown): string | null {
@@ -98,23 +116,30 @@ function clockAhead(ctx: CadContext, spec: AnySpec, input: unknown): { field: st
  * [CM1] A command id is bound, on first use, to its command and a digest of its payload. A resend
  * of the same payload goes on to the stored answer; the same id with another payload is refused.
  */
-async function claimCommandId(ctx: CadContext, name: CommandName, commandId: string, input: unknown): Promise<CommandOutcome<unknown> | null> {
+type CommandIdClaim = { kind: 'first' } | { kind: 'known' } | { kind: 'reused'; outcome: CommandOutcome<unknown> };
+
+async function claimCommandId(ctx: CadContext, name: CommandName, commandId: string, input: unknown): Promise<CommandIdClaim> {
   const digest = createHash('sha256').update(JSON.stringify(input)).digest('base64url').slice(0, 22);
   const fingerprint = `${name} ${digest}`;
   const key = ctx.keys.commandFingerprint(commandId);
   const isFirst = await ctx.redis.set(key, fingerprint, 'EX', 86_400, 'NX');
-  if (isFirst === 'OK') return null;
+  if (isFirst === 'OK') return { kind: 'first' };
   const known = await ctx.redis.get(key);
-  if (known === null || known === fingerprint) return null;
+  if (known === null || known === fingerprint) return { kind: 'known' };
   const sameCommand = known.startsWith(`${name} `);
-  return refused('command_id_reused', sameCommand ? 'this commandId was already used with a different payload' : 'this commandId was already used for another command');
+  return { kind: 'reused', outcome: refused('command_id_reused', sameCommand ? 'this commandId was already used with a different payload' : 'this commandId was already used for another command') };
 }
 
-async function audit(ctx: CadContext, name: CommandName, spec: AnySpec, caller: CommandCaller, input: unknown, outcome: CommandOutcome<unknown>): Promise<void> {
+/**
+ * [AD1] One audit line. The incident and units it is filed under come only from a payload that parsed
+ * (so a refused payload cannot plant keys of its own choosing); the summary is of what was sent.
+ */
+async function audit(ctx: CadContext, name: CommandName, spec: AnySpec, caller: CommandCaller, payload: { parsed: unknown; raw: unknown }, outcome: CommandOutcome<unknown>): Promise<void> {
   const { session } = caller;
-  const unitIds = unitIdsOf(spec, input);
-  const incidentId = incidentIdOf(spec, input, outcome);
-  const username = session?.username ?? usernameOf(input);
+  const input = payload.parsed;
+  const unitIds = input === undefined ? [] : unitIdsOf(spec, input);
+  const incidentId = input === undefined ? null : incidentIdOf(spec, input, outcome);
+  const username = session?.username ?? (input === undefined ? null : usernameOf(input));
   await appendAudit(ctx, {
     at: ctx.now(),
     command: name,
@@ -127,7 +152,7 @@ async function audit(ctx: CadContext, name: CommandName, spec: AnySpec, caller: 
     outcome: outcome.result.ok ? 'ok' : outcome.result.error.code,
     incidentId,
     unitIds,
-    summary: summarisePayload(input),
+    summary: summarisePayload(input ?? payload.raw),
   });
 }
 

@@ -32,6 +32,11 @@ export function mountHttpApp(app: Express, ctx: CadContext, publisher: Publisher
     }, next);
   });
   app.use(express.json({ limit: '64kb' }));
+  // The API is same-origin: no cross-origin preflight is served, and OPTIONS answers like any unknown route.
+  app.use('/api', (request, response, next) => {
+    if (request.method !== 'OPTIONS') return next();
+    response.status(404).json(fail('unknown_command', `no route OPTIONS ${request.path}`));
+  });
 
   app.get('/api/health', async (_request, response) => {
     try {
@@ -64,7 +69,14 @@ const jsonErrors: ErrorRequestHandler = (error: unknown, _request, response, _ne
   const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : 500;
   if (status >= 400 && status < 500) {
     const type = typeof error === 'object' && error !== null && 'type' in error ? error.type : null;
-    const message = type === 'entity.too.large' ? 'the request body is over 64 kB' : type === 'entity.parse.failed' ? 'the request body is not valid JSON' : 'the request body could not be read';
+    const message =
+      error instanceof URIError
+        ? 'the request path could not be decoded'
+        : type === 'entity.too.large'
+          ? 'the request body is over 64 kB'
+          : type === 'entity.parse.failed'
+            ? 'the request body is not valid JSON'
+            : 'the request body could not be read';
     response.status(status).json(fail('validation_failed', message));
     return;
   }

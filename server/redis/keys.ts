@@ -48,12 +48,16 @@ export interface RedisKeys {
   usernames: string;
   /** String with a TTL: a revoked session id, kept until the session would have expired. [AU6] */
   revokedSession(sessionId: string): string;
+  /** String with a TTL: the expiry a session was last renewed to, so sockets opened with an older token follow it. [AU4] */
+  renewedSession(sessionId: string): string;
   /** String: the secret sessions are signed with when none is configured (demo), shared by every instance. */
   sessionSecret: string;
   /** Stream: the audit record, never trimmed. [AD1] */
   audit: string;
   /** Sorted set: audit entry ids of one user, incident or unit, scored by time. [AD2] */
   auditIndex(kind: 'user' | 'incident' | 'unit', value: string): string;
+  /** String with a TTL: a flood refusal (no session, rate limited) of one user or address was audited this minute. */
+  auditThrottle(code: string, who: string): string;
   /** Prefix of the rate limiters' counters. */
   rateLimitPrefix: string;
 }
@@ -84,8 +88,10 @@ export function redisKeys(tag: string): RedisKeys {
     usernames: `${p}users:by-name`,
     revokedSession: (sessionId) => `${p}session:revoked:${sessionId}`,
     sessionSecret: `${p}secret:session`,
+    renewedSession: (sessionId) => `${p}session:renewed:${sessionId}`,
     audit: `${p}audit`,
     auditIndex: (kind, value) => `${p}audit:by-${kind}:${value}`,
     rateLimitPrefix: `${p}ratelimit`,
+    auditThrottle: (code, who) => `${p}ratelimit:audited:${code}:${who}`,
   };
 }

@@ -67,8 +67,12 @@ describe('[AU4] sign-in, sessions and the administrator’s users', () => {
     expect(renewedAnswer.status).toBe(200);
     const renewed = cookieOf(renewedAnswer);
     now += life * 0.6;
-    expect((await fetch(`${app.url}/api/session`, { headers: { cookie } })).status).toBe(401);
+    // Past the first token's own expiry, the session (and a socket opened with the first token) follows the renewal.
     expect((await fetch(`${app.url}/api/session`, { headers: { cookie: renewed } })).status).toBe(200);
+    expect((await fetch(`${app.url}/api/session`, { headers: { cookie } })).status).toBe(200);
+    now += life;
+    expect((await fetch(`${app.url}/api/session`, { headers: { cookie } })).status).toBe(401);
+    expect((await fetch(`${app.url}/api/session`, { headers: { cookie: renewed } })).status).toBe(401);
     now = Date.now();
   });
 

@@ -77,6 +77,18 @@ describe('[HT1] the HTTP routes serve the same commands', () => {
     expect(callTakerAssign.status).toBe(403);
     expect(await app.server.ctx.redis.get(app.server.ctx.keys.version)).toBe(before);
   });
+
+  it('[HT2] a path that does not decode, an OPTIONS request and an address too long all answer in the result shape', async () => {
+    const badPath = await call('/api/units/%E0%A4%A/route');
+    expect(badPath.status).toBe(400);
+    expect(badPath.body.error?.message).toBe('the request path could not be decoded');
+    const options = await fetch(`${app.url}/api/incidents`, { method: 'OPTIONS' });
+    expect(options.status).toBe(404);
+    expect(((await options.json()) as { error: { code: string } }).error.code).toBe('unknown_command');
+    const long = await fetch(`${app.url}/api/incidents/${'x'.repeat(20_000)}`);
+    expect(long.status).toBe(431);
+    expect(((await long.json()) as { error: { code: string } }).error.code).toBe('validation_failed');
+  });
 });
 
 describe('[HT3] the city layers are served compressed', () => {

@@ -1,0 +1,71 @@
+import { DEMO_PASSWORD } from '../../server/auth/demoUsers.ts';
+import type { CommandName } from '../../shared/protocol/contract.ts';
+import { CBD, incidentInput } from '../support/builders.ts';
+import { commandId } from '../support/testClient.ts';
+import { TEST_PASSWORD, type TestIdentity } from '../support/testSession.ts';
+import type { PayloadFixture } from './payloadFixture.ts';
+
+/**
+ * One valid payload per contract command, built against the live system for a sender: with it, a
+ * sender whose role the contract allows gets `{ ok: true }`. The table is typed by `CommandName`,
+ * and a test checks it covers the contract, so a new command without a payload here fails.
+ */
+export interface ValidPayload {
+  /**
+   * `own`: the command ends or changes the sender's session or vehicle (or needs the vehicle in a
+   * state of its own), so each allowed sender gets an identity of its own, a crew on a spare vehicle;
+   * `own_off_vehicle`: the same, with a crew not yet signed on to any vehicle.
+   */
+  sender?: 'own' | 'own_off_vehicle';
+  build(fx: PayloadFixture, sender: TestIdentity): Record<string, unknown> | Promise<Record<string, unknown>>;
+}
+
+/** The sender's own vehicle (a crew), or a spare one (anyone else). */
+const unitOf = (fx: PayloadFixture, sender: TestIdentity): string => sender.unitId ?? fx.spareUnit();
+
+export const VALID_PAYLOADS: Record<CommandName, ValidPayload> = {
+  'session:sign_in': { build: () => ({ username: 'supervisor', password: DEMO_PASSWORD }) },
+  'session:get': { build: () => ({}) },
+  'session:sign_out': { sender: 'own', build: () => ({}) },
+  'users:list': { build: () => ({}) },
+  'users:create': {
+    build: (fx) => ({ username: fx.uniqueName('new-user'), displayName: 'New Call Taker', role: 'call_taker', desks: [], password: TEST_PASSWORD }),
+  },
+  'users:reset_password': { build: async (fx) => ({ userId: (await fx.user()).id, password: 'a brand new long password' }) },
+  'users:set_disabled': { build: async (fx) => ({ userId: (await fx.user()).id, isDisabled: true }) },
+  'crew:sign_on': { sender: 'own_off_vehicle', build: (fx) => ({ commandId: commandId(), unitId: fx.spareUnit() }) },
+  'crew:sign_off': { sender: 'own', build: () => ({ commandId: commandId() }) },
+  'state:read': { build: () => ({}) },
+  'sync:since': { build: () => ({ version: 0 }) },
+  'incident:create': { build: () => incidentInput() },
+  'incident:close': { build: async (fx) => ({ commandId: commandId(), incidentId: (await fx.incident()).id }) },
+  'incident:get': { build: async (fx) => ({ reference: (await fx.incident()).reference }) },
+  'incident:duplicates': { build: () => ({ location: CBD, type: 'medical_emergency' }) },
+  'incident:link_caller': {
+    build: async (fx) => ({ commandId: commandId(), incidentId: (await fx.incident()).id, callerName: 'Second Caller', callbackNumber: '082 555 0199', notes: 'same collision' }),
+  },
+  'call:dispose': { build: () => ({ commandId: commandId(), callbackNumber: '082 555 0100', callerName: 'Pocket Dial', disposition: 'accidental', callStartedAt: Date.now() - 30_000 }) },
+  'caller:history': { build: () => ({ callbackNumber: '+27 82 555 0147' }) },
+  'hoax:registry': { build: () => ({ sinceDays: 30 }) },
+  'dispatch:recommend': { build: async (fx) => ({ incidentId: (await fx.incident()).id }) },
+  'dispatch:assign': { build: async (fx) => ({ commandId: commandId(), incidentId: (await fx.incident()).id, unitIds: [fx.spareUnit()] }) },
+  'unit:status': {
+    sender: 'own',
+    build: async (fx, sender) => {
+      const unitId = unitOf(fx, sender);
+      return { commandId: commandId(), unitId, status: (await fx.unitStatus(unitId)) === 'out_of_service' ? 'available' : 'out_of_service' };
+    },
+  },
+  'unit:position': { build: (fx, sender) => ({ commandId: commandId(), unitId: unitOf(fx, sender), position: [28.05, -26.19], fixAt: Date.now() }) },
+  'unit:acknowledge': {
+    sender: 'own',
+    build: async (fx, sender) => {
+      const unitId = unitOf(fx, sender);
+      await fx.assign((await fx.incident()).id, unitId);
+      return { commandId: commandId(), unitId };
+    },
+  },
+  'route:unit': { build: (_fx, sender) => ({ unitId: sender.unitId ?? 'als-a03' }) },
+  'route:hospitals': { build: (_fx, sender) => ({ unitId: sender.unitId ?? 'als-a03' }) },
+  'audit:search': { build: () => ({ limit: 5, refusalsOnly: false }) },
+};
