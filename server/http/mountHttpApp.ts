@@ -71,7 +71,7 @@ const jsonErrors: ErrorRequestHandler = (error: unknown, _request, response, _ne
     const type = typeof error === 'object' && error !== null && 'type' in error ? error.type : null;
     const message =
       error instanceof URIError
-        ? 'the request path could not be decoded'
+        ? 'the request path is not a valid address (a % must begin a percent-encoded character)'
         : type === 'entity.too.large'
           ? 'the request body is over 64 kB'
           : type === 'entity.parse.failed'

@@ -152,11 +152,13 @@ describe('[AK3][CR1] stand-down for silence, and what a crew catches up on', () 
       if (!created.ok) throw new Error(created.error.message);
       await send(dispatcher.socket, 'dispatch:assign', { commandId: commandId(), incidentId: created.data.id, unitIds: ['pol-01'] });
       await waitForDelta(crew, (d) => d.fact === 'dispatch:assigned');
-      expect(ticks).toEqual([1]);
+      // The crew's sign-on to its vehicle is the first change (version 1), before its snapshot.
+      const signedOn = crew.snapshot.version;
+      expect(ticks).toEqual([signedOn + 1]);
       const caughtUp = await send(crew.socket, 'sync:since', { version: 0 });
       if (!caughtUp.ok || caughtUp.data.kind !== 'deltas') throw new Error('expected deltas');
-      expect(caughtUp.data.deltas.map((d) => d.fact)).toEqual(['dispatch:assigned']);
-      expect(caughtUp.data.version).toBe(2);
+      expect(caughtUp.data.deltas.map((d) => d.fact)).toEqual(['unit:crew_changed', 'dispatch:assigned']);
+      expect(caughtUp.data.version).toBe(signedOn + 2);
       crew.close();
       dispatcher.close();
     } finally {

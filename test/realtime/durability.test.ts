@@ -6,7 +6,7 @@ import { createCadServer } from '../../server/app/createCadServer.ts';
 import { startEmbeddedRedis } from '../../server/redis/embeddedRedis.ts';
 import { incidentInput, DISPATCHER } from '../support/builders.ts';
 import { commandId, connectClient, send } from '../support/testClient.ts';
-import { joburgCity } from '../support/testServer.ts';
+import { joburgCity, testServerOptions } from '../support/testServer.ts';
 
 describe('[ST1] nothing acknowledged is lost', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'cad-durable-'));
@@ -14,7 +14,7 @@ describe('[ST1] nothing acknowledged is lost', () => {
 
   it('[ST1] an acknowledged incident and assignment survive a Redis crash (SIGKILL) and a server restart', async () => {
     const redis = await startEmbeddedRedis({ dataDir });
-    const server = await createCadServer({ redisUrl: redis.url, city: joburgCity() });
+    const server = await createCadServer({ redisUrl: redis.url, city: joburgCity(), ...testServerOptions() });
     const client = await connectClient(server.url, DISPATCHER);
     const created = await send(client.socket, 'incident:create', incidentInput({ type: 'cardiac_arrest' }));
     if (!created.ok) throw new Error(created.error.message);
@@ -25,7 +25,7 @@ describe('[ST1] nothing acknowledged is lost', () => {
     await server.close();
 
     const restarted = await startEmbeddedRedis({ dataDir, port: redis.port });
-    const again = await createCadServer({ redisUrl: restarted.url, city: joburgCity() });
+    const again = await createCadServer({ redisUrl: restarted.url, city: joburgCity(), ...testServerOptions() });
     try {
       const after = await connectClient(again.url, DISPATCHER);
       const incident = after.snapshot.incidents.find((i) => i.id === created.data.id);
@@ -41,7 +41,7 @@ describe('[ST1] nothing acknowledged is lost', () => {
 
   it('[ST1] a running server rides out a Redis restart: a command sent while Redis is down is applied once it is back', async () => {
     const redis = await startEmbeddedRedis({ dataDir });
-    const server = await createCadServer({ redisUrl: redis.url, city: joburgCity() });
+    const server = await createCadServer({ redisUrl: redis.url, city: joburgCity(), ...testServerOptions() });
     try {
       const client = await connectClient(server.url, DISPATCHER);
       await redis.kill();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCadServer, type CadServer } from '../../server/app/createCadServer.ts';
 import { incidentInput, crewSession, CALL_TAKER, DISPATCHER } from '../support/builders.ts';
 import { commandId, connectClient, connectWithCookie, send, waitForDelta } from '../support/testClient.ts';
-import { joburgCity, TEST_PASSWORD_COST, TEST_RATE_LIMITS } from '../support/testServer.ts';
+import { joburgCity, testServerOptions } from '../support/testServer.ts';
 import { postJson, sessionCookie } from '../support/testSession.ts';
 import { startTestRedis } from '../support/testRedis.ts';
 
@@ -13,9 +13,8 @@ describe('[SO1] several stateless instances share one live state', () => {
 
   beforeAll(async () => {
     redis = await startTestRedis();
-    const settings = { positionFrameMs: 50, passwordCost: TEST_PASSWORD_COST, rateLimits: TEST_RATE_LIMITS };
-    east = await createCadServer({ redisUrl: redis.url, city: joburgCity(), settings, seedDemoUsers: true });
-    west = await createCadServer({ redisUrl: redis.url, city: joburgCity(), settings });
+    east = await createCadServer({ redisUrl: redis.url, city: joburgCity(), ...testServerOptions({ positionFrameMs: 50 }) });
+    west = await createCadServer({ redisUrl: redis.url, city: joburgCity(), ...testServerOptions({ positionFrameMs: 50 }) });
   });
   afterAll(async () => {
     await east.close();

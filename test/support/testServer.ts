@@ -36,6 +36,11 @@ export function joburgCity(): CityData {
   return cityPack('fixtures/joburg').city;
 }
 
+/** What every test server is started with: the demo users, cheap hashing and high limits (for servers a test builds itself). */
+export function testServerOptions(settings: Partial<CadServerOptions['settings']> = {}): Pick<CadServerOptions, 'seedDemoUsers' | 'settings'> {
+  return { seedDemoUsers: true, settings: { passwordCost: TEST_PASSWORD_COST, rateLimits: TEST_RATE_LIMITS, ...settings } };
+}
+
 export interface TestServer {
   url: string;
   server: CadServer;
