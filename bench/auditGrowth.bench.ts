@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { Redis } from 'ioredis';
 import { CONTRACT, type CommandName } from '../shared/protocol/contract.ts';
 import type { CadContext } from '../server/app/cadContext.ts';
-import { DEFAULT_SETTINGS } from '../server/app/cadContext.ts';
+import { BENCH_RATE_LIMITS } from './benchLimits.ts';
 import { createCadServer } from '../server/app/createCadServer.ts';
 import { appendAudit } from '../server/audit/appendAudit.ts';
 import { DEMO_PASSWORD } from '../server/auth/demoUsers.ts';
@@ -201,7 +201,7 @@ export async function benchAuditGrowth(options: AuditGrowthOptions): Promise<Aud
     city: loadCity(resolve(ROOT, 'fixtures/joburg')),
     port: 0,
     seedDemoUsers: true,
-    settings: { rateLimits: { ...DEFAULT_SETTINGS.rateLimits, commandsPer10Seconds: 10_000_000 } },
+    settings: { rateLimits: BENCH_RATE_LIMITS },
   });
   try {
     const { ctx } = server;
