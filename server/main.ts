@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createCadServer } from './app/createCadServer.ts';
 import { loadCityPack } from './city/loadCityPack.ts';
@@ -9,15 +10,28 @@ import { DEMO_PASSWORD, DEMO_USERS, demoUsersPresent } from './auth/demoUsers.ts
 import { createUser, findUserByName } from './auth/userStore.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const CITY_DIRS = { joburg: 'fixtures/joburg', andorra: 'fixtures/andorra', monaco: 'fixtures/monaco' } as const;
+/**
+ * [OP1] Each city: its pack, and the tag of its Redis keys. Each keeps its own data folder
+ * (`<DATA_DIR>/<city>/redis`) and its own keys, so two cities started from one folder, or sharing one Redis
+ * through REDIS_URL, never mix.
+ */
+const CITIES = {
+  joburg: { dir: 'fixtures/joburg', keyTag: 'jhb' },
+  andorra: { dir: 'fixtures/andorra', keyTag: 'and' },
+  monaco: { dir: 'fixtures/monaco', keyTag: 'mco' },
+} as const;
 
 /** Starts the whole system: Redis (embedded unless REDIS_URL is set), the city, the server, the console. */
 async function main(): Promise<void> {
   const config = readConfig(process.env);
-  const { city, roadGraphFile } = loadCityPack(resolve(ROOT, CITY_DIRS[config.CITY]));
+  const cityEntry = CITIES[config.CITY];
+  const { city, roadGraphFile } = loadCityPack(resolve(ROOT, cityEntry.dir));
   let embedded: EmbeddedRedis | null = null;
   if (!config.REDIS_URL) {
-    embedded = await startEmbeddedRedis({ dataDir: resolve(ROOT, config.DATA_DIR, 'redis') });
+    embedded = await startEmbeddedRedis({ dataDir: resolve(ROOT, config.DATA_DIR, config.CITY, 'redis') });
+    if (existsSync(resolve(ROOT, config.DATA_DIR, 'redis'))) {
+      console.log(`Note: ${resolve(ROOT, config.DATA_DIR, 'redis')} is from an earlier version that kept every city in one folder; it is no longer read and may be removed.`);
+    }
     console.log(`Embedded Redis on ${embedded.url} (AOF, appendfsync always) with data in ${embedded.dataDir}`);
   }
   const isProduction = config.NODE_ENV === 'production';
@@ -28,6 +42,7 @@ async function main(): Promise<void> {
   const server = await createCadServer({
     redisUrl: config.REDIS_URL ?? embedded?.url ?? '',
     city,
+    keyTag: cityEntry.keyTag,
     roadGraphFile,
     host: config.HOST,
     port: config.PORT,
