@@ -37,7 +37,7 @@ const PURPOSE_OF: Partial<Record<UnitStatus, Trip['purpose']>> = { en_route: 'to
  * [SI1][SI2] Demo vehicles: crews acknowledge and turn out, units drive their routes at road speeds
  * reporting positions, go on scene, take patients to the nearest 24-hour emergency unit when the
  * incident needs it, and return to base. Every step goes through the same domain functions as a
- * crew's device. It stands in for the vehicles, so it keeps their trips in memory: run one per city.
+ * crew's device, and only for vehicles no person has signed on to. It stands in for the vehicles, so it keeps their trips in memory: run one per city.
  */
 export function startVehicleSimulator(ctx: CadContext, publisher: Publisher, options: SimulatorOptions = DEMO_SIMULATOR): () => void {
   const trips = new Map<string, Trip>();
@@ -125,7 +125,15 @@ export function startVehicleSimulator(ctx: CadContext, publisher: Publisher, opt
     isRunning = true;
     try {
       const units = await readUnits(ctx, await ctx.redis.smembers(ctx.keys.unitIds));
-      for (const unit of units) if (unit) await step(unit);
+      for (const unit of units) {
+        if (!unit) continue;
+        // [SI3] A vehicle a person has signed on to is driven by that person: the simulator leaves it alone.
+        if (unit.crew.length > 0) {
+          trips.delete(unit.id);
+          continue;
+        }
+        await step(unit);
+      }
     } finally {
       isRunning = false;
     }

@@ -76,4 +76,27 @@ describe('[SI1][SI2] the vehicle simulator drives an assignment through to the e
     const [lng, lat] = await app.server.ctx.redis.hmget(app.server.ctx.keys.unit(unitId), 'lng', 'lat');
     expect([Number(lng), Number(lat)]).toEqual(base);
   });
+
+  it('[SI3] a vehicle a person signed on to is left to that person: not acknowledged, not driven', async () => {
+    const created = await send(dispatcher.socket, 'incident:create', incidentInput({ type: 'road_accident', location: [1.5218, 42.5075] }));
+    if (!created.ok) throw new Error(created.error.message);
+    const recommendation = await send(dispatcher.socket, 'dispatch:recommend', { incidentId: created.data.id });
+    if (!recommendation.ok) throw new Error(recommendation.error.message);
+    const candidates = recommendation.data.byKind.flatMap((k) => k.candidates.slice(0, 1).map((c) => c.unitId));
+    const [crewed, simulated] = candidates;
+    if (!crewed || !simulated) throw new Error('two candidates expected');
+    const crew = await connectClient(app.url, { role: 'crew', operatorId: 'sim-crew', unitId: crewed });
+    await send(dispatcher.socket, 'dispatch:assign', { commandId: commandId(), incidentId: created.data.id, unitIds: [crewed, simulated] });
+    // Once the simulator has taken the other vehicle en route, it has passed over the crewed one several times.
+    const deadline = Date.now() + 20_000;
+    const wentEnRoute = (): boolean => dispatcher.deltas.some((d) => d.fact === 'unit:status_changed' && d.units.some((u) => u.id === simulated && u.status === 'en_route'));
+    while (Date.now() < deadline && !wentEnRoute()) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(wentEnRoute()).toBe(true);
+    const [status, incidentId] = await app.server.ctx.redis.hmget(app.server.ctx.keys.unit(crewed), 'status', 'incidentId');
+    expect([status, incidentId]).toEqual(['dispatched', created.data.id]);
+    const incident = await send(dispatcher.socket, 'incident:get', { reference: created.data.id });
+    if (!incident.ok) throw new Error(incident.error.message);
+    expect(incident.data.assignments.find((a) => a.unitId === crewed)?.acknowledgedAt).toBeNull();
+    crew.close();
+  });
 });
