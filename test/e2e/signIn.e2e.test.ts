@@ -185,6 +185,9 @@ describe.skipIf(!hasChromium)('signing in: each role gets its own screens', () =
     expect(await crew.page.getByTestId('crew-callsign').textContent()).toBe(unit.callSign);
     await expect.poll(() => crew.page.getByTestId('crew-members').textContent(), { timeout: 15_000 }).toMatch(new RegExp(`^On ${unit.callSign}: .+`));
     await crew.page.locator('[data-testid="crew-map"][data-loaded="true"]').waitFor({ timeout: 30_000 });
+    // Without a job there is no big ETA: the vehicle is at its base.
+    await expect.poll(() => crew.page.getByTestId('crew-destination').textContent(), { timeout: 20_000 }).toMatch(/^At base/);
+    expect(await crew.page.getByTestId('crew-eta').count()).toBe(0);
     await shot(crew.page, 'signin-07-crew-screen');
 
     const admin = await openPlain(browser);

@@ -79,14 +79,19 @@ export function CrewRouteMap({ city, route, self, isLight }: CrewRouteMapProps) 
     if (!first) return;
     const bounds = new LngLatBounds(first, first);
     for (const p of points) bounds.extend(p);
-    map.fitBounds(bounds, { padding: 36, maxZoom: 16, duration: 0 });
+    // A vehicle at its base (a route of a few metres) is shown with its neighbourhood, not at street-corner zoom.
+    const isShort = route.distanceMeters < 500;
+    map.fitBounds(bounds, { padding: 36, maxZoom: isShort ? 13 : 16, duration: 0 });
   }, [route, isLoaded]);
 
-  // The credits go under the map (not over it): a phone-sized map has no room for an attribution box.
+  // The credits go under the map, folded to one line (not over it): a phone-sized map has no room for an attribution box.
   return (
     <>
       <div ref={containerRef} className="crew-map" data-testid="crew-map" data-loaded={isLoaded ? 'true' : 'false'} />
-      <p className="crew-attrib">{city.attribution.join(' · ')}</p>
+      <details className="crew-attrib" data-testid="crew-attribution">
+        <summary>Map data: sources and licences</summary>
+        {city.attribution.join(' · ')}
+      </details>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionInfo } from '../../../shared/auth/userSchema.ts';
 import { readSession, signOut as sendSignOut } from './sessionApi.ts';
 import type { SignInReason } from './signInMessages.ts';
@@ -47,13 +47,24 @@ export function useAuth(): Auth {
     return () => clearInterval(timer);
   }, [isSignedIn, refresh]);
 
+  /** Set while this console signs itself out: the server's own "signed out" notice to its socket is then no news. */
+  const isSigningOut = useRef(false);
   const signOut = useCallback(async () => {
+    isSigningOut.current = true;
     const answer = await sendSignOut();
     setState({ phase: 'signed_out', reason: answer.ok || answer.error.code === 'unauthenticated' ? null : 'sign_out_unconfirmed' });
   }, []);
 
-  const signedIn = useCallback((info: SessionInfo) => setState({ phase: 'signed_in', info }), []);
-  const ended = useCallback((reason: SignInReason) => setState({ phase: 'signed_out', reason }), []);
+  const signedIn = useCallback((info: SessionInfo) => {
+    isSigningOut.current = false;
+    setState({ phase: 'signed_in', info });
+  }, []);
+  // Only a signed-in console is told why it was signed out, and never of its own sign-out (the socket's notice may
+  // arrive before or after the sign-out's answer).
+  const ended = useCallback((reason: SignInReason) => {
+    if (isSigningOut.current && reason === 'signed_out') return;
+    setState((current) => (current.phase === 'signed_in' ? { phase: 'signed_out', reason } : current));
+  }, []);
 
   return { state, signedIn, signOut, refresh, ended };
 }
