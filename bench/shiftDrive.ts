@@ -212,7 +212,7 @@ async function* incidentLife(shift: Shift, i: number): AsyncGenerator<void, void
       yield;
     }
   }
-  const closed = await shift.send('incident:close', dispatcher, { commandId: newCommandId(), incidentId });
+  const closed = await shift.send('incident:close', dispatcher, { commandId: newCommandId(), incidentId, disposition: 'treated_on_scene' });
   if (closed.ok) shift.incidentsClosed += 1;
 }
 

@@ -19,6 +19,9 @@ import { useDispatchKeys } from './dispatch/useDispatchKeys.ts';
 import { togglePick, unitsToAssign } from './dispatch/pickAssignment.ts';
 import { useAckAlarm } from './dispatch/useAckAlarm.ts';
 import { AckAlarmBanner } from './dispatch/AckAlarmBanner.tsx';
+import { IncidentActions } from './dispatch/IncidentActions.tsx';
+import { useIncidentActions } from './dispatch/useIncidentActions.ts';
+import { incidentActionRights } from './dispatch/incidentActionRights.ts';
 import { CallPanel } from './calls/CallPanel.tsx';
 import { CallOutcomeBanner } from './calls/CallOutcomeBanner.tsx';
 import { DuplicatePanel } from './calls/DuplicatePanel.tsx';
@@ -71,14 +74,15 @@ export function ConsoleScreen({ session, live, onSignOut }: ConsoleScreenProps) 
   // [IQ2] The Echo alert is for dispatch desks; a call-taker is busy on the phone.
   const { alerts, acknowledge } = useTopPriorityAlerts(live.store, !isCallTaker);
 
-  const call = useCall(live.commands);
+  const call = useCall(live.commands, session.userId);
   const history = useCallerHistory(live.commands, call.draft?.callbackNumber ?? null);
   const duplicates = useDuplicates(live.commands, call.draft?.position ?? null, call.draft?.type ?? null, live.state.version);
   const selectedDuplicate = duplicates.candidates.find((c) => c.incident.id === duplicateId) ?? duplicates.candidates[0] ?? null;
 
   const queue = useMemo(() => orderQueue(Object.values(live.state.incidents)), [live.state.incidents]);
   const selected = selectedId ? (live.state.incidents[selectedId] ?? null) : null;
-  const rec = useRecommendation(live.commands, canRecommend && !isCallTaker && selected ? selected.id : null, live.state.version);
+  // [LC7] An incident awaiting close is offered no units, so none are looked for.
+  const rec = useRecommendation(live.commands, canRecommend && !isCallTaker && selected && selected.status !== 'awaiting_close' ? selected.id : null, live.state.version);
   // [AK2] Crews that have not acknowledged in time: the board's alarm and the one-key replacement.
   const ackAlarm = useAckAlarm(live, !isCallTaker && canRecommend, session.agency);
   const overdueIncidentIds = useMemo(() => new Set(ackAlarm.overdue.map((o) => o.incidentId)), [ackAlarm.overdue]);
@@ -94,6 +98,9 @@ export function ConsoleScreen({ session, live, onSignOut }: ConsoleScreenProps) 
   }, [selectedId, live.state.incidents]);
 
   const callSignOf = useCallback((unitId: string) => live.state.units[unitId]?.callSign, [live.state.units]);
+  // [LC1]–[LC8] The selected incident's lifecycle steps this desk may take now.
+  const actions = useIncidentActions(live.commands, selectedId, callSignOf);
+  const rights = selected && !isCallTaker && side === 'dispatch' ? incidentActionRights(selected, session.role, session.agency) : null;
 
   const select = useCallback((id: string | null) => {
     setSelectedId(id);
@@ -102,9 +109,15 @@ export function ConsoleScreen({ session, live, onSignOut }: ConsoleScreenProps) 
 
   function startCall() {
     if (!canCreate) return;
+    setSide('capture');
+    // [IC10] A call already open is never thrown away on one key: the call-taker confirms first.
+    if (call.draft) {
+      call.requestNewCall();
+      focusField('discard-confirm');
+      return;
+    }
     call.start();
     setDuplicateId(null);
-    setSide('capture');
     focusField('callback');
   }
 
@@ -137,14 +150,24 @@ export function ConsoleScreen({ session, live, onSignOut }: ConsoleScreenProps) 
     onPick: handlePick,
     onEscape: () => {
       if (lookup) setLookup(null);
+      else if (actions.form) actions.dismiss();
       else if (call.isDisposing) call.cancelDispose();
       else if (call.outcome) call.clearOutcome();
       else if (picked.length > 0) setPicked([]);
-      else if (side === 'capture' && !isCallTaker && !call.draft) setSide('dispatch');
+      else if (call.pendingDiscard) call.keepDraft();
+      else if (call.draft && (isCallTaker || side === 'capture')) {
+        // [IC10] Esc outside a field offers to discard the call, and asks first.
+        call.requestDiscard();
+        focusField('discard-confirm');
+      } else if (side === 'capture' && !isCallTaker && !call.draft) setSide('dispatch');
       else setSelectedId(null);
     },
     onNewCall: startCall,
     onReplace: () => canAssign && ackAlarm.replace(),
+    onCloseIncident: () => rights?.close && actions.open({ kind: 'close' }),
+    onCancelIncident: () => rights?.cancel && actions.open({ kind: 'cancel' }),
+    onChangeType: () => rights?.updateType && actions.open({ kind: 'update_type' }),
+    onMoreUnits: () => rights?.moreUnits && actions.open({ kind: 'more_units' }),
   });
 
   useCallKeys(canCreate && call.draft !== null, {
@@ -190,7 +213,13 @@ export function ConsoleScreen({ session, live, onSignOut }: ConsoleScreenProps) 
       onLink={(id) => void call.link(id)}
     />
   );
-  const lookupPanel = lookup && <IncidentLookup result={lookup} onClose={() => setLookup(null)} />;
+  const lookupPanel = lookup && (
+    <IncidentLookup
+      result={lookup}
+      onClose={() => setLookup(null)}
+      reopen={isCommandAllowed('incident:reopen', session.role) ? { commands: live.commands, onReopened: (incident) => setLookup({ query: incident.reference, incident }) } : undefined}
+    />
+  );
   const mapPanel = (
     <section className="map-panel">
       {city ? (
@@ -299,13 +328,16 @@ export function ConsoleScreen({ session, live, onSignOut }: ConsoleScreenProps) 
                 assignError={assignError}
                 onTogglePick={handlePick}
                 onAssignClick={() => void assign()}
+                actions={rights && <IncidentActions incident={selected} rights={rights} actions={actions} />}
+                releasable={rights?.releasable}
+                onRelease={(unitId) => actions.open({ kind: 'release', unitId })}
               />
             ) : (
               <section className="panel">
                 <p className="muted empty">Select an incident in the queue or on the map.</p>
               </section>
             )}
-            <KeyboardHints canAssign={canAssign} canCreate={canCreate} hasQueue canReplace={canAssign && ackAlarm.overdue.length > 0} />
+            <KeyboardHints canAssign={canAssign} canCreate={canCreate} hasQueue canReplace={canAssign && ackAlarm.overdue.length > 0} hasLifecycle={isCommandAllowed('incident:close', session.role)} />
           </aside>
         </main>
       )}

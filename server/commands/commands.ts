@@ -11,7 +11,10 @@ import { disposeCall, firstCall } from '../callers/disposeCall.ts';
 import { readCallerHistory, readHoaxRegistry } from '../callers/readCallerHistory.ts';
 import { assignUnits } from '../dispatch/assignUnits.ts';
 import { recommendUnits } from '../dispatch/recommendUnits.ts';
-import { closeIncident } from '../incidents/closeIncident.ts';
+import { releaseAnswerOf, releaseUnit } from '../dispatch/releaseUnit.ts';
+import { cancelIncident, closeIncident } from '../incidents/closeIncident.ts';
+import { reopenIncident } from '../incidents/reopenIncident.ts';
+import { updateIncidentType } from '../incidents/updateIncidentType.ts';
 import { createIncident, firstIncident } from '../incidents/createIncident.ts';
 import { findDuplicates } from '../incidents/findDuplicates.ts';
 import { getIncident } from '../incidents/getIncident.ts';
@@ -66,6 +69,9 @@ export const COMMAND_HANDLERS: Handlers = {
   'sync:since': { run: (ctx, input, caller) => readJournalSince(ctx, input, sessionOf(caller)) },
   'incident:create': { run: (ctx, input, caller) => createIncident(ctx, input, caller.actor), answerOf: firstIncident },
   'incident:close': { run: (ctx, input, caller) => closeIncident(ctx, input, caller.actor), answerOf: firstIncident },
+  'incident:cancel': { run: (ctx, input, caller) => cancelIncident(ctx, input, caller.actor), answerOf: firstIncident },
+  'incident:reopen': { run: (ctx, input, caller) => reopenIncident(ctx, input, caller.actor), answerOf: firstIncident },
+  'incident:update_type': { run: (ctx, input, caller) => updateIncidentType(ctx, input, caller.actor), answerOf: firstIncident },
   'incident:get': { run: (ctx, input) => getIncident(ctx, input) },
   'incident:duplicates': { run: async (ctx, input, caller) => visibleDuplicates(await findDuplicates(ctx, input), sessionOf(caller)) },
   'incident:link_caller': { run: (ctx, input, caller) => linkCaller(ctx, input, caller.actor), answerOf: firstIncident },
@@ -74,6 +80,7 @@ export const COMMAND_HANDLERS: Handlers = {
   'hoax:registry': { run: (ctx, input) => readHoaxRegistry(ctx, input) },
   'dispatch:recommend': { run: (ctx, input, caller) => recommendUnits(ctx, input, caller.actor) },
   'dispatch:assign': { run: (ctx, input, caller) => assignUnits(ctx, input, caller.actor), answerOf: (delta) => ({ incident: firstIncident(delta), units: delta.units }) },
+  'dispatch:release': { run: (ctx, input, caller) => releaseUnit(ctx, input, caller.actor), answerOf: releaseAnswerOf },
   'unit:status': { run: (ctx, input, caller) => setUnitStatus(ctx, input, caller.actor), answerOf: statusAnswerOf },
   'unit:position': { run: (ctx, input) => recordPosition(ctx, input) },
   'unit:acknowledge': { run: (ctx, input, caller) => acknowledgeAssignment(ctx, input, caller.actor), answerOf: firstIncident },

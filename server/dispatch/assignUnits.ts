@@ -20,6 +20,9 @@ export function assignUnits(ctx: CadContext, input: AssignInput, actor: Actor): 
     const current = await readIncident(ctx, input.incidentId);
     if (!current) return refusal('incident_not_found', `no incident ${input.incidentId}`);
     if (current.incident.status === 'closed') return refusal('incident_closed', `${input.incidentId} is closed`);
+    if (current.incident.status === 'awaiting_close') {
+      return refusal('incident_awaiting_close', `every unit has cleared ${input.incidentId}; send more units first (incident:reopen) or close it`);
+    }
     const units = await readUnits(ctx, input.unitIds);
     const committed = [];
     for (const [index, unit] of units.entries()) {

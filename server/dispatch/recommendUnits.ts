@@ -44,6 +44,8 @@ export async function recommendUnits(ctx: CadContext, input: RecommendInput, act
   const current = await readIncident(ctx, input.incidentId);
   if (!current) return refusal('incident_not_found', `no incident ${input.incidentId}`);
   const { incident } = current;
+  // [LC7] Every unit has cleared: nothing is recommended until a dispatcher sends it back for more units.
+  if (incident.status === 'awaiting_close') return refusal('incident_awaiting_close', `every unit has cleared ${incident.reference}; it awaits its close`);
   const now = ctx.now();
   const { router } = ctx.city;
   // [DK1] An agency desk gets the part of the response plan its own units answer.

@@ -7,6 +7,7 @@ import type { CadContext } from '../app/cadContext.ts';
 import { outcomeOf, type CommandOutcome } from '../commands/commandOutcome.ts';
 import { parseScriptAnswer } from '../redis/scriptAnswer.ts';
 import { SCRIPTS } from '../redis/scripts.ts';
+import { callHistoryKey } from '../callers/callHistoryKey.ts';
 
 /** [IC1] Classifies, numbers, stores and journals a new incident in one atomic step. */
 export async function createIncident(ctx: CadContext, input: IncidentCreateInput, actor: Actor): Promise<CommandOutcome<Incident>> {
@@ -15,10 +16,11 @@ export async function createIncident(ctx: CadContext, input: IncidentCreateInput
   const day = johannesburgDay(now);
   const call = buildCallRecord(input, { outcome: 'incident', incidentId: REFERENCE_PLACEHOLDER }, actor, now);
   const { keys } = ctx;
+  const history = callHistoryKey(ctx, call);
   const reply = await SCRIPTS.createIncident.run(
     ctx.redis,
-    [keys.command(input.commandId), keys.referenceCounter(day), keys.openIncidents, keys.openIncidentLocations, keys.journal, keys.version, keys.callerCalls(call.number)],
-    ['incident:create', keys.incidentPrefix, day, JSON.stringify(incident), queueScore(incident), input.location[0], input.location[1], now, JSON.stringify(actor), JSON.stringify(call)],
+    [keys.command(input.commandId), keys.referenceCounter(day), keys.openIncidents, keys.openIncidentLocations, keys.journal, keys.version, history.key],
+    ['incident:create', keys.incidentPrefix, day, JSON.stringify(incident), queueScore(incident), input.location[0], input.location[1], now, JSON.stringify(actor), JSON.stringify(call), history.hasNumber],
   );
   const answer = parseScriptAnswer(reply);
   if (answer.kind === 'retry') throw new Error('createIncident never asks for a retry');

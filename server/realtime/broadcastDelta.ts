@@ -33,6 +33,15 @@ function emitFact(target: Target, delta: Delta): void {
     case 'unit:crew_changed':
       target.emit('unit:crew_changed', delta);
       return;
+    case 'incident:reopened':
+      target.emit('incident:reopened', delta);
+      return;
+    case 'incident:updated':
+      target.emit('incident:updated', delta);
+      return;
+    case 'dispatch:released':
+      target.emit('dispatch:released', delta);
+      return;
   }
 }
 

@@ -13,6 +13,8 @@ export const SCRIPTS = {
   recordCall: new LuaScript('recordCall', common + read('recordCall.lua')),
   linkCaller: new LuaScript('linkCaller', common + read('linkCaller.lua')),
   updateIncident: new LuaScript('updateIncident', common + read('updateIncident.lua')),
+  reopenIncident: new LuaScript('reopenIncident', common + read('reopenIncident.lua')),
+  reclassifyIncident: new LuaScript('reclassifyIncident', common + read('reclassifyIncident.lua')),
   snapshot: new LuaScript('snapshot', common + read('snapshot.lua')),
   recordPosition: new LuaScript('recordPosition', read('recordPosition.lua')),
   seedUnit: new LuaScript('seedUnit', read('seedUnit.lua')),

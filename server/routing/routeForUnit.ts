@@ -5,6 +5,7 @@ import { ok } from '../../shared/protocol/result.ts';
 import type { HospitalOption, Route, RouteDestination, RouteHospitalsInput, RouteUnitInput } from '../../shared/routing/routeSchema.ts';
 import type { Unit } from '../../shared/units/unitSchema.ts';
 import type { CadContext } from '../app/cadContext.ts';
+import { facilityCapabilities, patientNeeds } from '../../shared/hospitals/capabilities.ts';
 import { refusal, type CommandOutcome } from '../commands/commandOutcome.ts';
 import { readIncident } from '../incidents/readIncident.ts';
 import { readUnits } from '../units/readUnits.ts';
@@ -45,15 +46,23 @@ export async function routeForUnit(ctx: CadContext, input: RouteUnitInput): Prom
   return { result: ok({ ...driveBetween(ctx.city.router, unit.position, destination.position), destination }) };
 }
 
-/** [RO10] The city's 24-hour emergency units, nearest by ETA from the unit first. */
+/**
+ * [RO10][HO3] The city's 24-hour emergency units for a unit's patient: those that can take what the incident's
+ * patient needs (trauma, burns, maternity…) first, each group nearest by ETA, with what each can take.
+ */
 export async function hospitalsForUnit(ctx: CadContext, input: RouteHospitalsInput): Promise<CommandOutcome<HospitalOption[]>> {
   const [unit] = await readUnits(ctx, [input.unitId]);
   if (!unit) return refusal('unit_not_found', `no unit ${input.unitId}`, { unitId: input.unitId });
-  const options = ctx.city.data.facilities
+  const incident = unit.incidentId ? await readIncident(ctx, unit.incidentId) : null;
+  const needs = patientNeeds(incident?.incident.type ?? null);
+  const options: HospitalOption[] = ctx.city.data.facilities
     .filter((facility) => facility.hasEmergencyUnit24h)
     .map((facility) => {
       const drive = driveBetween(ctx.city.router, unit.position, facility.position);
-      return { facilityId: facility.id, name: facility.name, etaSeconds: drive.etaSeconds, distanceMeters: drive.distanceMeters, method: drive.method };
+      const capabilities = facilityCapabilities(facility);
+      const lacks = needs.filter((need) => !capabilities.includes(need));
+      return { facilityId: facility.id, name: facility.name, etaSeconds: drive.etaSeconds, distanceMeters: drive.distanceMeters, method: drive.method, capabilities, isSuitable: lacks.length === 0, lacks };
     });
-  return { result: ok(options.sort((a, b) => a.etaSeconds - b.etaSeconds || a.name.localeCompare(b.name))) };
+  const bySuitability = (o: HospitalOption): number => (o.isSuitable ? 0 : 1);
+  return { result: ok(options.sort((a, b) => bySuitability(a) - bySuitability(b) || a.etaSeconds - b.etaSeconds || a.name.localeCompare(b.name))) };
 }

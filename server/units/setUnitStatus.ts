@@ -30,7 +30,9 @@ export function setUnitStatus(ctx: CadContext, input: UnitStatusInput, actor: Ac
       if (current) {
         scriptKeys.push(keys.incident(unit.incidentId));
         rev = current.rev;
-        doc = JSON.stringify(withClearedUnit(current.incident, unit.id, now));
+        // [AK2][LC7] A crew stood down for not answering leaves its incident still needing a unit, not awaiting close.
+        const isStillNeeded = input.reason === 'no_acknowledgement';
+        doc = JSON.stringify(withClearedUnit(current.incident, unit.id, now, isStillNeeded));
       }
     } else if (unit.incidentId) {
       // [DK4] Still committed: the change goes out with its incident, so every desk on the incident hears of it.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CallbackNumberSchema } from '../incidents/incidentSchema.ts';
+import { CallbackEntrySchema, CallbackNumberSchema, CallbackStatusSchema } from './callerIdentity.ts';
 import { CommandIdSchema } from '../protocol/command.ts';
 
 /** What became of a call that did not create an incident. */
@@ -18,7 +18,8 @@ export const DISPOSITION_LABELS: Record<Disposition, string> = {
 /** [CH2] A call closed without an incident. */
 export const CallDisposeInputSchema = z.object({
   commandId: CommandIdSchema,
-  callbackNumber: CallbackNumberSchema,
+  /** [IC9] An abandoned call from a withheld number is still closed and journaled; it joins no number's history. */
+  callbackNumber: CallbackEntrySchema,
   callerName: z.string().trim().max(80).default(''),
   disposition: DispositionSchema,
   notes: z.string().trim().max(1000).default(''),
@@ -30,7 +31,10 @@ export type CallDisposeInput = z.infer<typeof CallDisposeInputSchema>;
 export const CallRecordSchema = z.object({
   id: z.string(),
   at: z.number().int(),
-  number: z.string(),
+  /** The canonical number; [IC9] null when the call came with none (withheld or not given). */
+  number: z.string().nullable(),
+  /** Records kept before [IC9] always had a number. */
+  callbackStatus: CallbackStatusSchema.default('given'),
   callerName: z.string(),
   operatorId: z.string(),
   outcome: z.enum(['incident', 'linked', 'disposition']),

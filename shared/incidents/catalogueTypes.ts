@@ -39,7 +39,21 @@ export interface IncidentTypeEntry {
 }
 
 /** A set of numbered steps read to the caller. Reviewed by the city's medical director before use. */
+/** [PA1] Where the patient is, for instructions that only fit some places (porch lights at home, hazard lights on a road). */
+export const PATIENT_PLACES = ['home', 'building', 'road', 'outdoors'] as const;
+export type PatientPlace = (typeof PATIENT_PLACES)[number];
+
+export const PATIENT_PLACE_LABELS: Record<PatientPlace, string> = {
+  home: 'Home',
+  building: 'Building',
+  road: 'Road',
+  outdoors: 'Outdoors',
+};
+
 export interface PreArrivalInstruction {
   title: string;
+  /** Steps that fit wherever the patient is. */
   steps: readonly string[];
+  /** [PA1] Steps for one kind of place, read after the others. */
+  byPlace?: Readonly<Record<PatientPlace, readonly string[]>>;
 }

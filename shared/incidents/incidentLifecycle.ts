@@ -4,6 +4,8 @@ import type { Assignment, Incident, IncidentCreateInput, Region } from './incide
 import { agenciesForPlan, incidentType } from './incidentTypes.ts';
 import { priorityRank } from './priority.ts';
 import { classifyIncident } from './classifyIncident.ts';
+import { callerIdentity } from '../callers/callerIdentity.ts';
+import type { IncidentDisposition } from './lifecycleSchema.ts';
 
 /** Where an incident lies in the city, as the area index answers. */
 export interface AreaLookup {
@@ -34,8 +36,7 @@ export function buildIncident(input: IncidentCreateInput, area: AreaLookup, acto
     ward: area.ward,
     region: area.region,
     isInsideMetro: area.isInsideMetro,
-    callerName: input.callerName,
-    callbackNumber: input.callbackNumber,
+    ...callerIdentity(input),
     notes: input.notes,
     status: 'pending',
     callStartedAt: input.callStartedAt ?? null,
@@ -43,8 +44,12 @@ export function buildIncident(input: IncidentCreateInput, area: AreaLookup, acto
     createdBy: actor.operatorId,
     firstDispatchAt: null,
     closedAt: null,
+    closedBy: null,
+    disposition: null,
+    closeNote: '',
     assignments: [],
     additionalCallers: [],
+    lifecycle: [],
   };
 }
 
@@ -79,12 +84,16 @@ export function withAssignedUnits(incident: Incident, units: readonly CommittedU
   };
 }
 
-/** The incident after `unitId` stands down or finishes (its assignment is cleared at `now`). */
-export function withClearedUnit(incident: Incident, unitId: string, now: number): Incident {
-  return {
-    ...incident,
-    assignments: incident.assignments.map((a) => (a.unitId === unitId && a.clearedAt === null ? { ...a, clearedAt: now } : a)),
-  };
+/**
+ * The incident after `unitId` stands down or finishes (its assignment is cleared at `now`). [LC7] When the last
+ * committed unit clears, the incident awaits its close; but a unit stood down because its crew never answered
+ * (`isStillNeeded`) leaves it pending, as the incident still needs the unit that never came. [AK2]
+ */
+export function withClearedUnit(incident: Incident, unitId: string, now: number, isStillNeeded = false): Incident {
+  const assignments = incident.assignments.map((a) => (a.unitId === unitId && a.clearedAt === null ? { ...a, clearedAt: now } : a));
+  const isLastCleared = incident.status === 'dispatched' && assignments.every((a) => a.clearedAt !== null);
+  const status = isLastCleared ? (isStillNeeded ? 'pending' : 'awaiting_close') : incident.status;
+  return { ...incident, status, assignments };
 }
 
 /** Assignments still active (not cleared). */
@@ -92,9 +101,18 @@ export function activeAssignments(incident: Incident): Assignment[] {
   return incident.assignments.filter((a) => a.clearedAt === null);
 }
 
-/** [IC4] The incident closed at `now`. */
-export function closedIncident(incident: Incident, now: number): Incident {
-  return { ...incident, status: 'closed', closedAt: now };
+/** [IC4][LC1][LC2] The incident closed at `now` by `actor` with its disposition and note. */
+export function closedIncident(incident: Incident, close: { disposition: IncidentDisposition; note: string }, actor: Actor, now: number): Incident {
+  const action = close.disposition === 'cancelled' ? 'cancelled' : 'closed';
+  return {
+    ...incident,
+    status: 'closed',
+    closedAt: now,
+    closedBy: actor.operatorId,
+    disposition: close.disposition,
+    closeNote: close.note,
+    lifecycle: [...incident.lifecycle, { at: now, by: actor.operatorId, action, reason: close.note || close.disposition }],
+  };
 }
 
 /** [AK1] The incident after `unitId`'s crew acknowledges its active assignment at `now` (the first acknowledgement stands). */

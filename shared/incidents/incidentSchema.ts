@@ -6,17 +6,15 @@ import { UnitIdSchema } from '../units/unitSchema.ts';
 import { IncidentTypeIdSchema } from './incidentTypes.ts';
 import { PriorityLevelSchema } from './priority.ts';
 import { KeyAnswersSchema } from './classifyIncident.ts';
+import { CallbackEntrySchema, CallbackStatusSchema, CallerNameEntrySchema } from '../callers/callerIdentity.ts';
+import { CloseDispositionSchema, IncidentDispositionSchema, LifecycleEntrySchema } from './lifecycleSchema.ts';
 
 export const REGIONS = ['A', 'B', 'C', 'D', 'E', 'F', 'G'] as const;
 export const RegionSchema = z.enum(REGIONS);
 export type Region = z.infer<typeof RegionSchema>;
 
-/** A South African or international callback number: digits with optional +, spaces, dashes, brackets. */
-export const CallbackNumberSchema = z
-  .string()
-  .trim()
-  .regex(/^\+?[0-9][0-9 ()-]{2,22}$/, 'callbackNumber: digits, spaces, dashes or a leading +')
-  .refine((value) => value.replace(/\D/g, '').length >= 3, 'callbackNumber: at least 3 digits');
+/** Kept here too: older imports of the callback number schema. */
+export { CallbackNumberSchema } from '../callers/callerIdentity.ts';
 
 /** What a call-taker submits with `incident:create`. */
 export const IncidentCreateInputSchema = z.object({
@@ -24,8 +22,9 @@ export const IncidentCreateInputSchema = z.object({
   type: IncidentTypeIdSchema,
   location: LngLatSchema,
   locationNotes: z.string().trim().max(300).default(''),
-  callerName: z.string().trim().min(1, 'callerName is required').max(80),
-  callbackNumber: CallbackNumberSchema,
+  /** [IC9] Only location and type are required: no name is an unknown caller, no number or "withheld" no callback. */
+  callerName: CallerNameEntrySchema,
+  callbackNumber: CallbackEntrySchema,
   notes: z.string().trim().max(2000).default(''),
   /** Answers to the type's key questions, which raise or lower the priority. [IC6] */
   answers: KeyAnswersSchema.default({}),
@@ -36,7 +35,8 @@ export type IncidentCreateInput = z.infer<typeof IncidentCreateInputSchema>;
 /** What a client sends: defaulted fields may be left out. */
 export type IncidentCreatePayload = z.input<typeof IncidentCreateInputSchema>;
 
-export const INCIDENT_STATUSES = ['pending', 'dispatched', 'closed'] as const;
+/** [LC7] `awaiting_close`: every committed unit has cleared; the incident waits for its disposition. */
+export const INCIDENT_STATUSES = ['pending', 'dispatched', 'awaiting_close', 'closed'] as const;
 export const IncidentStatusSchema = z.enum(INCIDENT_STATUSES);
 export type IncidentStatus = z.infer<typeof IncidentStatusSchema>;
 
@@ -55,8 +55,11 @@ export type Assignment = z.infer<typeof AssignmentSchema>;
 
 /** [DU2] Another caller reporting the same incident, linked to it instead of creating a new one. */
 export const LinkedCallerSchema = z.object({
-  callerName: z.string(),
-  callbackNumber: z.string(),
+  /** [IC9] null: an unknown caller, or no number to call back (see `callbackStatus`). */
+  callerName: z.string().nullable(),
+  callbackNumber: z.string().nullable(),
+  /** Documents stored before [IC9] always had a number. */
+  callbackStatus: CallbackStatusSchema.default('given'),
   notes: z.string(),
   linkedAt: z.number().int(),
   linkedBy: z.string(),
@@ -79,8 +82,11 @@ export const IncidentSchema = z.object({
   ward: z.number().int().nullable(),
   region: RegionSchema.nullable(),
   isInsideMetro: z.boolean(),
-  callerName: z.string(),
-  callbackNumber: z.string(),
+  /** [IC9] null: an unknown caller, or no number to call back (see `callbackStatus`). */
+  callerName: z.string().nullable(),
+  callbackNumber: z.string().nullable(),
+  /** Documents stored before [IC9] always had a number. */
+  callbackStatus: CallbackStatusSchema.default('given'),
   notes: z.string(),
   status: IncidentStatusSchema,
   callStartedAt: z.number().int().nullable(),
@@ -88,8 +94,14 @@ export const IncidentSchema = z.object({
   createdBy: z.string(),
   firstDispatchAt: z.number().int().nullable(),
   closedAt: z.number().int().nullable(),
+  /** [LC1] Who closed it and how it ended; null while open (and again once reopened). */
+  closedBy: z.string().nullable().default(null),
+  disposition: IncidentDispositionSchema.nullable().default(null),
+  closeNote: z.string().default(''),
   assignments: z.array(AssignmentSchema),
   additionalCallers: z.array(LinkedCallerSchema).default([]),
+  /** [LC1]–[LC6] Each lifecycle step with who took it and why, oldest first. */
+  lifecycle: z.array(LifecycleEntrySchema).default([]),
 });
 export type Incident = z.infer<typeof IncidentSchema>;
 
@@ -103,8 +115,9 @@ export type IncidentGetInput = z.infer<typeof IncidentGetInputSchema>;
 export const LinkCallerInputSchema = z.object({
   commandId: CommandIdSchema,
   incidentId: z.string().min(1).max(40),
-  callerName: z.string().trim().min(1, 'callerName is required').max(80),
-  callbackNumber: CallbackNumberSchema,
+  /** [IC9] As for a new incident: an unknown caller or a withheld number is still linked. */
+  callerName: CallerNameEntrySchema,
+  callbackNumber: CallbackEntrySchema,
   notes: z.string().trim().max(2000).default(''),
 });
 export type LinkCallerInput = z.infer<typeof LinkCallerInputSchema>;
@@ -129,5 +142,8 @@ export type DuplicateCandidate = z.infer<typeof DuplicateCandidateSchema>;
 export const IncidentCloseInputSchema = z.object({
   commandId: CommandIdSchema,
   incidentId: z.string().min(1).max(40),
+  /** [LC1] How the incident ended. */
+  disposition: CloseDispositionSchema,
+  note: z.string().trim().max(500).default(''),
 });
 export type IncidentCloseInput = z.infer<typeof IncidentCloseInputSchema>;

@@ -1,4 +1,4 @@
-import type { PreArrivalInstruction } from './catalogueTypes.ts';
+import type { IncidentFamily, PatientPlace, PreArrivalInstruction } from './catalogueTypes.ts';
 
 /**
  * Pre-arrival instructions: short numbered steps, in plain words, that a call-taker reads out to
@@ -207,14 +207,40 @@ export const PRE_ARRIVAL_INSTRUCTIONS = {
       'Do not move the injured person unless they are in danger where they are.',
       'Keep the patient warm and comfortable — cover them with a blanket or jacket.',
       'Calm any children by talking to them gently. Ask unhurt people to help keep everyone safe.',
-      'Make it easy for us to find you: switch on outside lights, send someone to the gate or road to wave us in, and lock pets away.',
       'Keep this phone line free — we may call you back. Call again at once if anything changes.',
     ],
+    byPlace: {
+      home: ['Make it easy for us to find you: switch on outside lights, send someone to the gate or road to wave us in, and lock pets away.'],
+      building: ['Send someone to the main entrance to meet us and bring us up; tell security we are coming, and keep a lift free if there is one.'],
+      road: [
+        'Stay off the road: wait behind the barrier or well away from the traffic, never between vehicles.',
+        'Switch on the hazard lights of the vehicles involved and, if it is safe, put out a warning triangle well before the scene.',
+        'Tell me the road, the direction of travel and the nearest off-ramp, bridge or kilometre marker, so that we come the right way.',
+      ],
+      outdoors: ['Send someone to the nearest road or landmark to wave us in, and keep this phone\'s location on; at night use a torch or a phone light so that we can see you.'],
+    },
   },
 } as const satisfies Record<string, PreArrivalInstruction>;
 
 export type PreArrivalInstructionId = keyof typeof PRE_ARRIVAL_INSTRUCTIONS;
 export const PRE_ARRIVAL_INSTRUCTION_IDS = Object.keys(PRE_ARRIVAL_INSTRUCTIONS) as [PreArrivalInstructionId, ...PreArrivalInstructionId[]];
+
+/**
+ * [PA1] Where a patient of a type most likely is, before the call-taker says otherwise: on the road for traffic
+ * incidents, outdoors for veld fires, floods, drownings and disasters, in a building for structure fires, at home
+ * for the rest.
+ */
+export function defaultPlace(family: IncidentFamily, type: string): PatientPlace {
+  if (family === 'traffic') return 'road';
+  if (family === 'disaster' || type === 'veld_fire' || type === 'flood_rescue' || type === 'drowning') return 'outdoors';
+  if (type === 'structure_fire' || type === 'building_flood') return 'building';
+  return 'home';
+}
+
+/** [PA1] The steps of a set for a place: those that fit everywhere, then the place's own. */
+export function stepsFor(set: PreArrivalInstruction, place: PatientPlace): readonly string[] {
+  return [...set.steps, ...(set.byPlace?.[place] ?? [])];
+}
 
 /** Type guard for an instruction id (catalogue entries store ids as strings). */
 export function isPreArrivalInstructionId(value: string): value is PreArrivalInstructionId {

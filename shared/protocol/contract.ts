@@ -25,6 +25,7 @@ import {
   LinkCallerInputSchema,
   type Incident,
 } from '../incidents/incidentSchema.ts';
+import { IncidentCancelInputSchema, IncidentReopenInputSchema, IncidentUpdateTypeInputSchema, ReleaseInputSchema } from '../incidents/lifecycleSchema.ts';
 import { HospitalOptionSchema, RouteHospitalsInputSchema, RouteSchema, RouteUnitInputSchema } from '../routing/routeSchema.ts';
 import { CrewSignOffInputSchema, CrewSignOnInputSchema } from '../units/crewSchema.ts';
 import { UnitAcknowledgeInputSchema, UnitPositionAnswerSchema, UnitPositionInputSchema, UnitStatusInputSchema } from '../units/unitCommands.ts';
@@ -41,7 +42,7 @@ import { SnapshotSchema, SyncAnswerSchema, SyncSinceInputSchema } from './stateS
  */
 
 /** Bumped when a command or event changes meaning; a console built for another version is told to reload. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** [CM5] How far ahead of the server's clock a client's time may be (device clocks drift a little). */
 export const CLOCK_SKEW_ALLOWANCE_MS = 10_000;
@@ -234,12 +235,45 @@ export const CONTRACT = {
     clockFields: ['callStartedAt'],
   }),
   'incident:close': command({
-    summary: 'Close an incident with no unit still committed',
+    summary: 'Close an incident with no unit still committed, with its disposition',
     input: IncidentCloseInputSchema,
     answer: IncidentSchema,
     roles: ['dispatcher', 'supervisor'],
     record: { incident: (input) => input.incidentId },
     http: { method: 'post', path: '/api/incidents/:incidentId/close' },
+    onSocket: true,
+    isJournaled: true,
+    audit: 'all',
+  }),
+  'incident:cancel': command({
+    summary: 'Cancel an incident no unit was ever committed to (closed as cancelled)',
+    input: IncidentCancelInputSchema,
+    answer: IncidentSchema,
+    roles: ['call_taker', 'dispatcher', 'supervisor'],
+    record: { incident: (input) => input.incidentId },
+    http: { method: 'post', path: '/api/incidents/:incidentId/cancel' },
+    onSocket: true,
+    isJournaled: true,
+    audit: 'all',
+  }),
+  'incident:reopen': command({
+    summary: 'Reopen a closed incident within the reopen window, or send one awaiting close back for more units',
+    input: IncidentReopenInputSchema,
+    answer: IncidentSchema,
+    roles: ['dispatcher', 'supervisor'],
+    record: { incident: (input) => input.incidentId },
+    http: { method: 'post', path: '/api/incidents/:incidentId/reopen' },
+    onSocket: true,
+    isJournaled: true,
+    audit: 'all',
+  }),
+  'incident:update_type': command({
+    summary: "Change an open incident's type or priority, with the reason; plan and agencies follow the type",
+    input: IncidentUpdateTypeInputSchema,
+    answer: IncidentSchema,
+    roles: ['dispatcher', 'supervisor'],
+    record: { incident: (input) => input.incidentId },
+    http: { method: 'post', path: '/api/incidents/:incidentId/type' },
     onSocket: true,
     isJournaled: true,
     audit: 'all',
@@ -333,6 +367,17 @@ export const CONTRACT = {
     roles: ['dispatcher'],
     record: { incident: (input) => input.incidentId, units: (input) => input.unitIds, unitAccess: 'act' },
     http: { method: 'post', path: '/api/dispatch/assign' },
+    onSocket: true,
+    isJournaled: true,
+    audit: 'all',
+  }),
+  'dispatch:release': command({
+    summary: 'Stand a unit down from an incident with the reason: it goes available and leaves the incident in one step',
+    input: ReleaseInputSchema,
+    answer: AssignOutcomeSchema,
+    roles: ['dispatcher'],
+    record: { incident: (input) => input.incidentId, units: (input) => [input.unitId], unitAccess: 'act' },
+    http: { method: 'post', path: '/api/dispatch/release' },
     onSocket: true,
     isJournaled: true,
     audit: 'all',

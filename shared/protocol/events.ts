@@ -25,6 +25,12 @@ export interface ServerToClientEvents {
   'unit:acknowledged': (delta: Delta) => void;
   'call:disposed': (delta: Delta) => void;
   'unit:crew_changed': (delta: Delta) => void;
+  /** [LC3] A closed incident reopened, or one awaiting close sent back for more units. */
+  'incident:reopened': (delta: Delta) => void;
+  /** [LC6] An incident's type or priority changed. */
+  'incident:updated': (delta: Delta) => void;
+  /** [LC4] A desk stood a unit down from an incident. */
+  'dispatch:released': (delta: Delta) => void;
   /** [DK2] A version went by that does not concern this console. */
   'state:version': (tick: VersionTick) => void;
   /** [RT4] Position fixes coalesced into frames a few times a second. */

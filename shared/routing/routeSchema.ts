@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LngLatSchema } from '../geo/position.ts';
 import { RankingMethodSchema } from '../dispatch/dispatchSchema.ts';
 import { UnitIdSchema } from '../units/unitSchema.ts';
+import { CapabilitySchema } from '../hospitals/capabilities.ts';
 
 /** Where a unit's route leads. */
 export const RouteDestinationSchema = z.object({
@@ -27,13 +28,22 @@ export type Route = z.infer<typeof RouteSchema>;
 export const RouteUnitInputSchema = z.object({ unitId: UnitIdSchema });
 export type RouteUnitInput = z.infer<typeof RouteUnitInputSchema>;
 
-/** [RO10] The 24-hour emergency units a transporting crew can take a patient to, nearest by ETA first. */
+/**
+ * [RO10][HO3] The 24-hour emergency units a transporting crew can take a patient to: those that can take what the
+ * incident's patient needs first, then by ETA.
+ */
 export const HospitalOptionSchema = z.object({
   facilityId: z.string(),
   name: z.string(),
   etaSeconds: z.number().nonnegative(),
   distanceMeters: z.number().nonnegative(),
   method: RankingMethodSchema,
+  /** What the facility can take. */
+  capabilities: z.array(CapabilitySchema).default([]),
+  /** Whether it can take everything the incident's patient needs. */
+  isSuitable: z.boolean().default(true),
+  /** What the patient needs that it cannot take. */
+  lacks: z.array(CapabilitySchema).default([]),
 });
 export type HospitalOption = z.infer<typeof HospitalOptionSchema>;
 export const RouteHospitalsInputSchema = z.object({ unitId: UnitIdSchema });

@@ -67,7 +67,7 @@ describe('[CM1] a command resent with the same id is applied once', () => {
     const input = incidentInput();
     const created = await send(dispatcher.socket, 'incident:create', input);
     if (!created.ok) throw new Error(created.error.message);
-    const reused = await send(dispatcher.socket, 'incident:close', { commandId: input.commandId, incidentId: created.data.id });
+    const reused = await send(dispatcher.socket, 'incident:close', { commandId: input.commandId, incidentId: created.data.id, disposition: 'false_alarm' });
     expect(reused.ok ? 'ok' : reused.error.code).toBe('command_id_reused');
   });
 

@@ -63,7 +63,7 @@ describe('sendCommand', () => {
     const transport = new FakeTransport();
     transport.connected = false;
     const client = createCommandClient(transport);
-    const pending = client.sendCommand('incident:close', { incidentId: 'EC-1' });
+    const pending = client.sendCommand('incident:close', { incidentId: 'EC-1', disposition: 'transported' });
     await new Promise((r) => setTimeout(r, 20));
     expect(transport.sent).toHaveLength(0);
     transport.setConnected(true);

@@ -46,6 +46,7 @@ export function makeIncident(id: string, overrides: Partial<Incident> = {}): Inc
     isInsideMetro: true,
     callerName: 'Thandi',
     callbackNumber: '082 555 0123',
+    callbackStatus: 'given',
     notes: '',
     status: 'pending',
     callStartedAt: null,
@@ -53,8 +54,12 @@ export function makeIncident(id: string, overrides: Partial<Incident> = {}): Inc
     createdBy: 'ct1',
     firstDispatchAt: null,
     closedAt: null,
+    closedBy: null,
+    disposition: null,
+    closeNote: '',
     assignments: [],
     additionalCallers: [],
+    lifecycle: [],
     ...overrides,
   };
 }

@@ -33,11 +33,11 @@ describe('number keys', () => {
 describe('formatCommandError', () => {
   it('names the unit by call sign with the code', () => {
     const line = formatCommandError({ code: 'unit_not_available', message: 'unit als-b03 is dispatched', unitId: 'als-b03' }, () => 'ALS-B03');
-    expect(line).toBe('ALS-B03 is no longer available (unit_not_available)');
+    expect(line).toBe('ALS-B03 is no longer available: choose another unit.');
   });
 
-  it('lists validation issues', () => {
-    const line = formatCommandError({ code: 'validation_failed', message: 'Invalid input', issues: [{ path: 'callbackNumber', message: 'at least 3 digits' }] });
-    expect(line).toBe('Invalid input callbackNumber: at least 3 digits (validation_failed)');
+  it('[IC11] says each validation issue once, in plain words naming the field', () => {
+    const line = formatCommandError({ code: 'validation_failed', message: 'callbackNumber: at least 3 digits', issues: [{ path: 'callbackNumber', message: 'at least 3 digits' }] });
+    expect(line).toBe('The callback number is not a phone number: type its digits (e.g. 082 555 0147), "withheld", or leave it empty.');
   });
 });

@@ -6,7 +6,7 @@ import { normalizePhoneNumber } from '../../shared/callers/phoneNumber.ts';
 const now = Date.UTC(2026, 10, 26, 12);
 const DAY = 86_400_000;
 const call = (disposition: CallRecord['disposition'], daysAgo: number): CallRecord => ({
-  id: `c${daysAgo}${disposition ?? 'x'}`, at: now - daysAgo * DAY, number: '27825550147', callerName: '', operatorId: 'ct-1',
+  id: `c${daysAgo}${disposition ?? 'x'}`, at: now - daysAgo * DAY, number: '27825550147', callbackStatus: 'given', callerName: '', operatorId: 'ct-1',
   outcome: disposition ? 'disposition' : 'incident', incidentId: disposition ? null : 'EC-261126-0001-5', disposition, notes: '', callStartedAt: null,
 });
 

@@ -104,7 +104,9 @@ describe('[IC7] incident-type catalogue', () => {
     expect(text('while_you_wait')).toMatch(/do not move the injured/);
     expect(text('while_you_wait')).toMatch(/warm/);
     expect(text('while_you_wait')).toMatch(/children/);
-    expect(text('while_you_wait')).toMatch(/lights/);
+    // The city's "switch on outside lights" is for a home; a road gets hazard lights instead. [PA1]
+    expect(PRE_ARRIVAL_INSTRUCTIONS.while_you_wait.byPlace.home.join(' ').toLowerCase()).toMatch(/outside lights/);
+    expect(PRE_ARRIVAL_INSTRUCTIONS.while_you_wait.byPlace.road.join(' ').toLowerCase()).toMatch(/hazard lights/);
     expect(text('cpr')).toMatch(/100 to 120/);
     expect(text('cpr')).toMatch(/aed/);
     expect(text('burns')).toMatch(/20 minutes/);

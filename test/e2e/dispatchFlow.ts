@@ -132,7 +132,7 @@ export function renderedIncidentReferences(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const map = window.ecMap;
     if (!map) return [];
-    return map.queryRenderedFeatures({ layers: ['ec-incident-circle'] }).map((f) => String(f.properties['reference']));
+    return map.queryRenderedFeatures({ layers: ['ec-incident-mark'] }).map((f) => String(f.properties['reference']));
   });
 }
 

@@ -104,4 +104,16 @@ describe('caller history, hoax registry and duplicates at intake', () => {
     const wrong = await send(callTaker.socket, 'incident:get', { reference: misheard });
     expect(wrong.ok ? 'ok' : wrong.error.message).toMatch(/check digit/);
   });
+
+  it('[IC13] today’s incident is found by its sequence number alone', async () => {
+    const created = await send(callTaker.socket, 'incident:create', incidentInput());
+    if (!created.ok) throw new Error(created.error.message);
+    const sequence = created.data.reference.split('-')[2] ?? '';
+    for (const typed of [sequence, String(Number(sequence)), ` ${sequence} `]) {
+      const found = await send(callTaker.socket, 'incident:get', { reference: typed });
+      expect(found.ok && found.data.id, typed).toBe(created.data.id);
+    }
+    const none = await send(callTaker.socket, 'incident:get', { reference: '9999' });
+    expect(none.ok ? 'ok' : none.error.code).toBe('incident_not_found');
+  });
 });

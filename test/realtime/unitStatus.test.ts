@@ -89,14 +89,14 @@ describe('[US1] unit status transitions', () => {
   it('[IC4] an incident closes only when no unit is committed to it, then leaves the queue', async () => {
     const unitId = await unitIn('on_scene');
     const incidentId = (await app.server.ctx.redis.hget(app.server.ctx.keys.unit(unitId), 'incidentId')) ?? '';
-    const early = await send(dispatcher.socket, 'incident:close', { commandId: commandId(), incidentId });
+    const early = await send(dispatcher.socket, 'incident:close', { commandId: commandId(), incidentId, disposition: 'treated_on_scene' });
     expect(early.ok ? 'ok' : early.error.code).toBe('incident_has_active_units');
     await send(dispatcher.socket, 'unit:status', { commandId: commandId(), unitId, status: 'available' });
-    const closed = await send(dispatcher.socket, 'incident:close', { commandId: commandId(), incidentId });
+    const closed = await send(dispatcher.socket, 'incident:close', { commandId: commandId(), incidentId, disposition: 'treated_on_scene' });
     if (!closed.ok) throw new Error(closed.error.message);
     expect(closed.data.status).toBe('closed');
     expect(await app.server.ctx.redis.zscore(app.server.ctx.keys.openIncidents, incidentId)).toBeNull();
-    const again = await send(dispatcher.socket, 'incident:close', { commandId: commandId(), incidentId });
+    const again = await send(dispatcher.socket, 'incident:close', { commandId: commandId(), incidentId, disposition: 'treated_on_scene' });
     expect(again.ok ? 'ok' : again.error.code).toBe('incident_closed');
     const assignClosed = await send(dispatcher.socket, 'dispatch:assign', { commandId: commandId(), incidentId, unitIds: [unitId] });
     expect(assignClosed.ok ? 'ok' : assignClosed.error.code).toBe('incident_closed');

@@ -191,7 +191,7 @@ describe('[AU1][AU2] who may send what: the authorisation matrix, generated from
       expect(outcomeOf(await sendEvent(ems.socket, 'incident:get', { reference: theft.reference }))).toBe('forbidden');
       expect(outcomeOf((await sendHttp(app.url, 'incident:get', { reference: theft.reference }, emsCookie)).body)).toBe('forbidden');
       expect(outcomeOf(await sendEvent(ems.socket, 'dispatch:recommend', { incidentId: theft.id }))).toBe('forbidden');
-      expect(outcomeOf(await sendEvent(ems.socket, 'incident:close', { commandId: commandId(), incidentId: theft.id }))).toBe('forbidden');
+      expect(outcomeOf(await sendEvent(ems.socket, 'incident:close', { commandId: commandId(), incidentId: theft.id, disposition: 'false_alarm' }))).toBe('forbidden');
       expect(outcomeOf(await sendEvent(ems.socket, 'incident:link_caller', { commandId: commandId(), incidentId: theft.id, callerName: 'Nosy', callbackNumber: '0825550111' }))).toBe('forbidden');
     });
 

@@ -136,7 +136,7 @@ describe('[HI2][HI3][CM1][CM5][CM7] hardening of the command path', () => {
         const answer = await sendRaw(app.url, '/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'x' }) });
         expect(outcomeOf(answer.body)).toBe('validation_failed');
       }
-      expect(outcomeOf(await sendEvent(supervisor.socket, 'incident:close', { commandId: commandId(), incidentId: '+SUM(1)' }))).toBe('incident_not_found');
+      expect(outcomeOf(await sendEvent(supervisor.socket, 'incident:close', { commandId: commandId(), incidentId: '+SUM(1)', disposition: 'false_alarm' }))).toBe('incident_not_found');
       expect(outcomeOf(await sendEvent(supervisor.socket, 'route:unit', { unitId: '-12' }))).toBe('unit_not_found');
       const csv = await sendRaw(app.url, '/api/audit.csv?limit=200', { headers: { cookie: supervisorCookie } });
       expect(csv.status).toBe(200);
@@ -292,7 +292,7 @@ describe('[AD2] the audit record stays searchable whatever a refused payload hel
     try {
       const huge = 'a'.repeat(200_000);
       expect(outcomeOf(await sendEvent(crew.socket, 'unit:status', { commandId: commandId(), unitId: huge, status: 'out_of_service' }))).toBe('validation_failed');
-      expect(outcomeOf(await sendEvent(crew.socket, 'incident:close', { commandId: commandId(), incidentId: huge }))).toBe('forbidden');
+      expect(outcomeOf(await sendEvent(crew.socket, 'incident:close', { commandId: commandId(), incidentId: huge, disposition: 'false_alarm' }))).toBe('forbidden');
       const { redis, keys } = app.server.ctx;
       const indexes = [...(await redis.keys(keys.auditIndex('unit', '*'))), ...(await redis.keys(keys.auditIndex('incident', '*')))];
       expect(indexes.filter((key) => key.length > 200).map((key) => `${key.slice(0, 60)}… (${key.length} characters)`)).toEqual([]);

@@ -28,6 +28,8 @@ export interface PayloadFixture {
   spareUnit(): string;
   /** Commits a unit to an incident (the fixture's combined-desk dispatcher). */
   assign(incidentId: string, unitId: string): Promise<void>;
+  /** Closes an incident with no unit on it (the fixture's supervisor). */
+  close(incidentId: string): Promise<void>;
   /** A new user (a call-taker) for the administrator's commands to act on. */
   user(): Promise<User>;
   /** A unit's status now, as the supervisor's board shows it. */
@@ -67,6 +69,9 @@ export function createPayloadFixture(url: string): PayloadFixture {
     },
     async assign(incidentId, unitId) {
       dataOf((await sendHttp(url, 'dispatch:assign', { commandId: commandId(), incidentId, unitIds: [unitId] }, await sessionCookie(url, FIXTURE_DISPATCHER))).body);
+    },
+    async close(incidentId) {
+      dataOf((await sendHttp(url, 'incident:close', { commandId: commandId(), incidentId, disposition: 'false_alarm' }, await sessionCookie(url, FIXTURE_SUPERVISOR))).body);
     },
     async user() {
       const payload = { username: uniqueName('fx-user'), displayName: 'Fixture user', role: 'call_taker', desks: [], password: TEST_PASSWORD };

@@ -38,7 +38,16 @@ export const VALID_PAYLOADS: Record<CommandName, ValidPayload> = {
   'state:read': { build: () => ({}) },
   'sync:since': { build: () => ({ version: 0 }) },
   'incident:create': { build: () => incidentInput() },
-  'incident:close': { build: async (fx) => ({ commandId: commandId(), incidentId: (await fx.incident()).id }) },
+  'incident:close': { build: async (fx) => ({ commandId: commandId(), incidentId: (await fx.incident()).id, disposition: 'false_alarm', note: 'nobody there' }) },
+  'incident:cancel': { build: async (fx) => ({ commandId: commandId(), incidentId: (await fx.incident()).id, reason: 'caller rang back: not needed' }) },
+  'incident:reopen': {
+    build: async (fx) => {
+      const incident = await fx.incident();
+      await fx.close(incident.id);
+      return { commandId: commandId(), incidentId: incident.id, reason: 'second call: patient worse' };
+    },
+  },
+  'incident:update_type': { build: async (fx) => ({ commandId: commandId(), incidentId: (await fx.incident()).id, priority: 'charlie', reason: 'more detail from the caller' }) },
   'incident:get': { build: async (fx) => ({ reference: (await fx.incident()).reference }) },
   'incident:duplicates': { build: () => ({ location: CBD, type: 'medical_emergency' }) },
   'incident:link_caller': {
@@ -49,6 +58,14 @@ export const VALID_PAYLOADS: Record<CommandName, ValidPayload> = {
   'hoax:registry': { build: () => ({ sinceDays: 30 }) },
   'dispatch:recommend': { build: async (fx) => ({ incidentId: (await fx.incident()).id }) },
   'dispatch:assign': { build: async (fx) => ({ commandId: commandId(), incidentId: (await fx.incident()).id, unitIds: [fx.spareUnit()] }) },
+  'dispatch:release': {
+    build: async (fx) => {
+      const incident = await fx.incident();
+      const unitId = fx.spareUnit();
+      await fx.assign(incident.id, unitId);
+      return { commandId: commandId(), incidentId: incident.id, unitId, reason: 'not_needed' };
+    },
+  },
   'unit:status': {
     sender: 'own',
     build: async (fx, sender) => {

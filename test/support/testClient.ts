@@ -34,6 +34,9 @@ export function connectWithCookie(url: string, cookie: string, transports: ('web
   socket.on('call:disposed', record);
   socket.on('unit:acknowledged', record);
   socket.on('unit:crew_changed', record);
+  socket.on('incident:reopened', record);
+  socket.on('incident:updated', record);
+  socket.on('dispatch:released', record);
   return new Promise((resolve, reject) => {
     socket.once('connect_error', reject);
     socket.once('state:snapshot', (snapshot) => resolve({ socket, snapshot, deltas, close: () => socket.close() }));

@@ -13,6 +13,16 @@ import { LocationInput } from './LocationInput.tsx';
 import { TypePicker } from './TypePicker.tsx';
 import { KeyQuestions } from './KeyQuestions.tsx';
 import { DisposePanel } from './DisposePanel.tsx';
+import { DiscardConfirm } from './DiscardConfirm.tsx';
+import { LengthCounter } from './LengthCounter.tsx';
+import { callbackWarning } from './callDraft.ts';
+import { IncidentCreateInputSchema } from '../../../shared/incidents/incidentSchema.ts';
+
+/** The limits the server holds the call's free text to (one schema), for the counters. */
+const NOTES_MAX = IncidentCreateInputSchema.shape.notes.unwrap().maxLength ?? 2000;
+const LANDMARK_MAX = IncidentCreateInputSchema.shape.locationNotes.unwrap().maxLength ?? 300;
+/** [IC9] What the one-key "Withheld" choice writes into the number field (the server reads it as withheld). */
+const WITHHELD_TEXT = 'Withheld';
 
 interface CallPanelProps {
   call: CallControls;
@@ -57,12 +67,35 @@ export function CallPanel({ call, history, indexes, children }: CallPanelProps) 
     );
   }
   const type = draft.type;
+  const warning = callbackWarning(draft);
+
+  function chooseWithheld() {
+    call.update({ callbackNumber: WITHHELD_TEXT });
+    focusField('caller');
+  }
+
+  /** [IC9] W in the empty number field: the number is withheld; Enter goes on as in every field. */
+  function handleCallbackKeys(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key.toLowerCase() === 'w' && !event.ctrlKey && !event.altKey && !event.metaKey && event.currentTarget.value.trim() === '') {
+      event.preventDefault();
+      chooseWithheld();
+      return;
+    }
+    nextOnEnter('caller')(event);
+  }
+
   return (
     <section className="panel call-panel" data-testid="call-panel" data-phase="active">
       <header className="panel-head">
         <h2>Call in progress</h2>
         <CallTimer startedAt={draft.startedAt} />
       </header>
+      {call.isRestored && (
+        <div className="draft-restored" role="status" data-testid="draft-restored">
+          Draft restored: this call was kept when the page reloaded. Carry on where you left off.
+        </div>
+      )}
+      {call.pendingDiscard && <DiscardConfirm intent={call.pendingDiscard} onConfirm={call.confirmDiscard} onKeep={call.keepDraft} />}
       <div className="call-keys small muted">
         <kbd>Enter</kbd> next field · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> create · <kbd>Ctrl</kbd>+<kbd>D</kbd> no incident · <kbd>Esc</kbd> leave field
       </div>
@@ -73,18 +106,31 @@ export function CallPanel({ call, history, indexes, children }: CallPanelProps) 
           <label className="field">
             <span className="field-label">
               <span>1 · Callback number</span>
+              <span className="muted small">
+                <kbd>W</kbd> withheld · empty if none
+              </span>
             </span>
-            <input
-              data-field="callback"
-              data-testid="create-callback"
-              inputMode="tel"
-              autoComplete="off"
-              value={draft.callbackNumber}
-              placeholder="082 555 0123"
-              onChange={(e) => call.update({ callbackNumber: e.target.value })}
-              onKeyDown={nextOnEnter('caller')}
-            />
+            <span className="field-row">
+              <input
+                data-field="callback"
+                data-testid="create-callback"
+                inputMode="tel"
+                autoComplete="off"
+                value={draft.callbackNumber}
+                placeholder="082 555 0123"
+                onChange={(e) => call.update({ callbackNumber: e.target.value })}
+                onKeyDown={handleCallbackKeys}
+              />
+              <button type="button" tabIndex={-1} data-testid="callback-withheld" onClick={chooseWithheld}>
+                Withheld
+              </button>
+            </span>
           </label>
+          {warning && (
+            <div className="callback-warning" role="status" data-testid="callback-warning">
+              ⚠ {warning}
+            </div>
+          )}
           <CallerHistoryNotice history={history} />
           <label className="field">
             <span className="field-label">
@@ -94,6 +140,7 @@ export function CallPanel({ call, history, indexes, children }: CallPanelProps) 
               data-field="caller"
               data-testid="create-caller-name"
               autoComplete="off"
+              placeholder="leave empty if the caller will not say"
               value={draft.callerName}
               onChange={(e) => call.update({ callerName: e.target.value })}
               onKeyDown={nextOnEnter('location')}
@@ -111,6 +158,7 @@ export function CallPanel({ call, history, indexes, children }: CallPanelProps) 
           <label className="field">
             <span className="field-label">
               <span>4 · Landmark / access notes</span>
+              <LengthCounter value={draft.locationNotes} max={LANDMARK_MAX} testId="landmark-counter" />
             </span>
             <input
               data-field="landmark"
@@ -136,6 +184,7 @@ export function CallPanel({ call, history, indexes, children }: CallPanelProps) 
           <label className="field">
             <span className="field-label">
               <span>7 · Notes</span>
+              <LengthCounter value={draft.notes} max={NOTES_MAX} testId="notes-counter" />
             </span>
             <textarea data-field="notes" data-testid="create-notes" rows={2} value={draft.notes} onChange={(e) => call.update({ notes: e.target.value })} />
           </label>

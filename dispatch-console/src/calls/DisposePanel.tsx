@@ -1,8 +1,12 @@
 import { useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import { DISPOSITIONS, DISPOSITION_LABELS } from '../../../shared/callers/callerSchema.ts';
+import { CallDisposeInputSchema, DISPOSITIONS, DISPOSITION_LABELS } from '../../../shared/callers/callerSchema.ts';
 import type { Disposition } from '../../../shared/callers/callerSchema.ts';
 import { focusField } from './focusField.ts';
+import { LengthCounter } from './LengthCounter.tsx';
+
+/** The server's limit on disposition notes (one schema), for the counter. */
+const NOTES_MAX = CallDisposeInputSchema.shape.notes.unwrap().maxLength ?? 1000;
 
 interface DisposePanelProps {
   isSending: boolean;
@@ -66,7 +70,10 @@ export function DisposePanel({ isSending, onDispose, onCancel }: DisposePanelPro
         ))}
       </div>
       <label className="field">
-        <span>Disposition notes (optional)</span>
+        <span className="field-label">
+          <span>Disposition notes (optional)</span>
+          <LengthCounter value={notes} max={NOTES_MAX} testId="dispose-notes-counter" />
+        </span>
         <input data-field="dispose-notes" data-testid="dispose-notes" value={notes} onChange={(e) => setNotes(e.target.value)} onKeyDown={handleNotesKeys} />
       </label>
       <div className="actions">

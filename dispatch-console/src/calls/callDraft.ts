@@ -1,9 +1,14 @@
+import type { z } from 'zod';
 import type { LngLat } from '../../../shared/geo/position.ts';
 import type { IncidentTypeId } from '../../../shared/incidents/incidentTypes.ts';
 import { incidentType } from '../../../shared/incidents/incidentTypes.ts';
 import type { KeyAnswers } from '../../../shared/incidents/classifyIncident.ts';
+import { IncidentCreateInputSchema, LinkCallerInputSchema } from '../../../shared/incidents/incidentSchema.ts';
 import type { IncidentCreatePayload, LinkCallerInput } from '../../../shared/incidents/incidentSchema.ts';
+import { CallDisposeInputSchema } from '../../../shared/callers/callerSchema.ts';
 import type { CallDisposeInput, Disposition } from '../../../shared/callers/callerSchema.ts';
+import { CallbackEntrySchema, isWithheldWord } from '../../../shared/callers/callerIdentity.ts';
+import { issueSentence } from '../realtime/issueSentences.ts';
 
 /** How the location was given. */
 export type LocationSource = 'coordinates' | 'place' | 'map';
@@ -60,60 +65,74 @@ export function nextQuestionIndex(type: IncidentTypeId, answers: KeyAnswers): nu
   return index < 0 ? null : index;
 }
 
-type Checked<T> = { ok: true; payload: T } | { ok: false; problems: string[] };
+/** A payload ready to send, or why not, in words for the call-taker. */
+type Checked<T> = { ok: true; payload: T } | { ok: false; message: string };
 
-function callerProblems(draft: CallDraft): string[] {
-  const problems: string[] = [];
-  if (digitCount(draft.callbackNumber) < 3) problems.push('callback number');
-  if (draft.callerName.trim() === '') problems.push('caller name');
-  return problems;
+/** The create payload's checks, as the server makes them (one schema), less the command id added on sending. */
+const CreateCheck = IncidentCreateInputSchema.omit({ commandId: true });
+const LinkCheck = LinkCallerInputSchema.omit({ commandId: true });
+const DisposeCheck = CallDisposeInputSchema.omit({ commandId: true });
+
+/** [IC11] The schema's problems with a payload, in the sentences a refusal from the server would show. */
+function problemsOf(check: z.ZodType, payload: unknown): string | null {
+  const parsed = check.safeParse(payload);
+  if (parsed.success) return null;
+  const sentences = parsed.error.issues.map((issue) => issueSentence({ path: issue.path.map(String).join('.'), message: issue.message }, payload));
+  return [...new Set(sentences)].join(' ');
 }
 
-/** The `incident:create` payload (without the commandId), or what is still missing, in call order. */
+/**
+ * [IC9] What to warn about the caller, never a reason to stop: a withheld or missing number cannot be called back.
+ * An empty number is only warned about once the call has gone on past it, so a new call does not open with a warning.
+ */
+export function callbackWarning(draft: CallDraft): string | null {
+  const number = draft.callbackNumber.trim();
+  if (isWithheldWord(number)) return 'Number withheld: you cannot call back.';
+  if (number !== '' && !CallbackEntrySchema.safeParse(number).success) return 'Not a phone number: type its digits, or W for withheld.';
+  const isUnderway = draft.callerName.trim() !== '' || draft.position !== null || draft.type !== null || draft.notes.trim() !== '';
+  return number === '' && isUnderway ? 'No callback number: you cannot call back.' : null;
+}
+
+/** [IC9] The `incident:create` payload (without the commandId): only the location and the type are required. */
 export function createPayload(draft: CallDraft): Checked<Omit<IncidentCreatePayload, 'commandId'>> {
-  const problems = callerProblems(draft);
-  if (!draft.position) problems.push('location');
-  if (!draft.type) problems.push('incident type');
-  if (!draft.position || !draft.type || problems.length > 0) return { ok: false, problems };
-  return {
-    ok: true,
-    payload: {
-      type: draft.type,
-      location: draft.position,
-      locationNotes: draft.locationNotes.trim(),
-      callerName: draft.callerName.trim(),
-      callbackNumber: draft.callbackNumber.trim(),
-      notes: draft.notes.trim(),
-      answers: answersForType(draft.type, draft.answers),
-      callStartedAt: draft.startedAt,
-    },
+  const missing = [...(draft.position ? [] : ['location']), ...(draft.type ? [] : ['incident type'])];
+  if (!draft.position || !draft.type) return { ok: false, message: missingLine(missing) };
+  const payload = {
+    type: draft.type,
+    location: draft.position,
+    locationNotes: draft.locationNotes.trim(),
+    callerName: draft.callerName.trim(),
+    callbackNumber: draft.callbackNumber.trim(),
+    notes: draft.notes.trim(),
+    answers: answersForType(draft.type, draft.answers),
+    callStartedAt: draft.startedAt,
   };
+  const problems = problemsOf(CreateCheck, payload);
+  return problems ? { ok: false, message: problems } : { ok: true, payload };
 }
 
-/** The `incident:link_caller` payload for linking this caller to `incidentId`, or what is missing. */
+/** The `incident:link_caller` payload for linking this caller to `incidentId`; [IC9] an anonymous caller is linked too. */
 export function linkPayload(draft: CallDraft, incidentId: string): Checked<Omit<LinkCallerInput, 'commandId'>> {
-  const problems = callerProblems(draft);
-  if (problems.length > 0) return { ok: false, problems };
   const notes = [draft.locationNotes.trim() && `At: ${draft.locationNotes.trim()}`, draft.notes.trim()].filter((s) => s !== '').join(' — ');
-  return { ok: true, payload: { incidentId, callerName: draft.callerName.trim(), callbackNumber: draft.callbackNumber.trim(), notes } };
+  const payload = { incidentId, callerName: draft.callerName.trim(), callbackNumber: draft.callbackNumber.trim(), notes };
+  const problems = problemsOf(LinkCheck, payload);
+  return problems ? { ok: false, message: problems } : { ok: true, payload };
 }
 
-/** The `call:dispose` payload: a callback number is all a disposition needs. */
+/** The `call:dispose` payload: [IC9] even a call with no number (an abandoned withheld call) is closed. */
 export function disposePayload(draft: CallDraft, disposition: Disposition, notes: string): Checked<Omit<CallDisposeInput, 'commandId'>> {
-  if (digitCount(draft.callbackNumber) < 3) return { ok: false, problems: ['callback number'] };
-  return {
-    ok: true,
-    payload: {
-      callbackNumber: draft.callbackNumber.trim(),
-      callerName: draft.callerName.trim(),
-      disposition,
-      notes: notes.trim(),
-      callStartedAt: draft.startedAt,
-    },
+  const payload = {
+    callbackNumber: draft.callbackNumber.trim(),
+    callerName: draft.callerName.trim(),
+    disposition,
+    notes: notes.trim(),
+    callStartedAt: draft.startedAt,
   };
+  const problems = problemsOf(DisposeCheck, payload);
+  return problems ? { ok: false, message: problems } : { ok: true, payload };
 }
 
-/** "Still needed: caller name, location." */
+/** "Still needed: location, incident type." */
 export function missingLine(problems: readonly string[]): string {
   return `Still needed: ${problems.join(', ')}.`;
 }

@@ -6,7 +6,7 @@ export type CallField = (typeof CALL_FIELDS)[number];
  * Focuses a call field by name: at once when it is on screen, so that a fast typist's next keys land
  * in it, or once React has rendered it.
  */
-export function focusField(field: CallField | 'dispose' | 'dispose-notes'): void {
+export function focusField(field: CallField | 'dispose' | 'dispose-notes' | 'discard-confirm'): void {
   const find = (): HTMLElement | null => document.querySelector<HTMLElement>(`[data-field="${field}"]`);
   const element = find();
   if (element) {

@@ -1,6 +1,6 @@
-import { PRE_ARRIVAL_INSTRUCTIONS, isPreArrivalInstructionId } from '../../../shared/incidents/preArrivalInstructions.ts';
+import { PRE_ARRIVAL_INSTRUCTIONS, defaultPlace, isPreArrivalInstructionId, stepsFor } from '../../../shared/incidents/preArrivalInstructions.ts';
 import type { PreArrivalInstructionId } from '../../../shared/incidents/preArrivalInstructions.ts';
-import type { PreArrivalInstruction } from '../../../shared/incidents/catalogueTypes.ts';
+import type { PatientPlace, PreArrivalInstruction } from '../../../shared/incidents/catalogueTypes.ts';
 import { incidentType } from '../../../shared/incidents/incidentTypes.ts';
 import type { IncidentTypeId } from '../../../shared/incidents/incidentTypes.ts';
 
@@ -8,9 +8,21 @@ export interface InstructionSet extends PreArrivalInstruction {
   id: PreArrivalInstructionId;
 }
 
-/** The pre-arrival instruction sets of a type, most important first, as the catalogue lists them (so `while_you_wait` is always there when listed). Pure. */
-export function preArrivalSets(type: IncidentTypeId): InstructionSet[] {
+/**
+ * The pre-arrival instruction sets of a type, most important first, as the catalogue lists them (so `while_you_wait`
+ * is always there when listed), with the steps that fit where the patient is ([PA1]; the type's usual place unless
+ * the call-taker chose another). Pure.
+ */
+export function preArrivalSets(type: IncidentTypeId, place: PatientPlace = placeOfType(type)): InstructionSet[] {
   return incidentType(type)
     .instructions.filter(isPreArrivalInstructionId)
-    .map((id) => ({ id, ...PRE_ARRIVAL_INSTRUCTIONS[id] }));
+    .map((id) => {
+      const set: PreArrivalInstruction = PRE_ARRIVAL_INSTRUCTIONS[id];
+      return { id, title: set.title, steps: stepsFor(set, place) };
+    });
+}
+
+/** Where a patient of this type most likely is. */
+export function placeOfType(type: IncidentTypeId): PatientPlace {
+  return defaultPlace(incidentType(type).family, type);
 }

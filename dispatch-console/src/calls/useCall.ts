@@ -1,10 +1,15 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Incident } from '../../../shared/incidents/incidentSchema.ts';
 import type { Disposition } from '../../../shared/callers/callerSchema.ts';
 import type { CommandClient } from '../realtime/commandClient.ts';
 import { formatCommandError } from '../realtime/commandErrors.ts';
-import { createPayload, disposePayload, linkPayload, missingLine, newCallDraft } from './callDraft.ts';
+import { createPayload, disposePayload, linkPayload, newCallDraft } from './callDraft.ts';
 import type { CallDraft } from './callDraft.ts';
+import { browserStorage, clearDraft, loadDraft, saveDraft } from './draftStore.ts';
+import { focusField } from './focusField.ts';
+
+/** [IC10] What discarding the draft is for, while the call-taker is asked to confirm it. */
+export type DiscardIntent = 'new_call' | 'discard';
 
 /** How the last call ended. */
 export type CallOutcome =
@@ -19,7 +24,17 @@ export interface CallControls {
   error: string | null;
   isSending: boolean;
   isDisposing: boolean;
+  /** [IC10] The draft was restored from the browser after a reload or a dropped connection. */
+  isRestored: boolean;
+  /** [IC10] N or Esc with a draft open: waiting for the call-taker to confirm throwing it away. */
+  pendingDiscard: DiscardIntent | null;
   start: () => void;
+  /** Starts a new call, asking first when a draft is open. */
+  requestNewCall: () => void;
+  /** Asks to throw the draft away (Esc). */
+  requestDiscard: () => void;
+  confirmDiscard: () => void;
+  keepDraft: () => void;
   update: (patch: Partial<CallDraft>) => void;
   create: () => Promise<void>;
   link: (incidentId: string) => Promise<void>;
@@ -30,45 +45,95 @@ export interface CallControls {
   clearOutcome: () => void;
 }
 
-/** One call at a time: its draft, and the three ways it ends (new incident, linked caller, disposition). */
-export function useCall(commands: CommandClient, onCreated?: (incident: Incident) => void): CallControls {
-  const [draft, setDraft] = useState<CallDraft | null>(null);
+/**
+ * One call at a time: its draft, and the three ways it ends (new incident, linked caller, disposition). [IC10] The
+ * draft is kept in the browser under the signed-in user until the call ends, so a reload or a dropped connection
+ * never loses it, and it is thrown away only once the call-taker confirms.
+ */
+export function useCall(commands: CommandClient, userId: string, onCreated?: (incident: Incident) => void): CallControls {
+  const [storage] = useState(browserStorage);
+  const [restored] = useState(() => (storage ? loadDraft(storage, userId) : null));
+  const [draft, setDraft] = useState<CallDraft | null>(restored);
+  const [isRestored, setRestored] = useState(restored !== null);
   const [outcome, setOutcome] = useState<CallOutcome | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [isSending, setSending] = useState(false);
   const [isDisposing, setDisposing] = useState(false);
+  const [pendingDiscard, setPendingDiscard] = useState<DiscardIntent | null>(null);
+
+  useEffect(() => {
+    if (!storage) return;
+    if (draft) saveDraft(storage, userId, draft);
+    else clearDraft(storage, userId);
+  }, [storage, userId, draft]);
+
+  // [IC10] Closing or reloading the page with a call open asks first (the browser's own prompt).
+  const hasDraft = draft !== null;
+  useEffect(() => {
+    if (!hasDraft) return;
+    function warn(event: BeforeUnloadEvent) {
+      event.preventDefault();
+      // Older browsers show the prompt only when returnValue is set.
+      event.returnValue = '';
+    }
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [hasDraft]);
 
   const start = useCallback(() => {
     setDraft(newCallDraft(Date.now()));
+    setRestored(false);
+    setPendingDiscard(null);
     setOutcome(null);
     setError(null);
     setDisposing(false);
   }, []);
 
+  function requestNewCall(): void {
+    if (draft) setPendingDiscard('new_call');
+    else start();
+  }
+
+  function confirmDiscard(): void {
+    if (pendingDiscard === 'new_call') {
+      start();
+      focusField('callback');
+      return;
+    }
+    setDraft(null);
+    setRestored(false);
+    setPendingDiscard(null);
+    setError(null);
+    setDisposing(false);
+  }
+
   const update = useCallback((patch: Partial<CallDraft>) => setDraft((d) => (d ? { ...d, ...patch } : d)), []);
 
-  async function finish<T>(send: () => Promise<{ ok: true; data: T } | { ok: false; error: Parameters<typeof formatCommandError>[0] }>, then: (data: T) => CallOutcome): Promise<void> {
+  /** Sends `payload` and ends the call on success; a refusal is shown in words, counting the text that was sent. */
+  async function finish<P, T>(payload: P, send: (payload: P) => Promise<{ ok: true; data: T } | { ok: false; error: Parameters<typeof formatCommandError>[0] }>, then: (data: T) => CallOutcome): Promise<void> {
     if (isSending) return;
     setSending(true);
     setError(null);
-    const answer = await send();
+    const answer = await send(payload);
     setSending(false);
     if (!answer.ok) {
-      setError(formatCommandError(answer.error));
+      setError(formatCommandError(answer.error, undefined, payload));
       return;
     }
     setOutcome(then(answer.data));
     setDraft(null);
+    setRestored(false);
     setDisposing(false);
   }
 
   async function create(): Promise<void> {
     if (!draft) return;
     const checked = createPayload(draft);
-    if (!checked.ok) return setError(missingLine(checked.problems));
+    if (!checked.ok) return setError(checked.message);
     const startedAt = draft.startedAt;
     await finish(
-      () => commands.sendCommand('incident:create', checked.payload),
+      checked.payload,
+      (payload) => commands.sendCommand('incident:create', payload),
       (incident) => {
         onCreated?.(incident);
         return { kind: 'created', incident, durationMs: Date.now() - startedAt };
@@ -79,10 +144,11 @@ export function useCall(commands: CommandClient, onCreated?: (incident: Incident
   async function link(incidentId: string): Promise<void> {
     if (!draft) return;
     const checked = linkPayload(draft, incidentId);
-    if (!checked.ok) return setError(`${missingLine(checked.problems)} Needed to link this caller.`);
+    if (!checked.ok) return setError(checked.message);
     const startedAt = draft.startedAt;
     await finish(
-      () => commands.sendCommand('incident:link_caller', checked.payload),
+      checked.payload,
+      (payload) => commands.sendCommand('incident:link_caller', payload),
       (incident) => ({ kind: 'linked', incident, durationMs: Date.now() - startedAt }),
     );
   }
@@ -90,10 +156,11 @@ export function useCall(commands: CommandClient, onCreated?: (incident: Incident
   async function dispose(disposition: Disposition, notes: string): Promise<void> {
     if (!draft) return;
     const checked = disposePayload(draft, disposition, notes);
-    if (!checked.ok) return setError(`${missingLine(checked.problems)} Needed to close the call.`);
+    if (!checked.ok) return setError(checked.message);
     const startedAt = draft.startedAt;
     await finish(
-      () => commands.sendCommand('call:dispose', checked.payload),
+      checked.payload,
+      (payload) => commands.sendCommand('call:dispose', payload),
       () => ({ kind: 'disposed', disposition, durationMs: Date.now() - startedAt }),
     );
   }
@@ -104,7 +171,13 @@ export function useCall(commands: CommandClient, onCreated?: (incident: Incident
     error,
     isSending,
     isDisposing,
+    isRestored,
+    pendingDiscard,
     start,
+    requestNewCall,
+    requestDiscard: () => draft && setPendingDiscard('discard'),
+    confirmDiscard,
+    keepDraft: () => setPendingDiscard(null),
     update,
     create,
     link,

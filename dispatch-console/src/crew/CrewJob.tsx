@@ -4,6 +4,7 @@ import { formatLatLng } from '../calls/locationQuery.ts';
 import { preArrivalSets } from '../calls/preArrivalSets.ts';
 import { placeLabel, typeLabel } from '../incidents/queueOrder.ts';
 import { formatClock } from '../incidents/incidentIntervals.ts';
+import { callbackLabel, callerNameLabel } from '../../../shared/callers/callerIdentity.ts';
 import { telHref } from './crewFlow.ts';
 
 /** The job as the crew needs it: what, where (with the landmark notes), who to call back, and what the caller was told. */
@@ -33,15 +34,28 @@ export function CrewJobDetails({ incident }: { incident: Incident }) {
       </section>
       <section className="crew-card" data-testid="crew-caller">
         <h3>Caller</h3>
-        <p className="crew-caller-name">{incident.callerName}</p>
-        <a className="crew-call" href={telHref(incident.callbackNumber)} data-testid="crew-call-link">
-          Call {incident.callbackNumber}
-        </a>
-        {incident.additionalCallers.map((c) => (
-          <a key={`${c.callbackNumber}-${c.linkedAt}`} className="crew-call secondary" href={telHref(c.callbackNumber)}>
-            Call {c.callerName} · {c.callbackNumber}
+        <p className="crew-caller-name" data-testid="crew-caller-name">{callerNameLabel(incident.callerName)}</p>
+        {incident.callbackNumber !== null ? (
+          <a className="crew-call" href={telHref(incident.callbackNumber)} data-testid="crew-call-link">
+            Call {incident.callbackNumber}
           </a>
-        ))}
+        ) : (
+          // [IC9] No link to tap: say why the crew cannot call the caller back.
+          <p className="crew-muted" data-testid="crew-no-callback">
+            {callbackLabel(incident)}: the caller cannot be called back
+          </p>
+        )}
+        {incident.additionalCallers.map((c) =>
+          c.callbackNumber !== null ? (
+            <a key={`${c.callbackNumber}-${c.linkedAt}`} className="crew-call secondary" href={telHref(c.callbackNumber)}>
+              Call {callerNameLabel(c.callerName)} · {c.callbackNumber}
+            </a>
+          ) : (
+            <p key={`none-${c.linkedAt}`} className="crew-muted">
+              {callerNameLabel(c.callerName)} · {callbackLabel(c)}
+            </p>
+          ),
+        )}
       </section>
       {(incident.notes || incident.priorityReasons.length > 0) && (
         <section className="crew-card" data-testid="crew-notes">

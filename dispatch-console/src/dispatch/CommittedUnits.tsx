@@ -5,8 +5,16 @@ import { STATUS_COLORS } from '../map/layers.ts';
 import { formatClock } from '../incidents/incidentIntervals.ts';
 import { crewNames } from './crewNames.ts';
 
+interface CommittedUnitsProps {
+  incident: Incident;
+  units: Readonly<Record<string, Unit>>;
+  /** [LC4] The units this desk may release, each with a Release button. */
+  releasable?: ReadonlySet<string>;
+  onRelease?: (unitId: string) => void;
+}
+
 /** The units still committed to the incident: each one's status (as its crew reports it), whether it acknowledged, and who crews it. [AK1] */
-export function CommittedUnits({ incident, units }: { incident: Incident; units: Readonly<Record<string, Unit>> }) {
+export function CommittedUnits({ incident, units, releasable, onRelease }: CommittedUnitsProps) {
   const active = incident.assignments.filter((a) => a.clearedAt === null);
   if (active.length === 0) return <div data-testid="committed-units">Committed: none</div>;
   return (
@@ -26,6 +34,11 @@ export function CommittedUnits({ incident, units }: { incident: Incident; units:
               <span className="crew-names" data-testid={`committed-crew-${a.unitId}`}>
                 {crew}
               </span>
+            )}
+            {onRelease && releasable?.has(a.unitId) && (
+              <button type="button" className="small release" data-testid={`release-${a.unitId}`} onClick={() => onRelease(a.unitId)}>
+                Release
+              </button>
             )}
           </li>
         );

@@ -9,6 +9,7 @@ import { CommittedUnits } from './CommittedUnits.tsx';
 import type { Unit } from '../../../shared/units/unitSchema.ts';
 import { IncidentCallers } from '../incidents/IncidentCallers.tsx';
 import { crewNames } from './crewNames.ts';
+import type { ReactNode } from 'react';
 
 interface RecommendPanelProps {
   incident: Incident;
@@ -23,6 +24,11 @@ interface RecommendPanelProps {
   assignError: string | null;
   onTogglePick: (key: number) => void;
   onAssignClick: () => void;
+  /** [LC1]–[LC8] The incident's lifecycle steps, under its summary. */
+  actions?: ReactNode;
+  /** [LC4] The committed units this desk may release, and what a Release button does. */
+  releasable?: ReadonlySet<string>;
+  onRelease?: (unitId: string) => void;
 }
 
 /** Who could go to the selected incident, kind by kind of its response plan. */
@@ -32,9 +38,11 @@ export function RecommendPanel(props: RecommendPanelProps) {
   const keyOf = new Map(numbered.map((n) => [n.candidate.unitId as string, n.key]));
   const toAssign = recommendation ? unitsToAssign(recommendation, picked) : [];
   const callSigns = toAssign.map((id) => numbered.find((n) => n.candidate.unitId === id)?.candidate.callSign ?? id);
+  // [LC7] Every unit has cleared: the board offers the close (or more units), never an assignment.
+  const isAwaitingClose = incident.status === 'awaiting_close';
 
   return (
-    <section className="panel recommend" data-testid="recommend-panel" data-incident-id={incident.id}>
+    <section className="panel recommend" data-testid="recommend-panel" data-incident-id={incident.id} data-status={incident.status}>
       <header className="panel-head">
         <h2>
           <span className={`prio-badge prio-${incident.priority}`}>{incident.priority.toUpperCase()}</span> {incident.reference}
@@ -46,14 +54,20 @@ export function RecommendPanel(props: RecommendPanelProps) {
         {incident.locationNotes && <div>At: {incident.locationNotes}</div>}
         {incident.notes && <div className="muted">{incident.notes}</div>}
         <IncidentCallers incident={incident} />
-        <CommittedUnits incident={incident} units={props.units} />
+        <CommittedUnits incident={incident} units={props.units} releasable={props.releasable} onRelease={props.onRelease} />
       </div>
+      {isAwaitingClose && (
+        <p className="awaiting-close" data-testid="awaiting-close">
+          <strong>Awaiting close</strong> · every unit has cleared. Close it with a disposition, or send more units.
+        </p>
+      )}
+      {props.actions}
       {assignError && (
         <p className="error-text" data-testid="assign-error">
           {assignError}
         </p>
       )}
-      {canAssign && (
+      {canAssign && !isAwaitingClose && (
         <button
           type="button"
           className="primary assign"

@@ -9,12 +9,21 @@ export interface DispatchKeyHandlers {
   onNewCall: () => void;
   /** [AK2] Stand down the crew that has not acknowledged and assign the next recommended unit. */
   onReplace?: () => void;
+  /** [LC1] C: close the selected incident (disposition form). */
+  onCloseIncident?: () => void;
+  /** [LC2] X: cancel the selected incident before dispatch. */
+  onCancelIncident?: () => void;
+  /** [LC6] T: change the selected incident's type or priority. */
+  onChangeType?: () => void;
+  /** [LC8] M: send more units to an incident awaiting close. */
+  onMoreUnits?: () => void;
 }
 
 
 /**
  * The dispatcher's keys: ↑/↓ or k/j move through the queue, Enter or A assigns,
- * 1-9 pick candidates, N opens a new call, R replaces a crew that has not acknowledged, Escape clears. Ignored while typing in a field or in a
+ * 1-9 pick candidates, N opens a new call, R replaces a crew that has not acknowledged, C closes, X cancels, T changes
+ * type or priority, M sends more units to the selected incident, Escape clears. Ignored while typing in a field or in a
  * widget with its own keys (except Escape, which leaves a field).
  */
 export function useDispatchKeys(handlers: DispatchKeyHandlers): void {
@@ -55,6 +64,26 @@ export function useDispatchKeys(handlers: DispatchKeyHandlers): void {
         case 'R':
           if (!h.onReplace) return;
           h.onReplace();
+          break;
+        case 'c':
+        case 'C':
+          if (!h.onCloseIncident) return;
+          h.onCloseIncident();
+          break;
+        case 'x':
+        case 'X':
+          if (!h.onCancelIncident) return;
+          h.onCancelIncident();
+          break;
+        case 't':
+        case 'T':
+          if (!h.onChangeType) return;
+          h.onChangeType();
+          break;
+        case 'm':
+        case 'M':
+          if (!h.onMoreUnits) return;
+          h.onMoreUnits();
           break;
         default:
           if (/^[1-9]$/.test(event.key)) h.onPick(Number(event.key));

@@ -1,4 +1,5 @@
 import type { Incident } from '../../../shared/incidents/incidentSchema.ts';
+import { callbackLabel, callerNameLabel } from '../../../shared/callers/callerIdentity.ts';
 import { formatClock } from './incidentIntervals.ts';
 
 /** The priority's reasons and every caller of an incident: the first, then those linked to it. */
@@ -12,16 +13,16 @@ export function IncidentCallers({ incident }: { incident: Incident }) {
           ))}
         </ul>
       )}
-      <div className="muted small">
-        Caller {incident.callerName} · {incident.callbackNumber}
+      <div className="muted small" data-testid="incident-caller">
+        Caller {callerNameLabel(incident.callerName)} · {callbackLabel(incident)}
       </div>
       {incident.additionalCallers.length > 0 && (
         <div className="small" data-testid="additional-callers">
           <strong>+{incident.additionalCallers.length} more caller{incident.additionalCallers.length === 1 ? '' : 's'}</strong>
           <ul className="history-list">
             {incident.additionalCallers.map((c) => (
-              <li key={`${c.callbackNumber}-${c.linkedAt}`}>
-                {formatClock(c.linkedAt)} · {c.callerName} · {c.callbackNumber}
+              <li key={`${c.callbackNumber ?? c.callbackStatus}-${c.linkedAt}`}>
+                {formatClock(c.linkedAt)} · {callerNameLabel(c.callerName)} · {callbackLabel(c)}
                 {c.notes && <span className="muted"> · {c.notes}</span>}
               </li>
             ))}

@@ -5,11 +5,17 @@ import { UNIT_KIND_LABELS } from '../../../shared/units/unitKinds.ts';
 import { placeLabel } from './queueOrder.ts';
 import { formatClock, formatDuration, incidentIntervals } from './incidentIntervals.ts';
 import { IncidentCallers } from './IncidentCallers.tsx';
+import { DISPOSITION_LABELS } from '../../../shared/incidents/lifecycleSchema.ts';
+import { ReopenAction, type ReopenProps } from './ReopenAction.tsx';
+import { INCIDENT_STATUS_LABELS } from './statusLabels.ts';
 
 export type LookupResult = { query: string; incident: Incident } | { query: string; error: string } | { query: string; isLoading: true };
 
-/** An incident found by its reference, open or closed: status, timers, callers and assignments. Esc closes it. */
-export function IncidentLookup({ result, onClose }: { result: LookupResult; onClose: () => void }) {
+/**
+ * An incident found by its reference, open or closed: status, timers, callers and assignments, and for a desk
+ * that may reopen (`reopen`), a recently closed incident's Reopen. Esc closes it.
+ */
+export function IncidentLookup({ result, onClose, reopen }: { result: LookupResult; onClose: () => void; reopen?: ReopenProps | undefined }) {
   return (
     <section className="panel lookup" data-testid="incident-lookup" aria-label="Incident found by reference">
       <header className="panel-head">
@@ -25,6 +31,7 @@ export function IncidentLookup({ result, onClose }: { result: LookupResult; onCl
         </p>
       )}
       {'incident' in result && <LookupDetail incident={result.incident} />}
+      {'incident' in result && reopen && <ReopenAction incident={result.incident} {...reopen} />}
     </section>
   );
 }
@@ -37,7 +44,7 @@ function LookupDetail({ incident }: { incident: Incident }) {
         <span className={`prio-badge prio-${incident.priority}`}>{incident.priority.toUpperCase()}</span>
         <span className="ref">{incident.reference}</span>
         <span className={`status status-${incident.status}`} data-testid="lookup-status">
-          {incident.status}
+          {INCIDENT_STATUS_LABELS[incident.status]}
         </span>
       </div>
       <div className="summary-type">{INCIDENT_TYPES[incident.type].label}</div>
@@ -73,6 +80,15 @@ function LookupDetail({ incident }: { incident: Incident }) {
             <tr>
               <th>Closed</th>
               <td>{formatClock(incident.closedAt)}</td>
+            </tr>
+          )}
+          {incident.disposition !== null && (
+            <tr>
+              <th>Disposition</th>
+              <td data-testid="lookup-disposition">
+                {DISPOSITION_LABELS[incident.disposition]}
+                {incident.closeNote && <span className="muted"> · {incident.closeNote}</span>}
+              </td>
             </tr>
           )}
         </tbody>

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { Incident } from '../../../shared/incidents/incidentSchema.ts';
 import { activeCallSigns, formatElapsed, placeLabel, typeLabel } from './queueOrder.ts';
 import { useNow } from './useNow.ts';
+import { INCIDENT_STATUS_LABELS } from './statusLabels.ts';
 
 interface IncidentQueueProps {
   queue: readonly Incident[];
@@ -55,10 +56,18 @@ export function IncidentQueue({ queue, selectedId, overdueIds, onSelect }: Incid
               <div className="row-type">{typeLabel(incident)}</div>
               <div className="row-meta">
                 <span>{placeLabel(incident)}</span>
-                <span className={`status status-${incident.status}`}>{incident.status}</span>
+                <span className={`status status-${incident.status}`} data-testid="queue-row-status">
+                  {INCIDENT_STATUS_LABELS[incident.status]}
+                </span>
               </div>
               <div className="row-units" data-testid="queue-row-units">
-                {units.length > 0 ? units.join(', ') : <span className="muted">No units assigned</span>}
+                {units.length > 0 ? (
+                  units.join(', ')
+                ) : incident.status === 'awaiting_close' ? (
+                  <span className="muted">Units cleared · close with a disposition</span>
+                ) : (
+                  <span className="muted">No units assigned</span>
+                )}
               </div>
             </li>
           );

@@ -7,7 +7,9 @@ import type { Incident } from '../../../shared/incidents/incidentSchema.ts';
 import type { Unit } from '../../../shared/units/unitSchema.ts';
 import type { LngLat } from '../../../shared/geo/position.ts';
 import { buildCityStyle, citySources } from './cityStyle.ts';
-import { CLICKABLE_INCIDENT_LAYERS, FACILITY_COLORS, OVERLAY_LAYERS, ROUTE_COLOR, SOURCE, STATUS_COLORS } from './layers.ts';
+import { CLICKABLE_INCIDENT_LAYERS, FACILITY_COLORS, OVERLAY_LAYERS, PRIORITY_COLORS, ROUTE_COLOR, SOURCE, STATUS_COLORS } from './layers.ts';
+import { PRIORITY_LABELS, type PriorityLevel } from '../../../shared/incidents/priority.ts';
+import { UNIT_STATUSES, UNIT_STATUS_LABELS } from '../../../shared/units/unitStatus.ts';
 import { incidentsToFeatures, pickToFeatures, routesToFeatures, unitsToFeatures } from './features.ts';
 import type { RouteLine } from './features.ts';
 import type { RankingMethod } from '../../../shared/dispatch/dispatchSchema.ts';
@@ -99,6 +101,19 @@ export function MapView(props: MapViewProps) {
     if (map && isLoaded) setSourceData(map, SOURCE.routes, routesToFeatures(routes, routeMethod));
   }, [routes, routeMethod, isLoaded]);
 
+  // [MAP1] Selecting an incident brings it into view when it is off screen or under the map's edge controls.
+  const selectedAt = selectedId ? incidents[selectedId]?.location : undefined;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !isLoaded || !selectedAt) return;
+    const { x, y } = map.project(selectedAt);
+    const canvas = map.getCanvas();
+    const margin = 60;
+    const isInView = x > margin && y > margin && x < canvas.clientWidth - margin && y < canvas.clientHeight - margin;
+    if (!isInView) map.easeTo({ center: selectedAt, duration: 400 });
+    // Only a change of selection (or of where the selected incident is) moves the map, not every live update.
+  }, [selectedId, selectedAt?.[0], selectedAt?.[1], isLoaded]);
+
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !isLoaded) return;
@@ -129,15 +144,30 @@ export function MapView(props: MapViewProps) {
   );
 }
 
+const LEGEND_PRIORITIES: readonly PriorityLevel[] = ['echo', 'delta', 'charlie', 'bravo', 'alpha'];
+
+/** [MAP5] Every mark the map draws: units (circles) by status, incidents (diamonds) by priority, routes, facilities. */
 function MapLegend() {
   return (
-    <div className="map-legend" aria-label="Map legend">
-      <span><i className="dot" style={{ background: STATUS_COLORS.available }} />Available</span>
-      <span><i className="dot" style={{ background: STATUS_COLORS.dispatched }} />Dispatched</span>
-      <span><i className="dot" style={{ background: STATUS_COLORS.en_route }} />En route</span>
-      <span><i className="dot" style={{ background: STATUS_COLORS.on_scene }} />On scene</span>
-      <span><i className="dot" style={{ background: STATUS_COLORS.transporting }} />Transporting</span>
-      <span><i className="dot" style={{ background: STATUS_COLORS.out_of_service }} />Out of service</span>
+    <div className="map-legend" aria-label="Map legend" data-testid="map-legend">
+      <span className="legend-head">Units</span>
+      {UNIT_STATUSES.map((status) => (
+        <span key={status} data-status={status}>
+          <i className="dot" style={{ background: STATUS_COLORS[status] }} />
+          {UNIT_STATUS_LABELS[status]}
+        </span>
+      ))}
+      <span className="legend-head">Incidents</span>
+      {LEGEND_PRIORITIES.map((priority) => (
+        <span key={priority} data-priority={priority}>
+          <i className="diamond" style={{ background: PRIORITY_COLORS[priority] }} />
+          {PRIORITY_LABELS[priority].split(' ')[0]}
+        </span>
+      ))}
+      <span>
+        <i className="diamond waiting" />
+        White rim: no unit yet
+      </span>
       <span><i className="route-swatch" style={{ background: ROUTE_COLOR }} />Recommended route</span>
       <span><i className="dot hospital">H</i>24h emergency unit</span>
       <span><i className="dot mark" style={{ background: FACILITY_COLORS.police_station }}>P</i>Police station</span>

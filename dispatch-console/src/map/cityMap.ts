@@ -4,6 +4,7 @@ import type { FeatureCollection } from 'geojson';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { CityLayers } from '../../../shared/city/citySchema.ts';
+import { provideIncidentIcons } from './shapeIcons.ts';
 
 // The worker ships as its own file in the build (nothing is fetched from a CDN).
 setWorkerUrl(workerUrl);
@@ -27,6 +28,7 @@ export function createCityMap(container: HTMLElement, style: StyleSpecification 
     dragRotate: false,
   });
   map.touchZoomRotate.disableRotation();
+  provideIncidentIcons(map);
   return map;
 }
 

@@ -193,6 +193,9 @@ export const ROUTE_LINE_LAYER: LineLayerSpecification = {
   },
 };
 
+/** From this zoom every unit is labelled; below it only committed units. */
+const UNIT_LABEL_MIN_ZOOM = 10.5;
+
 export const UNIT_CIRCLE_LAYER: CircleLayerSpecification = {
   id: 'ec-unit-circle',
   type: 'circle',
@@ -210,7 +213,7 @@ export const UNIT_LABEL_LAYER: SymbolLayerSpecification = {
   id: 'ec-unit-label',
   type: 'symbol',
   source: SOURCE.units,
-  minzoom: 10.5,
+  minzoom: UNIT_LABEL_MIN_ZOOM,
   layout: {
     'symbol-sort-key': ['-', 10, ['get', 'rank']],
     'text-field': ['get', 'callSign'],
@@ -223,6 +226,15 @@ export const UNIT_LABEL_LAYER: SymbolLayerSpecification = {
   paint: { 'text-color': matchBy('status', STATUS_COLORS, '#dddddd'), 'text-halo-color': BACKGROUND_COLOR, 'text-halo-width': 1.5 },
 };
 
+/** [MAP4] A committed unit's call sign shows at city zoom too, where the other units' labels would crowd the map. */
+export const COMMITTED_UNIT_LABEL_LAYER: SymbolLayerSpecification = {
+  ...UNIT_LABEL_LAYER,
+  id: 'ec-unit-label-committed',
+  minzoom: 0,
+  maxzoom: UNIT_LABEL_MIN_ZOOM,
+  filter: ['==', ['get', 'rank'], 2],
+};
+
 export const INCIDENT_HALO_LAYER: CircleLayerSpecification = {
   id: 'ec-incident-halo',
   type: 'circle',
@@ -231,18 +243,31 @@ export const INCIDENT_HALO_LAYER: CircleLayerSpecification = {
   paint: { 'circle-color': 'rgba(0,0,0,0)', 'circle-radius': 20, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2.5 },
 };
 
-export const INCIDENT_CIRCLE_LAYER: CircleLayerSpecification = {
-  id: 'ec-incident-circle',
-  type: 'circle',
+/** Prefix of the incident icons `shapeIcons.ts` draws: `ec-incident-<priority>[-pending]`. */
+export const INCIDENT_ICON_PREFIX = 'ec-incident-';
+
+/** The icon of an incident: its priority, and whether it still waits for a unit (a thick white rim). */
+const INCIDENT_ICON: ExpressionSpecification = ['concat', INCIDENT_ICON_PREFIX, ['get', 'priority'], ['case', ['==', ['get', 'status'], 'pending'], '-pending', '']];
+
+/** Draw and label order of incidents: the most urgent on top and labelled first. */
+const PRIORITY_SORT_KEY: ExpressionSpecification = ['match', ['get', 'priority'], 'echo', 0, 'delta', 1, 'charlie', 2, 'bravo', 3, 'alpha', 4, 5];
+
+/** [MAP2] Incidents are diamonds (units are circles), coloured by priority; one still waiting for a unit has a white rim. */
+export const INCIDENT_MARK_LAYER: SymbolLayerSpecification = {
+  id: 'ec-incident-mark',
+  type: 'symbol',
   source: SOURCE.incidents,
-  paint: {
-    'circle-color': matchBy('priority', PRIORITY_COLORS, '#ffffff'),
-    'circle-radius': ['case', ['==', ['get', 'status'], 'pending'], 11, 9],
-    'circle-stroke-color': ['case', ['==', ['get', 'status'], 'pending'], '#ffffff', '#10161d'],
-    'circle-stroke-width': 2.5,
+  layout: {
+    'icon-image': INCIDENT_ICON,
+    'icon-size': ['case', ['==', ['get', 'status'], 'pending'], 1, 0.85],
+    'icon-allow-overlap': true,
+    'icon-ignore-placement': true,
+    // Higher keys are drawn on top: Echo last.
+    'symbol-sort-key': ['-', 5, PRIORITY_SORT_KEY],
   },
 };
 
+/** [MAP3] References do not print over each other: a label that would collide is left out (the diamond stays). */
 export const INCIDENT_LABEL_LAYER: SymbolLayerSpecification = {
   id: 'ec-incident-label',
   type: 'symbol',
@@ -254,7 +279,10 @@ export const INCIDENT_LABEL_LAYER: SymbolLayerSpecification = {
     'text-max-width': 30,
     'text-offset': [0, 1.4],
     'text-anchor': 'top',
-    'text-allow-overlap': true,
+    'text-allow-overlap': false,
+    'text-optional': true,
+    // Lower keys are placed first: the most urgent incident keeps its label.
+    'symbol-sort-key': PRIORITY_SORT_KEY,
   },
   paint: { 'text-color': '#ffffff', 'text-halo-color': '#000000', 'text-halo-width': 2 },
 };
@@ -315,11 +343,12 @@ export const OVERLAY_LAYERS: readonly LayerSpecification[] = [
   ROUTE_LINE_LAYER,
   UNIT_CIRCLE_LAYER,
   UNIT_LABEL_LAYER,
+  COMMITTED_UNIT_LABEL_LAYER,
   PICK_LAYER,
   INCIDENT_HALO_LAYER,
-  INCIDENT_CIRCLE_LAYER,
+  INCIDENT_MARK_LAYER,
   INCIDENT_LABEL_LAYER,
 ];
 
 /** Layers whose features a click selects. */
-export const CLICKABLE_INCIDENT_LAYERS = [INCIDENT_CIRCLE_LAYER.id, INCIDENT_HALO_LAYER.id];
+export const CLICKABLE_INCIDENT_LAYERS = [INCIDENT_MARK_LAYER.id, INCIDENT_HALO_LAYER.id];

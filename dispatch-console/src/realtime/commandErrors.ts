@@ -1,24 +1,17 @@
 import type { CommandError } from '../../../shared/errors/errorCodes.ts';
-
-/** Plain words for the codes a dispatcher meets; the server's message adds the detail. */
-const UNIT_PHRASES: Partial<Record<CommandError['code'], string>> = {
-  unit_not_available: 'is no longer available',
-  unit_not_found: 'is not in the fleet',
-  status_transition_not_allowed: 'cannot change to that status now',
-};
+import { ERROR_SENTENCES, UNIT_PHRASES } from './errorSentences.ts';
+import { issueSentence } from './issueSentences.ts';
 
 /**
- * One line for the operator, always ending with the code in brackets, e.g.
- * "ALS-B03 is no longer available (unit_not_available)".
+ * [IC11] What went wrong, in plain words, each problem once: a unit named by its call sign ("ALS-B03 is no longer
+ * available: choose another unit."), each field issue as a sentence naming the field and what to do, otherwise the
+ * code's sentence. The server's message is not repeated: it is written for the log and repeats the issues.
+ * `payload` is what was sent, so that a too-long text can be counted ("2,134 of 2,000 characters").
  */
-export function formatCommandError(error: CommandError, callSignOf: (unitId: string) => string | undefined = () => undefined): string {
+export function formatCommandError(error: CommandError, callSignOf: (unitId: string) => string | undefined = () => undefined, payload?: unknown): string {
   const phrase = UNIT_PHRASES[error.code];
-  if (phrase && error.unitId) {
-    const name = callSignOf(error.unitId) ?? error.unitId;
-    return `${name} ${phrase} (${error.code})`;
-  }
-  const issues = error.issues?.map((issue) => (issue.path && !issue.message.startsWith(issue.path) ? `${issue.path}: ${issue.message}` : issue.message)) ?? [];
-  const detail = issues.length > 0 ? ` ${issues.join('; ')}` : '';
-  const message = error.message.trim() || error.code.replace(/_/g, ' ');
-  return `${message}${detail} (${error.code})`;
+  if (phrase && error.unitId) return `${callSignOf(error.unitId) ?? error.unitId.toUpperCase()} ${phrase}`;
+  const issues = error.code === 'validation_failed' ? (error.issues ?? []) : [];
+  const sentences = [...new Set(issues.map((issue) => issueSentence(issue, payload)))];
+  return sentences.length > 0 ? sentences.join(' ') : ERROR_SENTENCES[error.code];
 }

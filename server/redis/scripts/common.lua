@@ -49,8 +49,9 @@ local function commit(cmd_key, command, journal_key, version_key, fact, at, acto
     ',"actor":' .. actor .. ',"incidents":' .. incidents_json .. ',"units":' .. units_json .. ',"calls":' .. calls_json .. '}')
 end
 
--- Adds a call to a number's history (newest scores highest).
-local function remember_call(calls_key, at, record_json)
+-- Adds a call to a number's history (newest scores highest). [IC9] A call with no number ('0') joins none.
+local function remember_call(calls_key, at, record_json, has_number)
+  if has_number == '0' then return end
   redis.call('ZADD', calls_key, at, record_json)
 end
 

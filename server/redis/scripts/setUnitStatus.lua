@@ -1,5 +1,6 @@
 -- KEYS: cmd, unit, availableOfKind, journal, version [, incident]
--- ARGV: command, expectedStatus, expectedIncidentId, newStatus, at, actor, unitId, expectedRev, newDoc, destinationId, unansweredAt
+-- ARGV: command, expectedStatus, expectedIncidentId, newStatus, at, actor, unitId, expectedRev, newDoc, destinationId, unansweredAt [, fact]
+-- The fact is `unit:status_changed` unless given: a desk's release [LC4] is the same clearing step under its own fact.
 -- [US1] The caller checked the transition against what it read; this script commits only if the
 -- unit (and its incident) are still exactly as read, otherwise the caller reads again and retries.
 local prev = stored_answer(KEYS[1], ARGV[1])
@@ -42,5 +43,5 @@ if shows_incident then
   if doc then incidents_json = '[' .. doc .. ']' end
 end
 local before_json = '{"incident":' .. before_incident .. ',"units":[' .. before_unit .. ']}'
-return commit(KEYS[1], ARGV[1], KEYS[4], KEYS[5], 'unit:status_changed', ARGV[5], ARGV[6],
+return commit(KEYS[1], ARGV[1], KEYS[4], KEYS[5], ARGV[12] or 'unit:status_changed', ARGV[5], ARGV[6],
   incidents_json, '[' .. unit_json(KEYS[2]) .. ']', before_json)
