@@ -133,6 +133,8 @@ describe.skipIf(!hasChromium)('signing in: each role gets its own screens', () =
     await board.getByTestId('audit-username').fill('supervisor');
     await board.getByTestId('audit-refusals').check();
     await board.getByTestId('audit-search').click();
+    // The refusals-only search has answered when the accepted rows of the first search are gone.
+    await expect.poll(() => board.locator('[data-testid="audit-row"][data-outcome="ok"]').count(), { timeout: 15_000 }).toBe(0);
     const refusal = board.locator('[data-testid="audit-row"][data-command="dispatch:assign"]');
     await refusal.first().waitFor({ timeout: 15_000 });
     expect(await refusal.first().getAttribute('data-outcome')).toBe('forbidden');
