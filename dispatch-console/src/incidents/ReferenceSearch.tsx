@@ -46,7 +46,7 @@ export function ReferenceSearch({ onSearch, onClose }: ReferenceSearchProps) {
         value={text}
         autoComplete="off"
         spellCheck={false}
-        placeholder="Find reference  EC-… or 0001"
+        placeholder="Find EC-… or 0001"
         onChange={(e) => setText(e.target.value)}
         onKeyDown={handleKeyDown}
         aria-label="Find an incident by reference"
