@@ -1,17 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Redis } from 'ioredis';
 import { CONTRACT, type CommandName } from '../shared/protocol/contract.ts';
 import type { CadContext } from '../server/app/cadContext.ts';
-import { BENCH_RATE_LIMITS } from './benchLimits.ts';
-import { createCadServer } from '../server/app/createCadServer.ts';
+import { startJoburgBenchServer } from './benchServer.ts';
 import { appendAudit } from '../server/audit/appendAudit.ts';
 import { DEMO_PASSWORD } from '../server/auth/demoUsers.ts';
 import { verifyPassword } from '../server/auth/passwordHash.ts';
 import { issueToken, resolveSession } from '../server/auth/resolveSession.ts';
 import { findUserByName } from '../server/auth/userStore.ts';
-import { loadCity } from '../server/city/loadCity.ts';
 import { redisKeys, type RedisKeys } from '../server/redis/keys.ts';
 import { aofGrowthSince, markAof } from './aofGrowth.ts';
 import { addBytes, auditFootprint, footprintTotal, growthOf, patternBytes, AUDIT_KEY_FAMILIES, type AuditFootprint, type AuditKeyFamily, type KeyBytes } from './auditKeys.ts';
@@ -19,7 +16,6 @@ import { processRssMiB, redisUsedMemory, startBenchRedis } from './benchRedis.ts
 import { driveShift, type ShiftResult } from './shiftDrive.ts';
 import { summarize, type Summary } from './stats.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
 
 /**
  * The projection's basis, an assumption and not a measurement: Johannesburg's Emergency Connect
@@ -194,15 +190,8 @@ function commandRows(shift: ShiftResult): CommandRow[] {
  */
 export async function benchAuditGrowth(options: AuditGrowthOptions): Promise<AuditGrowthResult> {
   const redisServer = await startBenchRedis();
-  // The rate limit is consumed on every command as in production; its ceiling is raised because the
-  // benchmark compresses a shift into seconds, which would exceed a person's 300 commands per 10 s.
-  const server = await createCadServer({
-    redisUrl: redisServer.url,
-    city: loadCity(resolve(ROOT, 'fixtures/joburg')),
-    port: 0,
-    seedDemoUsers: true,
-    settings: { rateLimits: BENCH_RATE_LIMITS },
-  });
+  // The rate limit is counted on every command; its ceiling is raised (see BENCH_RATE_LIMITS).
+  const server = await startJoburgBenchServer(redisServer.url);
   try {
     const { ctx } = server;
     const { redis, keys } = ctx;

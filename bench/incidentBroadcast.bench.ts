@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { DEMO_PASSWORD } from '../server/auth/demoUsers.ts';
@@ -6,9 +5,8 @@ import { signIn } from '../test/support/testSession.ts';
 import type { LngLat } from '../shared/geo/position.ts';
 import type { IncidentCreatePayload } from '../shared/incidents/incidentSchema.ts';
 import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents } from '../shared/protocol/events.ts';
-import { createCadServer, type CadServer } from '../server/app/createCadServer.ts';
-import { BENCH_RATE_LIMITS } from './benchLimits.ts';
-import { loadCity } from '../server/city/loadCity.ts';
+import type { CadServer } from '../server/app/createCadServer.ts';
+import { startJoburgBenchServer } from './benchServer.ts';
 import { processRssMiB, redisUsedMemory, startBenchRedis } from './benchRedis.ts';
 import { pointInBbox, seededRandom } from './random.ts';
 import { summarize, type Summary } from './stats.ts';
@@ -45,7 +43,6 @@ export interface BroadcastResult {
   redisMemory: string;
 }
 
-const ROOT = resolve(import.meta.dirname, '..');
 
 /** Signs in as a demo user and connects, as a console would. */
 async function connect(url: string, username: string, desk?: string): Promise<BenchSocket> {
@@ -72,15 +69,8 @@ const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(do
  */
 export async function benchIncidentBroadcast(options: BroadcastOptions): Promise<BroadcastResult> {
   const redisServer = await startBenchRedis();
-  // One call-taker sends 50 incidents a second, far above a person's 300 commands per 10 s: the limit is
-  // still counted on every command, its ceiling raised, so that the benchmark measures the broadcast.
-  const server = await createCadServer({
-    redisUrl: redisServer.url,
-    city: loadCity(resolve(ROOT, 'fixtures/joburg')),
-    port: 0,
-    seedDemoUsers: true,
-    settings: { rateLimits: BENCH_RATE_LIMITS },
-  });
+  // The rate limit is counted on every command; its ceiling is raised (see BENCH_RATE_LIMITS).
+  const server = await startJoburgBenchServer(redisServer.url);
   const sockets: BenchSocket[] = [];
   try {
     const callTaker = await connect(server.url, 'calltaker');

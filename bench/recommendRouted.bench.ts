@@ -9,7 +9,7 @@ import type { CadContext } from '../server/app/cadContext.ts';
 import { createCadServer } from '../server/app/createCadServer.ts';
 import { loadCityPack } from '../server/city/loadCityPack.ts';
 import { runCommand } from '../server/commands/runCommand.ts';
-import { BENCH_RATE_LIMITS } from './benchLimits.ts';
+import { BENCH_RATE_LIMITS } from './benchServer.ts';
 import type { CommandCaller } from '../server/commands/commandCaller.ts';
 import type { RoadGraph } from '../server/routing/graph/RoadGraph.ts';
 import { seedUnits } from '../server/units/seedFleet.ts';

@@ -156,24 +156,15 @@ async function audit(ctx: CadContext, name: CommandName, spec: AnySpec, caller: 
   });
 }
 
+/** The units a parsed payload names (the audit files only parsed payloads, so the rule's fields are there). */
 function unitIdsOf(spec: AnySpec, input: unknown): string[] {
-  try {
-    const rule = spec.record;
-    if (rule?.units) return [...rule.units(input)];
-  } catch {
-    // The payload did not parse: there is no unit to file it under.
-  }
-  return [];
+  return spec.record?.units ? [...spec.record.units(input)] : [];
 }
 
+/** The incident a parsed payload names, or failing that the one its answer is about. */
 function incidentIdOf(spec: AnySpec, input: unknown, outcome: CommandOutcome<unknown>): string | null {
-  try {
-    const rule = spec.record;
-    const named = rule?.incident?.(input);
-    if (typeof named === 'string') return named;
-  } catch {
-    // As above.
-  }
+  const named = spec.record?.incident?.(input);
+  if (named !== undefined) return named;
   const data: unknown = outcome.result.ok ? outcome.result.data : null;
   if (typeof data !== 'object' || data === null) return null;
   if ('reference' in data && typeof data.reference === 'string') return data.reference;

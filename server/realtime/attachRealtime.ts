@@ -14,6 +14,13 @@ function refusal(code: 'unauthenticated' | 'protocol_outdated' | 'rate_limited' 
   return Object.assign(new Error(code), { data: { code, message } });
 }
 
+/** A socket's session token: the console's cookie, a bearer header, or `auth.token` from another client. */
+function socketToken(socket: CadSocket): string | undefined {
+  const auth: unknown = socket.handshake.auth;
+  const handshakeToken = typeof auth === 'object' && auth !== null && 'token' in auth ? auth.token : undefined;
+  return tokenFrom({ cookie: socket.request.headers.cookie, authorization: socket.request.headers.authorization }, handshakeToken);
+}
+
 function isSameOrigin(origin: string, host: string | undefined): boolean {
   try {
     return new URL(origin).host === host;
@@ -41,7 +48,7 @@ export function attachRealtime(io: CadIo, ctx: CadContext, publisher: Publisher)
       if (auth.protocolVersion !== PROTOCOL_VERSION) {
         return next(refusal('protocol_outdated', `this console speaks protocol ${typeof auth.protocolVersion === 'number' ? auth.protocolVersion : 'unknown'}, the server ${PROTOCOL_VERSION}: reload the page`));
       }
-      const session = await resolveSession(ctx, tokenFrom({ cookie: socket.request.headers.cookie, authorization: socket.request.headers.authorization }, auth.token));
+      const session = await resolveSession(ctx, socketToken(socket));
       if (!session) return next(refusal('unauthenticated', 'sign in first'));
       socket.data = { session, clientKey };
       next();
@@ -53,7 +60,8 @@ export function attachRealtime(io: CadIo, ctx: CadContext, publisher: Publisher)
 
   io.on('connection', (socket) => {
     void socket.join(roomsFor(socket.data.session));
-    for (const name of SOCKET_COMMAND_NAMES) bindCommand(socket, name, ctx, publisher);
+    const token = socketToken(socket);
+    for (const name of SOCKET_COMMAND_NAMES) bindCommand(socket, token, name, ctx, publisher);
     socket.onAny((event: string, ...args: unknown[]) => {
       if (isCommandName(event) && SOCKET_COMMAND_NAMES.includes(event as SocketCommandName)) return;
       // [CM7] An event that is not a command of the contract gets a coded answer, never silence.
@@ -72,8 +80,8 @@ export function attachRealtime(io: CadIo, ctx: CadContext, publisher: Publisher)
   });
 }
 
-function bindCommand(socket: CadSocket, name: SocketCommandName, ctx: CadContext, publisher: Publisher): void {
-  const token = tokenFrom({ cookie: socket.request.headers.cookie, authorization: socket.request.headers.authorization }, (socket.handshake.auth as Record<string, unknown> | null)?.token);
+/** Binds one command event; `token` is the socket's session token, read once at connection. */
+function bindCommand(socket: CadSocket, token: string | undefined, name: SocketCommandName, ctx: CadContext, publisher: Publisher): void {
   const listener = (payload: unknown, ack: unknown): void => {
     // A client that sends no acknowledgement callback cannot be answered; the command still runs.
     const reply: Ack<unknown> = typeof ack === 'function' ? (ack as Ack<unknown>) : () => undefined;

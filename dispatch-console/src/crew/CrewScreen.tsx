@@ -18,6 +18,7 @@ import { useCrewCommand } from './useCrewCommand.ts';
 import { useCrewRoute } from './useCrewRoute.ts';
 import { useDevicePosition } from './useDevicePosition.ts';
 import { useCrewTheme } from './useCrewTheme.ts';
+import { CrewTopActions } from './CrewTopActions.tsx';
 import { needsAcknowledgement, newerUnit, withKnownAcknowledgement } from './crewFlow.ts';
 import type { CrewAction } from './crewFlow.ts';
 
@@ -82,13 +83,7 @@ export function CrewScreen({ session, unitId, live, onSignedOff, onSignOut }: Cr
             {UNIT_STATUS_LABELS[status]}
           </span>
         )}
-        <span className="spacer" />
-        <button type="button" className="crew-icon" data-testid="crew-theme" onClick={toggle} aria-label={isLight ? 'Dark screen' : 'Bright screen for sunlight'}>
-          {isLight ? 'Dark' : 'Sun'}
-        </button>
-        <button type="button" className="crew-icon" data-testid="sign-out" onClick={onSignOut} aria-label={`Sign out ${session.displayName}`}>
-          Sign out
-        </button>
+        <CrewTopActions displayName={session.displayName} isLight={isLight} onToggleTheme={toggle} onSignOut={onSignOut} />
       </header>
       <div className="crew-lines">
         <LocationLine state={device.state} sentAt={device.sentAt} />

@@ -4,6 +4,7 @@ import type { Session } from '../../../shared/auth/roles.ts';
 import { UnitIdSchema } from '../../../shared/units/unitSchema.ts';
 import type { LiveConnection } from '../realtime/useLiveConnection.ts';
 import { useCrewTheme } from './useCrewTheme.ts';
+import { CrewTopActions } from './CrewTopActions.tsx';
 import { signOnErrorText } from './signOnMessages.ts';
 
 interface CrewSignOnScreenProps {
@@ -43,13 +44,7 @@ export function CrewSignOnScreen({ session, live, onSignedOn, onSignOut }: CrewS
     <div className={`crew${isLight ? ' theme-light' : ''}`} data-testid="crew-sign-on-screen">
       <header className="crew-top">
         <span className="crew-callsign">{session.displayName}</span>
-        <span className="spacer" />
-        <button type="button" className="crew-icon" onClick={toggle} aria-label={isLight ? 'Dark screen' : 'Bright screen for sunlight'}>
-          {isLight ? 'Dark' : 'Sun'}
-        </button>
-        <button type="button" className="crew-icon" data-testid="sign-out" onClick={onSignOut} aria-label={`Sign out ${session.displayName}`}>
-          Sign out
-        </button>
+        <CrewTopActions displayName={session.displayName} isLight={isLight} onToggleTheme={toggle} onSignOut={onSignOut} />
       </header>
       <div className="crew-lines">
         <span className="crew-location">Not on a vehicle</span>
