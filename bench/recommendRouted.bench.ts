@@ -24,6 +24,9 @@ export interface RecommendOptions {
   incidents: number;
   recommendations: number;
   warmup: number;
+  /** Minor (Alpha) jobs created first, each with `unitsPerJob` units committed: the divert candidates. [DV3] */
+  jobs: number;
+  unitsPerJob: number;
 }
 
 export interface RecommendResult {
@@ -45,6 +48,13 @@ export interface RecommendResult {
   firstProblem: string | null;
   /** Candidates proposed per recommendation (all kinds), mean. */
   meanCandidates: number;
+  /** Units committed to minor jobs (dispatched, so divertable) while the recommendations ran. [DV3] */
+  committedUnits: number;
+  /** Recommendations with at least one divert candidate, and divert candidates offered in all. */
+  withDivertOffers: number;
+  divertOffers: number;
+  /** [DS7] A second desk asking for the same incident at the same state version: the shared answer read back. */
+  shared: { latency: Summary; throughput: number };
   /** The same recommendations with the router taken out of the context (straight-line ranking), for scale. */
   straightLine: { latency: Summary; throughput: number; ranking: string };
   redisMemory: string;
@@ -65,18 +75,28 @@ function randomNode(graph: RoadGraph, random: () => number): LngLat {
 
 type Timed = { samples: number[]; elapsedMs: number; answers: Recommendation[]; refused: string[] };
 
-async function timeRecommendations(ctx: CadContext, incidentIds: readonly string[], count: number, warmup: number): Promise<Timed> {
+/**
+ * Times `dispatch:recommend` round-robin over the incidents. `cold`: the shared answer of the current state version
+ * is deleted before each call (outside the timing), so every call computes the recommendation in full [DS7];
+ * otherwise the calls read the answer a first (untimed) call stored, as a second desk would.
+ */
+async function timeRecommendations(ctx: CadContext, incidentIds: readonly string[], count: number, warmup: number, cold = true): Promise<Timed> {
   const dispatcher = callerAs('dispatcher', 'bench-dispatcher');
-  const recommend = (payload: { incidentId: string | undefined }) => runCommand(ctx, 'dispatch:recommend', dispatcher, payload);
-  for (let i = 0; i < warmup; i += 1) await recommend({ incidentId: incidentIds[i % incidentIds.length] });
+  const version = (await ctx.redis.get(ctx.keys.version)) ?? '0';
+  const recommend = async (incidentId: string | undefined) => {
+    if (incidentId && cold) await ctx.redis.del(ctx.keys.recommendation(incidentId, version));
+    return runCommand(ctx, 'dispatch:recommend', dispatcher, { incidentId });
+  };
+  for (let i = 0; i < warmup; i += 1) await recommend(incidentIds[i % incidentIds.length]);
   const samples: number[] = [];
   const answers: Recommendation[] = [];
   const refused: string[] = [];
   const start = performance.now();
   for (let i = 0; i < count; i += 1) {
     const incidentId = incidentIds[i % incidentIds.length];
+    if (incidentId && cold) await ctx.redis.del(ctx.keys.recommendation(incidentId, version));
     const t0 = performance.now();
-    const { result } = await recommend({ incidentId });
+    const { result } = await runCommand(ctx, 'dispatch:recommend', dispatcher, { incidentId });
     samples.push(performance.now() - t0);
     if (result.ok) answers.push(result.data);
     else refused.push(`${result.error.code}: ${result.error.message}`);
@@ -116,10 +136,27 @@ export async function benchRecommendRouted(options: RecommendOptions): Promise<R
     const unitsInStore = await ctx.redis.scard(ctx.keys.unitIds);
 
     const callTaker = callerAs('call_taker', 'bench-call-taker');
+    // [DV3] Minor jobs with units on their way, so that every recommendation also looks for units to divert.
+    const dispatcher = callerAs('dispatcher', 'bench-dispatcher');
+    const free = units.map((unit) => unit.id);
+    let committedUnits = 0;
+    const runId = Date.now().toString(36);
+    for (let j = 0; j < options.jobs; j += 1) {
+      const job: IncidentCreatePayload = {
+        commandId: `bench-${runId}-job-${String(j).padStart(4, '0')}`,
+        type: 'injured_person', answers: { minor_only: 'yes' }, location: randomNode(router.graph, random),
+        locationNotes: 'benchmark', callerName: 'Bench Caller', callbackNumber: '+376 555 015', notes: 'minor synthetic job',
+      };
+      const created = await runCommand(ctx, 'incident:create', callTaker, job);
+      if (!created.result.ok) throw new Error(`a minor job was refused: ${created.result.error.message}`);
+      const unitIds = free.splice(Math.floor(random() * (free.length - options.unitsPerJob)), options.unitsPerJob);
+      const assigned = await runCommand(ctx, 'dispatch:assign', dispatcher, { commandId: `bench-${runId}-assign-${String(j).padStart(4, '0')}`, incidentId: created.result.data.id, unitIds });
+      if (!assigned.result.ok) throw new Error(`a minor job's units were refused: ${assigned.result.error.message}`);
+      committedUnits += unitIds.length;
+    }
     const types = INCIDENT_TYPE_IDS;
     const incidentIds: string[] = [];
     let incidentsRefused = 0;
-    const runId = Date.now().toString(36);
     for (let i = 0; i < options.incidents; i += 1) {
       const payload: IncidentCreatePayload = {
         commandId: `bench-${runId}-${String(i).padStart(4, '0')}`,
@@ -140,6 +177,8 @@ export async function benchRecommendRouted(options: RecommendOptions): Promise<R
     const roadNetwork = routed.answers.filter((answer) => answer.ranking === 'road_network').length;
     const other = routed.answers.find((answer) => answer.ranking !== 'road_network');
     const candidates = routed.answers.reduce((sum, answer) => sum + answer.byKind.reduce((n, kind) => n + kind.candidates.length, 0), 0);
+    const offersOf = (answer: Recommendation): number => answer.byKind.reduce((n, kind) => n + kind.divertCandidates.length, 0);
+    const shared = await timeRecommendations(ctx, incidentIds, options.recommendations, Math.min(options.warmup, incidentIds.length), false);
 
     // For scale: the same work with the router taken out of the context (straight-line estimates).
     const plainCtx: CadContext = { ...ctx, city: { ...ctx.city, router: null } };
@@ -158,6 +197,10 @@ export async function benchRecommendRouted(options: RecommendOptions): Promise<R
       refused: routed.refused.length,
       firstProblem: routed.refused[0] ?? (other ? `ranking '${other.ranking}' for ${other.incidentId}` : null),
       meanCandidates: routed.answers.length ? candidates / routed.answers.length : 0,
+      committedUnits,
+      withDivertOffers: routed.answers.filter((answer) => offersOf(answer) > 0).length,
+      divertOffers: routed.answers.reduce((sum, answer) => sum + offersOf(answer), 0),
+      shared: { latency: summarize(shared.samples), throughput: (shared.samples.length / shared.elapsedMs) * 1000 },
       straightLine: {
         latency: summarize(plain.samples),
         throughput: (plain.samples.length / plain.elapsedMs) * 1000,

@@ -1,3 +1,4 @@
+import { UNIT_KINDS } from '../shared/units/unitKinds.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AuditGrowthResult, CommandRow } from './auditGrowth.bench.ts';
@@ -146,7 +147,7 @@ export function nearestFacts(n: NearestResult): string {
   return table(
     ['', ''],
     [
-      ['Units seeded (5 kinds, uniform in the bbox, all available)', int(n.options.units)],
+      [`Units seeded (${UNIT_KINDS.length} kinds, uniform in the bbox, all available)`, int(n.options.units)],
       ['Seeding time (`seedUnits`, AOF fsync always)', `${int(n.seedMs)} ms`],
       ['Queries timed (after warm-up)', `${int(n.options.queries)} (+${n.options.warmup} warm-up)`],
       ['Units asked for per query', String(n.options.wanted)],
@@ -246,6 +247,7 @@ export function recommendTable(r: RecommendResult): string {
     [
       ['`dispatch:recommend` with road-network ETAs (the router in `ctx.city.router`)', f3(r.latency.p50), f3(r.latency.p99), f3(r.latency.max), int(r.throughput)],
       [`Same command, router taken out of the context (ranking: ${r.straightLine.ranking}), for scale`, f3(r.straightLine.latency.p50), f3(r.straightLine.latency.p99), f3(r.straightLine.latency.max), int(r.straightLine.throughput)],
+      ['[DS7] A second desk at the same state version: the shared answer read back (routed)', f3(r.shared.latency.p50), f3(r.shared.latency.p99), f3(r.shared.latency.max), int(r.shared.throughput)],
     ],
   );
 }
@@ -255,12 +257,14 @@ export function recommendFacts(r: RecommendResult): string {
   return table(
     ['', ''],
     [
-      ['Units in the store (synthetic at random graph nodes, 5 kinds in turn, all available; + the pack\'s demo fleet)', int(r.unitsInStore)],
+      ['Units in the store (synthetic at random graph nodes, every kind in turn; + the pack\'s demo fleet)', int(r.unitsInStore)],
       ['Seeding time of the synthetic units (`seedUnits`, AOF fsync always)', `${int(r.seedMs)} ms`],
       ['Incidents created through `incident:create` (random graph nodes, every incident type in turn) / refused', `${int(r.incidentsCreated)} / ${int(r.incidentsRefused)}`],
       ['Recommendations timed (after warm-up), round-robin over the incidents', `${int(r.options.recommendations)} (+${int(r.options.warmup)} warm-up)`],
       ['Answers ranked `road_network` / other ranking or refused', `${int(r.roadNetwork)} / ${int(r.otherRanking)}${problem}`],
       ['Candidates proposed per recommendation (all kinds, mean)', f1(r.meanCandidates)],
+      ['[DV3] Units on their way to minor (Alpha) jobs, searched as divert candidates by every recommendation', `${int(r.committedUnits)} (${int(r.options.jobs)} jobs × ${r.options.unitsPerJob})`],
+      ['[DV3] Recommendations offering a divert / divert candidates offered in all', `${int(r.withDivertOffers)} / ${int(r.divertOffers)}`],
       ['Redis `used_memory_human` at the end', r.redisMemory],
       ['Node process RSS', `${f1(r.processRssMiB)} MiB`],
     ],
@@ -349,7 +353,7 @@ ${auditFacts(audit)}
 
 - Each Redis benchmark starts its own \`redis-server\` (\`startEmbeddedRedis\`, fresh temporary data folder, the
   server's production settings: AOF on with \`appendfsync always\`) on a free loopback port, and stops it after.
-- **Nearest:** ${int(nearest.options.units)} synthetic units (\`bench-00001\`…, 5 kinds in turn, positions uniform in the
+- **Nearest:** ${int(nearest.options.units)} synthetic units (\`bench-00001\`…, ${UNIT_KINDS.length} kinds in turn, positions uniform in the
   Johannesburg bbox 27.714,-26.526 – 28.215,-25.903, all available) are seeded with the server's \`seedUnits\` under
   \`redisKeys('bench')\`. ${int(nearest.options.queries)} query points (uniform in the bbox, seeded PRNG, kinds in turn) are
   each timed one at a time around \`nearestAvailable(redis, keys.availableUnits(kind), point, ${nearest.options.wanted})\`, so every
@@ -388,12 +392,16 @@ ${auditFacts(audit)}
   The cluster is stopped and its folder deleted at the end, also on error or Ctrl-C.
 - **Recommendation:** \`createCadServer\` with the Andorra city pack (\`loadCityPack('fixtures/andorra')\`, its road graph
   loaded into \`ctx.city.router\`) and a Redis of its own, in the benchmark's process. ${int(recommend.options.units)} synthetic
-  units (5 kinds in turn, each at a random graph node, all available) are seeded with \`seedUnits\`;
+  units (every kind in turn, each at a random graph node, all available) are seeded with \`seedUnits\`;
+  ${int(recommend.options.jobs)} minor (Alpha) jobs are created and ${recommend.options.unitsPerJob} random synthetic units committed to each with \`dispatch:assign\`
+  (they stay dispatched, so every recommendation searches them as divert candidates, DV3); then
   ${int(recommend.options.incidents)} incidents (every incident type in turn, each at a random graph node) are created with
   \`COMMAND_HANDLERS['incident:create'].execute\`. Then \`COMMAND_HANDLERS['dispatch:recommend'].execute(ctx, dispatcher, { incidentId })\`
   is timed one at a time, ${int(recommend.options.recommendations)} times round-robin over the incidents after ${int(recommend.options.warmup)} warm-up calls: the whole
   command path (payload parsing, role check, the incident read, Redis GEOSEARCH of the candidates, unit records,
-  road-network ETAs, ranking, passed-over explanations). Every answer is checked for \`ranking: 'road_network'\`.
+  road-network ETAs, ranking, passed-over explanations, divert candidates and the jobs they would leave). The shared
+  answer of the state version (DS7) is deleted before each timed call, outside the timing, so every call computes in
+  full; a last run reads the shared answer back, as a second desk would. Every answer is checked for \`ranking: 'road_network'\`.
   The same calls with \`ctx.city.router\` set to null (straight-line ranking) are timed after, for scale.
 ${auditMethod(audit)}
 - Percentiles are nearest-rank over all samples. RSS is \`process.memoryUsage().rss\` of the benchmark process

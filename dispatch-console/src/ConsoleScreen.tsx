@@ -2,6 +2,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Session } from '../../shared/auth/roles.ts';
 import type { LngLat } from '../../shared/geo/position.ts';
 import type { UnitId } from '../../shared/units/unitSchema.ts';
+import type { DivertCandidate } from '../../shared/dispatch/dispatchSchema.ts';
+import { UNIT_KIND_AGENCY } from '../../shared/units/unitKinds.ts';
 import { isCommandAllowed } from '../../shared/protocol/contract.ts';
 import type { LiveConnection } from './realtime/useLiveConnection.ts';
 import { formatCommandError } from './realtime/commandErrors.ts';
@@ -10,13 +12,15 @@ import { AlertBanner } from './incidents/AlertBanner.tsx';
 import { IncidentLookup } from './incidents/IncidentLookup.tsx';
 import type { LookupResult } from './incidents/IncidentLookup.tsx';
 import { ReferenceSearch } from './incidents/ReferenceSearch.tsx';
-import { useTopPriorityAlerts } from './incidents/useTopPriorityAlerts.ts';
+import { NarrativePanel } from './incidents/NarrativePanel.tsx';
+import { useEchoAlerts } from './incidents/useEchoAlerts.ts';
+import { alertAckKey } from './incidents/alertAckStore.ts';
 import { moveSelection, orderQueue } from './incidents/queueOrder.ts';
 import { RecommendPanel } from './dispatch/RecommendPanel.tsx';
 import { KeyboardHints } from './dispatch/KeyboardHints.tsx';
 import { useRecommendation } from './dispatch/useRecommendation.ts';
 import { useDispatchKeys } from './dispatch/useDispatchKeys.ts';
-import { togglePick, unitsToAssign } from './dispatch/pickAssignment.ts';
+import { firstDivertCandidate, togglePick, togglePickUnit, unitsToAssign } from './dispatch/pickAssignment.ts';
 import { useAckAlarm } from './dispatch/useAckAlarm.ts';
 import { AckAlarmBanner } from './dispatch/AckAlarmBanner.tsx';
 import { IncidentActions } from './dispatch/IncidentActions.tsx';
@@ -60,6 +64,7 @@ export function ConsoleScreen({ session, live, onSignOut }: ConsoleScreenProps) 
   const canAssign = isCommandAllowed('dispatch:assign', session.role);
   const canRecommend = isCommandAllowed('dispatch:recommend', session.role);
   const canAudit = isCommandAllowed('audit:search', session.role);
+  const mayNote = isCommandAllowed('incident:add_note', session.role);
   const [view, setView] = useState<View>('board');
   // The audit is searched only once a supervisor opens it (every search is itself audited).
   const [isAuditOpened, setAuditOpened] = useState(false);
@@ -72,20 +77,21 @@ export function ConsoleScreen({ session, live, onSignOut }: ConsoleScreenProps) 
   const [duplicateId, setDuplicateId] = useState<string | null>(null);
   const [lookup, setLookup] = useState<LookupResult | null>(null);
   // [IQ2] The Echo alert is for dispatch desks; a call-taker is busy on the phone.
-  const { alerts, acknowledge } = useTopPriorityAlerts(live.store, !isCallTaker);
+  const { alerts, acknowledge } = useEchoAlerts(live.state, isCallTaker ? null : alertAckKey(session.userId, session.desk));
 
   const call = useCall(live.commands, session.userId);
   const history = useCallerHistory(live.commands, call.draft?.callbackNumber ?? null);
   const duplicates = useDuplicates(live.commands, call.draft?.position ?? null, call.draft?.type ?? null, live.state.version);
   const selectedDuplicate = duplicates.candidates.find((c) => c.incident.id === duplicateId) ?? duplicates.candidates[0] ?? null;
 
-  const queue = useMemo(() => orderQueue(Object.values(live.state.incidents)), [live.state.incidents]);
   const selected = selectedId ? (live.state.incidents[selectedId] ?? null) : null;
   // [LC7] An incident awaiting close is offered no units, so none are looked for.
   const rec = useRecommendation(live.commands, canRecommend && !isCallTaker && selected && selected.status !== 'awaiting_close' ? selected.id : null, live.state.version);
   // [AK2] Crews that have not acknowledged in time: the board's alarm and the one-key replacement.
   const ackAlarm = useAckAlarm(live, !isCallTaker && canRecommend, session.agency);
   const overdueIncidentIds = useMemo(() => new Set(ackAlarm.overdue.map((o) => o.incidentId)), [ackAlarm.overdue]);
+  // [IQ1] What needs action first: no unit yet, then a crew overdue acknowledging, then awaiting close.
+  const queue = useMemo(() => orderQueue(Object.values(live.state.incidents), overdueIncidentIds), [live.state.incidents, overdueIncidentIds]);
   const isRoadRanked = rec.recommendation?.ranking === 'road_network';
 
   useEffect(() => {
@@ -138,6 +144,18 @@ export function ConsoleScreen({ session, live, onSignOut }: ConsoleScreenProps) 
     if (recommendation) setPicked((p) => togglePick(recommendation, p, key));
   }
 
+  function handlePickUnit(unitId: UnitId) {
+    const recommendation = rec.recommendation;
+    if (recommendation) setPicked((p) => togglePickUnit(recommendation, p, unitId));
+  }
+
+  // [DV1] Only a dispatcher diverts, and a desk only its own agency's units.
+  const mayDivert = canAssign && isCommandAllowed('dispatch:divert', session.role);
+  function openDivert(offer: DivertCandidate) {
+    if (!mayDivert || (session.agency && UNIT_KIND_AGENCY[offer.kind] !== session.agency)) return;
+    actions.open({ kind: 'divert', unitId: offer.unitId, callSign: offer.callSign, fromIncidentId: offer.fromIncidentId, fromReference: offer.fromReference });
+  }
+
   async function findReference(reference: string) {
     setLookup({ query: reference, isLoading: true });
     const answer = await live.commands.request('incident:get', { reference });
@@ -168,6 +186,11 @@ export function ConsoleScreen({ session, live, onSignOut }: ConsoleScreenProps) 
     onCancelIncident: () => rights?.cancel && actions.open({ kind: 'cancel' }),
     onChangeType: () => rights?.updateType && actions.open({ kind: 'update_type' }),
     onMoreUnits: () => rights?.moreUnits && actions.open({ kind: 'more_units' }),
+    onDivert: () => {
+      const offer = rec.recommendation ? firstDivertCandidate(rec.recommendation) : null;
+      if (offer) openDivert(offer);
+    },
+    onAcknowledgeAlert: () => !isCallTaker && acknowledge(),
   });
 
   useCallKeys(canCreate && call.draft !== null, {
@@ -192,8 +215,8 @@ export function ConsoleScreen({ session, live, onSignOut }: ConsoleScreenProps) 
     } else select(id);
   }
 
+  // [IQ2] Opening the incident is not acknowledging it: the alert stands until a unit goes or the desk acknowledges.
   function handleShowAlert(id: string) {
-    acknowledge();
     if (isCallTaker) handleIncidentClick(id);
     else select(id);
   }
@@ -213,12 +236,20 @@ export function ConsoleScreen({ session, live, onSignOut }: ConsoleScreenProps) 
       onLink={(id) => void call.link(id)}
     />
   );
+  // [NR3] An incident found by reference follows the live board while it is on it (a closed one is not).
+  const lookupIncident = lookup && 'incident' in lookup ? (live.state.incidents[lookup.incident.id] ?? lookup.incident) : null;
   const lookupPanel = lookup && (
-    <IncidentLookup
-      result={lookup}
-      onClose={() => setLookup(null)}
-      reopen={isCommandAllowed('incident:reopen', session.role) ? { commands: live.commands, onReopened: (incident) => setLookup({ query: incident.reference, incident }) } : undefined}
-    />
+    <>
+      <IncidentLookup
+        result={lookupIncident ? { query: lookup.query, incident: lookupIncident } : lookup}
+        onClose={() => setLookup(null)}
+        reopen={isCommandAllowed('incident:reopen', session.role) ? { commands: live.commands, onReopened: (incident) => setLookup({ query: incident.reference, incident }) } : undefined}
+        cancel={isCommandAllowed('incident:cancel', session.role) ? { commands: live.commands, onCancelled: (incident) => setLookup({ query: incident.reference, incident }) } : undefined}
+      />
+      {lookupIncident && (
+        <NarrativePanel incident={lookupIncident} commands={live.commands} mayNote={mayNote} onNoted={(incident) => setLookup({ query: incident.reference, incident })} />
+      )}
+    </>
   );
   const mapPanel = (
     <section className="map-panel">
@@ -279,7 +310,7 @@ export function ConsoleScreen({ session, live, onSignOut }: ConsoleScreenProps) 
           </span>
         )}
       </StatusBar>
-      {!isCallTaker && <AlertBanner alerts={alerts} onAcknowledge={acknowledge} onShow={handleShowAlert} />}
+      {!isCallTaker && <AlertBanner alerts={alerts} onAcknowledge={() => acknowledge()} onShow={handleShowAlert} />}
       {!isCallTaker && (
         <AckAlarmBanner
           overdue={ackAlarm.overdue}
@@ -326,7 +357,8 @@ export function ConsoleScreen({ session, live, onSignOut }: ConsoleScreenProps) 
                 canAssign={canAssign}
                 isAssigning={isAssigning}
                 assignError={assignError}
-                onTogglePick={handlePick}
+                onTogglePick={handlePickUnit}
+                onDivert={mayDivert ? openDivert : undefined}
                 onAssignClick={() => void assign()}
                 actions={rights && <IncidentActions incident={selected} rights={rights} actions={actions} />}
                 releasable={rights?.releasable}
@@ -337,7 +369,8 @@ export function ConsoleScreen({ session, live, onSignOut }: ConsoleScreenProps) 
                 <p className="muted empty">Select an incident in the queue or on the map.</p>
               </section>
             )}
-            <KeyboardHints canAssign={canAssign} canCreate={canCreate} hasQueue canReplace={canAssign && ackAlarm.overdue.length > 0} hasLifecycle={isCommandAllowed('incident:close', session.role)} />
+            {!(side === 'capture' && canCreate) && selected && <NarrativePanel incident={selected} commands={live.commands} mayNote={mayNote} />}
+            <KeyboardHints canAssign={canAssign} canCreate={canCreate} hasQueue canReplace={canAssign && ackAlarm.overdue.length > 0} hasLifecycle={isCommandAllowed('incident:close', session.role)} canAcknowledgeAlert={alerts.length > 0} />
           </aside>
         </main>
       )}

@@ -21,7 +21,9 @@ interface SignedInConsoleProps {
 export function SignedInConsole({ info, auth }: SignedInConsoleProps) {
   const { session } = info;
   const isCrew = session.role === 'crew';
-  const live = useLiveConnection(isCrew ? CREW_COMMAND_OPTIONS : {});
+  // [DK1][LC6] An agency desk's board holds only the incidents that go to its agency.
+  const deskAgency = session.role === 'dispatcher' ? session.agency : undefined;
+  const live = useLiveConnection(isCrew ? CREW_COMMAND_OPTIONS : {}, deskAgency ? (incident) => incident.agencies.includes(deskAgency) : undefined);
 
   /** A crew's vehicle changed: the socket's rooms and snapshot follow the session, so both are fetched again. */
   function handleVehicleChanged() {

@@ -2,11 +2,14 @@ import type { AuditEntry } from '../../shared/audit/auditSchema.ts';
 import type { CadContext } from '../app/cadContext.ts';
 import { SCRIPTS } from '../redis/scripts.ts';
 
-/** [AD1] Appends one entry to the audit record (a stream that is never trimmed) and its search indexes. */
-export async function appendAudit(ctx: CadContext, entry: Omit<AuditEntry, 'id'>): Promise<void> {
+/**
+ * [AD1] Appends one entry to the audit record (a stream that is never trimmed) and its search indexes.
+ * `alsoIncidentIds`: further incidents the entry is filed under (a divert is found from either incident).
+ */
+export async function appendAudit(ctx: CadContext, entry: Omit<AuditEntry, 'id'>, alsoIncidentIds: readonly string[] = []): Promise<void> {
   const keys = [ctx.keys.audit];
   if (entry.username) keys.push(ctx.keys.auditIndex('user', entry.username));
-  if (entry.incidentId) keys.push(ctx.keys.auditIndex('incident', entry.incidentId));
+  for (const incidentId of new Set([...(entry.incidentId ? [entry.incidentId] : []), ...alsoIncidentIds])) keys.push(ctx.keys.auditIndex('incident', incidentId));
   for (const unitId of new Set([...entry.unitIds, ...(entry.unitId ? [entry.unitId] : [])])) keys.push(ctx.keys.auditIndex('unit', unitId));
   const fields = [
     'at', String(entry.at),

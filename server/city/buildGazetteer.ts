@@ -95,7 +95,8 @@ function mean(points: readonly LngLat[]): LngLat {
 /**
  * The city's gazetteer: every facility (address as detail), every ward (at a point inside it, checked against `areas`,
  * the city's area index, built here unless given), every region A–G that
- * has wards (at the mean of its wards' points) and a few well-known places located at one of the facilities. Regions
+ * has wards (at the mean of its wards' points), a few well-known places located at one of the facilities, and the
+ * pack's gazetteer.json (streets, intersections, places, points of interest, addresses) when it has one. Regions
  * are the approximate ward→region table's, and say so.
  */
 export function buildGazetteer(city: CityData, areas: AreaIndex = createAreaIndex(city.boundary, city.wards)): GazetteerEntry[] {
@@ -120,5 +121,7 @@ export function buildGazetteer(city: CityData, areas: AreaIndex = createAreaInde
     if (facility === undefined) return [];
     return [{ id: place.id, name: place.name, kind: 'place', detail: `at ${facility.name}`, position: facility.position }];
   });
-  return [...facilities, ...wards, ...regions, ...places].map((entry) => GazetteerEntrySchema.parse(entry));
+  const known = [...facilities, ...wards, ...regions, ...places].map((entry) => GazetteerEntrySchema.parse(entry));
+  // The pack's gazetteer.json was validated when the city was loaded.
+  return [...known, ...city.gazetteer];
 }

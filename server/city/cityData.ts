@@ -1,4 +1,5 @@
 import type { AreaGeometry, Facility, FleetUnit, Ward } from '../../shared/city/citySchema.ts';
+import type { GazetteerEntry } from '../../shared/city/gazetteer.ts';
 import type { LngLat } from '../../shared/geo/position.ts';
 import type { BBox } from '../../shared/geo/gridSpec.ts';
 
@@ -11,6 +12,8 @@ export type CityData = {
   /** Health facilities (`hf-…`) then police stations (`saps-…`). */
   facilities: Facility[];
   fleet: FleetUnit[];
+  /** [LO6] The pack's gazetteer.json (streets, intersections, places, points of interest, addresses); empty without one. */
+  gazetteer: GazetteerEntry[];
   /** Centre of the bounds, degrees. */
   center: LngLat;
   bounds: BBox;
@@ -18,5 +21,5 @@ export type CityData = {
   attribution: string[];
 };
 
-/** Everything of the city but its fleet: what the fleet generator plans from. */
-export type CityGeography = Omit<CityData, 'fleet'>;
+/** Everything of the city but its fleet and gazetteer file: what the fleet generator plans from. */
+export type CityGeography = Omit<CityData, 'fleet' | 'gazetteer'>;

@@ -5,6 +5,7 @@ import type { BBox } from '../../shared/geo/gridSpec.ts';
 import { StationSchema } from '../routing/osm/stationSchema.ts';
 import type { CityData } from './cityData.ts';
 import { CityDataError } from './CityDataError.ts';
+import { loadGazetteerFile } from './gazetteerFile.ts';
 import { loadFleet } from './loadFleet.ts';
 import { BoundaryFileSchema, CityManifestSchema, OSM_PACK_FILES } from './osmCityPack.ts';
 import { labelBy, parseFixtureEnvelope, parseFixtureRecords } from './parseFixtureRecords.ts';
@@ -15,7 +16,8 @@ const StationsFileSchema = z.object({ attribution: z.string(), source: z.string(
 
 /**
  * Reads a city pack built by `npm run city:import` (city.json, boundary.geojson, stations.json,
- * fleet.json; roads.bin is loaded by the router). Throws CityDataError naming the file and record.
+ * fleet.json, gazetteer.json when present; roads.bin is loaded by the router). Throws CityDataError naming the
+ * file and record.
  */
 export function loadOsmCityPack(dir: string): CityData {
   const manifestFile = readFixtureJson(dir, OSM_PACK_FILES.manifest);
@@ -36,8 +38,10 @@ export function loadOsmCityPack(dir: string): CityData {
     wards: [],
     facilities,
     fleet: loadFleet(dir, facilities),
+    gazetteer: loadGazetteerFile(dir).entries,
     center,
     bounds,
+    // The manifest's credits already cover the gazetteer the importer wrote beside it.
     attribution: manifest.attribution,
   };
 }

@@ -4,8 +4,11 @@ import type { UnitKind } from '../../shared/units/unitKinds.ts';
 import { distanceMeters } from '../../shared/geo/distance.ts';
 import { apportion } from './apportion.ts';
 
-/** How many units of one kind, their call-sign prefix, and how strongly each facility attracts them (0: never a base). */
-export type FleetPlanLine = { kind: UnitKind; prefix: string; count: number; weightOf: (facility: Facility) => number };
+/**
+ * How many units of one kind, their call-sign prefix, and how strongly each facility attracts them (0: never a base).
+ * `regions` keeps a kind the city holds only a few of to those regions; without it every region gets its share.
+ */
+export type FleetPlanLine = { kind: UnitKind; prefix: string; count: number; weightOf: (facility: Facility) => number; regions?: readonly Region[] };
 
 const isHospitalOrChc = (f: Facility): boolean => f.kind === 'hospital' || f.kind === 'community_health_centre';
 
@@ -16,12 +19,20 @@ const ambulanceWeight = (emergency: number) => (f: Facility): number =>
 /** Fire and rescue stand at police stations, hospitals and CHCs (the city's fire stations have no public coordinates). */
 const fireWeight = (f: Facility): number => (f.kind === 'police_station' || isHospitalOrChc(f) ? 1 : 0);
 
-/** The demo fleet: 40 ALS + 60 BLS ambulances, 30 fire engines, 10 rescue vehicles, 40 metro police cars. */
+/**
+ * The demo fleet: 40 ALS + 60 BLS ambulances, 30 fire engines, 10 rescue vehicles, an aerial ladder and a command
+ * vehicle (the duty officer) in each of the seven regions, 3 hazmat units for the whole city, 40 metro police cars.
+ * Hazmat units are few and specialised: one in the north (A: Midrand and the N1), one in the centre (F: the inner
+ * city and the industrial south) and one in the far south (G), so none of the city is far from one.
+ */
 export const DEMO_FLEET_PLAN: readonly FleetPlanLine[] = [
   { kind: 'als', prefix: 'ALS', count: 40, weightOf: ambulanceWeight(4) },
   { kind: 'bls', prefix: 'BLS', count: 60, weightOf: ambulanceWeight(3) },
   { kind: 'fire_engine', prefix: 'ENG', count: 30, weightOf: fireWeight },
   { kind: 'rescue', prefix: 'RES', count: 10, weightOf: fireWeight },
+  { kind: 'aerial_ladder', prefix: 'LAD', count: 7, weightOf: fireWeight },
+  { kind: 'hazmat', prefix: 'HAZ', count: 3, weightOf: fireWeight, regions: ['A', 'F', 'G'] },
+  { kind: 'command', prefix: 'CMD', count: 7, weightOf: fireWeight },
   { kind: 'metro_police', prefix: 'JMPD', count: 40, weightOf: (f) => (f.kind === 'police_station' ? 1 : 0) },
 ];
 
@@ -66,9 +77,9 @@ function unitsOfRegion(line: FleetPlanLine, region: Region, candidates: readonly
 }
 
 /**
- * Plans a deterministic demo fleet (no randomness): each kind's count is shared over regions A–G by ward count
- * (wards hold about equal numbers of voters), then over the region's eligible facilities. Call signs read
- * `<PREFIX>-<region><nn>` (e.g. `ALS-B03`), ids are the call sign in lower case (`als-b03`).
+ * Plans a deterministic demo fleet (no randomness): each kind's count is shared over regions A–G (or the line's
+ * own regions) by ward count (wards hold about equal numbers of voters), then over the region's eligible
+ * facilities. Call signs read `<PREFIX>-<region><nn>` (e.g. `ALS-B03`), ids are the call sign in lower case.
  */
 export function planFleet(city: { wards: readonly Ward[]; facilities: readonly Facility[] }, plan = DEMO_FLEET_PLAN): FleetUnit[] {
   const wardsPerRegion = REGIONS.map((r) => city.wards.filter((w) => w.region === r).length);
@@ -78,7 +89,11 @@ export function planFleet(city: { wards: readonly Ward[]; facilities: readonly F
         .map((facility, order): Candidate => ({ facility, order, weight: line.weightOf(facility), units: 0 }))
         .filter((c) => c.facility.region === region && c.weight > 0),
     );
-    const quotas = apportion(line.count, wardsPerRegion.map((wards, i) => ((byRegion[i]?.length ?? 0) > 0 ? wards : 0)));
+    const shares = REGIONS.map((region, i) => {
+      const takes = (byRegion[i]?.length ?? 0) > 0 && (line.regions?.includes(region) ?? true);
+      return takes ? (wardsPerRegion[i] ?? 0) : 0;
+    });
+    const quotas = apportion(line.count, shares);
     return REGIONS.flatMap((region, i) => {
       const candidates = byRegion[i] ?? [];
       pickBases(candidates, quotas[i] ?? 0);

@@ -18,20 +18,20 @@ const forbidden = (message: string, unitId?: string): CommandError => ({ code: '
 export async function authoriseRecord(ctx: CadContext, rule: RecordRule<unknown, unknown> | undefined, input: unknown, session: Session): Promise<CommandError | null> {
   if (!rule) return null;
   const unitIds = rule.units?.(input) ?? [];
-  const incidentId = rule.incident?.(input);
+  const incidentIds = [...(rule.incident ? [rule.incident(input)] : []), ...(rule.incidents?.(input) ?? [])];
   if (session.role === 'crew') {
     if (!session.unitId) return { code: 'not_signed_on', message: 'sign on to a vehicle first' };
     const other = unitIds.find((id) => id !== session.unitId);
     if (other !== undefined) return forbidden(`a crew acts only on its own vehicle (${session.unitId})`, other);
-    if (incidentId !== undefined) {
+    if (incidentIds.length > 0) {
       const committedTo = await ctx.redis.hget(ctx.keys.unit(session.unitId), 'incidentId');
-      if (committedTo !== incidentId) return forbidden('a crew sees only the incident its vehicle is committed to');
+      if (incidentIds.some((id) => id !== committedTo)) return forbidden('a crew sees only the incident its vehicle is committed to');
     }
     return null;
   }
   const agency = session.role === 'dispatcher' ? session.agency : undefined;
   if (!agency) return null;
-  if (incidentId !== undefined) {
+  for (const incidentId of incidentIds) {
     const found = await readIncident(ctx, incidentId);
     if (found && !found.incident.agencies.includes(agency)) return forbidden(`incident ${incidentId} does not go to this desk`);
   }

@@ -11,6 +11,7 @@ import { disposeCall, firstCall } from '../callers/disposeCall.ts';
 import { readCallerHistory, readHoaxRegistry } from '../callers/readCallerHistory.ts';
 import { assignUnits } from '../dispatch/assignUnits.ts';
 import { recommendUnits } from '../dispatch/recommendUnits.ts';
+import { divertAnswerOf, divertUnit } from '../dispatch/divertUnit.ts';
 import { releaseAnswerOf, releaseUnit } from '../dispatch/releaseUnit.ts';
 import { cancelIncident, closeIncident } from '../incidents/closeIncident.ts';
 import { reopenIncident } from '../incidents/reopenIncident.ts';
@@ -19,6 +20,7 @@ import { createIncident, firstIncident } from '../incidents/createIncident.ts';
 import { findDuplicates } from '../incidents/findDuplicates.ts';
 import { getIncident } from '../incidents/getIncident.ts';
 import { linkCaller } from '../incidents/linkCaller.ts';
+import { addIncidentNote } from '../incidents/addIncidentNote.ts';
 import { readJournalSince } from '../journal/readJournalSince.ts';
 import { readSnapshot } from '../journal/readSnapshot.ts';
 import { hospitalsForUnit, routeForUnit } from '../routing/routeForUnit.ts';
@@ -75,12 +77,14 @@ export const COMMAND_HANDLERS: Handlers = {
   'incident:get': { run: (ctx, input) => getIncident(ctx, input) },
   'incident:duplicates': { run: async (ctx, input, caller) => visibleDuplicates(await findDuplicates(ctx, input), sessionOf(caller)) },
   'incident:link_caller': { run: (ctx, input, caller) => linkCaller(ctx, input, caller.actor), answerOf: firstIncident },
+  'incident:add_note': { run: (ctx, input, caller) => addIncidentNote(ctx, input, caller.actor, caller.session), answerOf: firstIncident },
   'call:dispose': { run: (ctx, input, caller) => disposeCall(ctx, input, caller.actor), answerOf: firstCall },
   'caller:history': { run: (ctx, input) => readCallerHistory(ctx, input) },
   'hoax:registry': { run: (ctx, input) => readHoaxRegistry(ctx, input) },
   'dispatch:recommend': { run: (ctx, input, caller) => recommendUnits(ctx, input, caller.actor) },
   'dispatch:assign': { run: (ctx, input, caller) => assignUnits(ctx, input, caller.actor), answerOf: (delta) => ({ incident: firstIncident(delta), units: delta.units }) },
   'dispatch:release': { run: (ctx, input, caller) => releaseUnit(ctx, input, caller.actor), answerOf: releaseAnswerOf },
+  'dispatch:divert': { run: (ctx, input, caller) => divertUnit(ctx, input, caller.actor), answerOf: divertAnswerOf },
   'unit:status': { run: (ctx, input, caller) => setUnitStatus(ctx, input, caller.actor), answerOf: statusAnswerOf },
   'unit:position': { run: (ctx, input) => recordPosition(ctx, input) },
   'unit:acknowledge': { run: (ctx, input, caller) => acknowledgeAssignment(ctx, input, caller.actor), answerOf: firstIncident },

@@ -153,7 +153,7 @@ async function audit(ctx: CadContext, name: CommandName, spec: AnySpec, caller: 
     incidentId,
     unitIds,
     summary: summarisePayload(input ?? payload.raw),
-  });
+  }, input === undefined ? [] : (spec.record?.incidents?.(input) ?? []));
 }
 
 /** The units a parsed payload names (the audit files only parsed payloads, so the rule's fields are there). */

@@ -42,6 +42,12 @@ function emitFact(target: Target, delta: Delta): void {
     case 'dispatch:released':
       target.emit('dispatch:released', delta);
       return;
+    case 'dispatch:diverted':
+      target.emit('dispatch:diverted', delta);
+      return;
+    case 'incident:note_added':
+      target.emit('incident:note_added', delta);
+      return;
   }
 }
 

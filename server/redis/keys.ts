@@ -60,6 +60,8 @@ export interface RedisKeys {
   auditThrottle(code: string, who: string): string;
   /** Prefix of the rate limiters' counters. */
   rateLimitPrefix: string;
+  /** String with a TTL: an incident's full recommendation at one state version, shared by every desk. [DS7] */
+  recommendation(incidentId: string, version: string): string;
 }
 
 /** Builds the key names for one deployment (`tag` names the metro, e.g. `jhb`). */
@@ -76,6 +78,7 @@ export function redisKeys(tag: string): RedisKeys {
     openIncidents: `${p}incidents:open`,
     openIncidentLocations: `${p}incidents:open:geo`,
     journal: `${p}journal`,
+    recommendation: (incidentId, version) => `${p}recommendation:${incidentId}:${version}`,
     version: `${p}version`,
     referenceCounter: (yymmdd) => `${p}seq:reference:${yymmdd}`,
     command: (commandId) => `${p}cmd:${commandId}`,

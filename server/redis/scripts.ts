@@ -15,6 +15,7 @@ export const SCRIPTS = {
   updateIncident: new LuaScript('updateIncident', common + read('updateIncident.lua')),
   reopenIncident: new LuaScript('reopenIncident', common + read('reopenIncident.lua')),
   reclassifyIncident: new LuaScript('reclassifyIncident', common + read('reclassifyIncident.lua')),
+  divertUnit: new LuaScript('divertUnit', common + read('divertUnit.lua')),
   snapshot: new LuaScript('snapshot', common + read('snapshot.lua')),
   recordPosition: new LuaScript('recordPosition', read('recordPosition.lua')),
   seedUnit: new LuaScript('seedUnit', read('seedUnit.lua')),

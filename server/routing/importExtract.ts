@@ -5,6 +5,10 @@ import { buildRoadGraph, type BuildStats } from './graph/buildRoadGraph.ts';
 import { contractGraph } from './graph/contractGraph.ts';
 import type { RoadGraph } from './graph/RoadGraph.ts';
 import { writeRoadGraph } from './graph/roadGraphFile.ts';
+import type { GazetteerEntry } from '../../shared/city/gazetteer.ts';
+import { GAZETTEER_FILE, writeGazetteerFile } from '../city/gazetteerFile.ts';
+import { extractGazetteer } from '../city/osmGazetteer/extractGazetteer.ts';
+import { isGazetteerNode, isGazetteerWay } from '../city/osmGazetteer/gazetteerTags.ts';
 import { extractStations, stationKindOf } from './osm/extractStations.ts';
 import { readOsmExtract, type OsmTags } from './osm/readOsmExtract.ts';
 import { roadRuleOf } from './osm/roadRuleOf.ts';
@@ -12,7 +16,7 @@ import type { Station } from './osm/stationSchema.ts';
 import { writeCityPack } from './writeCityPack.ts';
 
 /** The files an import writes into its output folder. */
-export const ROUTING_FILES = { roads: 'roads.bin', stations: 'stations.json', attribution: 'ATTRIBUTION.md' } as const;
+export const ROUTING_FILES = { roads: 'roads.bin', stations: 'stations.json', gazetteer: GAZETTEER_FILE, attribution: 'ATTRIBUTION.md' } as const;
 
 export type ImportReport = {
   source: string;
@@ -23,17 +27,30 @@ export type ImportReport = {
   edges: number;
   shortcuts: number;
   stations: Record<Station['kind'], number>;
+  /** Gazetteer entries by kind. */
+  gazetteer: Partial<Record<GazetteerEntry['kind'], number>>;
   roadsBytes: number;
+  gazetteerBytes: number;
   /** Milliseconds per step. */
-  timings: { read: number; build: number; contract: number; write: number };
+  timings: { read: number; build: number; contract: number; gazetteer: number; write: number };
 };
 
-const keepWay = (tags: OsmTags): boolean => roadRuleOf(tags) !== null || stationKindOf(tags) !== null;
+const keepNode = (tags: OsmTags): boolean => stationKindOf(tags) !== null || isGazetteerNode(tags);
+const keepWay = (tags: OsmTags): boolean => roadRuleOf(tags) !== null || stationKindOf(tags) !== null || isGazetteerWay(tags);
 
-/** The road graph and stations of an extract, contraction hierarchy included (no files written). */
-export async function buildFromExtract(path: string): Promise<{ graph: RoadGraph; stations: Station[]; report: Omit<ImportReport, 'roadsBytes'> }> {
+function countByKind(entries: readonly GazetteerEntry[]): ImportReport['gazetteer'] {
+  const counts: ImportReport['gazetteer'] = {};
+  for (const entry of entries) counts[entry.kind] = (counts[entry.kind] ?? 0) + 1;
+  return counts;
+}
+
+/** The road graph, stations and gazetteer of an extract, contraction hierarchy included (no files written). */
+export async function buildFromExtract(
+  path: string,
+): Promise<{ graph: RoadGraph; stations: Station[]; gazetteer: GazetteerEntry[]; report: Omit<ImportReport, 'roadsBytes' | 'gazetteerBytes'> }> {
   const t0 = performance.now();
-  const extract = await readOsmExtract(path, { keepNode: (tags) => stationKindOf(tags) !== null, keepWay });
+  // Ways kept for the gazetteer alone (footpaths, buildings) are not roads: the graph builder skips them.
+  const extract = await readOsmExtract(path, { keepNode, keepWay });
   const t1 = performance.now();
   const { graph, stats } = buildRoadGraph(extract);
   const t2 = performance.now();
@@ -42,9 +59,12 @@ export async function buildFromExtract(path: string): Promise<{ graph: RoadGraph
   const stations = extractStations(extract);
   const counts = { fire_station: 0, ambulance_station: 0, hospital: 0, police_station: 0 };
   for (const s of stations) counts[s.kind] += 1;
+  const gazetteer = extractGazetteer(extract);
+  const t4 = performance.now();
   return {
     graph,
     stations,
+    gazetteer,
     report: {
       source: basename(path),
       osmNodes: extract.lng.length,
@@ -54,7 +74,8 @@ export async function buildFromExtract(path: string): Promise<{ graph: RoadGraph
       edges: graph.edgeCount,
       shortcuts: graph.ch.edgeChildA.length - graph.edgeCount,
       stations: counts,
-      timings: { read: t1 - t0, build: t2 - t1, contract: t3 - t2, write: 0 },
+      gazetteer: countByKind(gazetteer),
+      timings: { read: t1 - t0, build: t2 - t1, contract: t3 - t2, gazetteer: t4 - t3, write: 0 },
     },
   };
 }
@@ -62,7 +83,8 @@ export async function buildFromExtract(path: string): Promise<{ graph: RoadGraph
 function attributionOf(source: string, date: string): string {
   return `# Attribution
 
-\`${ROUTING_FILES.roads}\` and \`${ROUTING_FILES.stations}\` are derived from OpenStreetMap data.
+\`${ROUTING_FILES.roads}\`, \`${ROUTING_FILES.stations}\` and \`${ROUTING_FILES.gazetteer}\` (the streets, intersections, places,
+points of interest and addresses the call-takers search) are derived from OpenStreetMap data.
 
 - Source extract: \`${source}\`
 - Imported: ${date} with \`scripts/importCity.ts\`
@@ -71,24 +93,26 @@ function attributionOf(source: string, date: string): string {
 Map data © OpenStreetMap contributors, https://www.openstreetmap.org/copyright
 
 The derived database is shared under the same licence: keep this notice with the files and show
-"© OpenStreetMap contributors" wherever routes or stations from them are displayed.
+"© OpenStreetMap contributors" wherever routes, stations or places from them are displayed.
 `;
 }
 
 /**
- * Imports an extract into `outDir` [RO1]–[RO5]: `roads.bin` (road graph with contraction hierarchy),
- * `stations.json` (zod-validated stations) and `ATTRIBUTION.md` (ODbL notice naming the source file).
+ * Imports an extract into `outDir` [RO1]–[RO5], [LO4]: `roads.bin` (road graph with contraction hierarchy),
+ * `stations.json` (zod-validated stations), `gazetteer.json` (streets, intersections, places, points of interest,
+ * addresses) and `ATTRIBUTION.md` (ODbL notice naming the source file).
  */
 export async function importExtract(path: string, outDir: string, now = new Date(), name = cityNameOf(path)): Promise<ImportReport> {
-  const { graph, stations, report } = await buildFromExtract(path);
+  const { graph, stations, gazetteer, report } = await buildFromExtract(path);
   const t0 = performance.now();
   mkdirSync(outDir, { recursive: true });
   const roadsBytes = writeRoadGraph(join(outDir, ROUTING_FILES.roads), graph);
   const stationsFile = { attribution: '© OpenStreetMap contributors, ODbL 1.0', source: report.source, stations };
   writeFileSync(join(outDir, ROUTING_FILES.stations), `${JSON.stringify(stationsFile, null, 2)}\n`);
+  const gazetteerBytes = writeGazetteerFile(outDir, report.source, gazetteer);
   writeFileSync(join(outDir, ROUTING_FILES.attribution), attributionOf(report.source, now.toISOString().slice(0, 10)));
   writeCityPack(outDir, { name, source: report.source, graph, stations });
-  return { ...report, roadsBytes, timings: { ...report.timings, write: performance.now() - t0 } };
+  return { ...report, roadsBytes, gazetteerBytes, timings: { ...report.timings, write: performance.now() - t0 } };
 }
 
 /** "andorra.osm.pbf" → "Andorra". */

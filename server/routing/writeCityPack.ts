@@ -20,7 +20,7 @@ export function writeCityPack(outDir: string, pack: { name: string; source: stri
     name: pack.name,
     source: pack.source,
     attribution: [
-      `Roads and stations: © OpenStreetMap contributors, ODbL 1.0 (${pack.source})`,
+      `Roads, stations, streets and places: © OpenStreetMap contributors, ODbL 1.0 (${pack.source})`,
       'City outline: the outline of the road network, not an administrative boundary',
       'Demo fleet based at the stations found in OpenStreetMap',
     ],

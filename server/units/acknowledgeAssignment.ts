@@ -26,7 +26,7 @@ export function acknowledgeAssignment(ctx: CadContext, input: UnitAcknowledgeInp
     const reply = await SCRIPTS.updateIncident.run(
       ctx.redis,
       [keys.command(input.commandId), keys.incident(current.incident.id), keys.journal, keys.version],
-      ['unit:acknowledge', current.rev, JSON.stringify(withAcknowledgedUnit(current.incident, unit.id, now)), now, JSON.stringify(actor), 'unit:acknowledged'],
+      ['unit:acknowledge', current.rev, JSON.stringify(withAcknowledgedUnit(current.incident, unit.id, now, actor.operatorId)), now, JSON.stringify(actor), 'unit:acknowledged'],
     );
     return parseScriptAnswer(reply);
   }, firstIncident);

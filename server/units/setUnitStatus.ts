@@ -1,5 +1,5 @@
 import type { Actor } from '../../shared/auth/roles.ts';
-import { withClearedUnit } from '../../shared/incidents/incidentLifecycle.ts';
+import { withClearedUnit, withStatusStep } from '../../shared/incidents/incidentLifecycle.ts';
 import type { UnitStatusInput } from '../../shared/units/unitCommands.ts';
 import type { Unit } from '../../shared/units/unitSchema.ts';
 import type { Delta } from '../../shared/protocol/stateSchema.ts';
@@ -19,27 +19,26 @@ export function setUnitStatus(ctx: CadContext, input: UnitStatusInput, actor: Ac
     if (!isStatusTransitionAllowed(unit.status, input.status)) {
       return refusal('status_transition_not_allowed', `${unit.callSign} cannot go from ${UNIT_STATUS_LABELS[unit.status]} to ${UNIT_STATUS_LABELS[input.status]}`, { unitId: unit.id });
     }
+    const destination = destinationAfter(ctx, unit, input);
+    if (!destination.ok) return refusal('validation_failed', destination.message, { issues: [{ path: 'destinationId', message: destination.message }] });
     const now = ctx.now();
     const { keys } = ctx;
     const scriptKeys = [keys.command(input.commandId), keys.unit(unit.id), keys.availableUnits(unit.kind), keys.journal, keys.version];
     let rev = '';
     let doc = '';
-    // Leaving a committed status for available or out of service clears the unit from its incident.
-    if (unit.incidentId && !isCommittedStatus(input.status)) {
-      const current = await readIncident(ctx, unit.incidentId);
-      if (current) {
-        scriptKeys.push(keys.incident(unit.incidentId));
-        rev = current.rev;
-        // [AK2][LC7] A crew stood down for not answering leaves its incident still needing a unit, not awaiting close.
-        const isStillNeeded = input.reason === 'no_acknowledgement';
-        doc = JSON.stringify(withClearedUnit(current.incident, unit.id, now, isStillNeeded));
-      }
-    } else if (unit.incidentId) {
-      // [DK4] Still committed: the change goes out with its incident, so every desk on the incident hears of it.
-      scriptKeys.push(keys.incident(unit.incidentId));
+    const current = unit.incidentId ? await readIncident(ctx, unit.incidentId) : null;
+    if (current) {
+      // [DK4] The change goes out with its incident, so every desk on the incident hears of it; [NR4] the incident
+      // keeps the step (who, when, and the hospital when transporting) for its narrative.
+      scriptKeys.push(keys.incident(current.incident.id));
+      rev = current.rev;
+      const hospital = input.status === 'transporting' ? ctx.city.data.facilities.find((facility) => facility.id === destination.id) : undefined;
+      const stepped = withStatusStep(current.incident, unit.id, { status: input.status, at: now, by: actor.operatorId, ...(hospital ? { to: hospital.name } : {}) });
+      // Leaving a committed status for available or out of service clears the unit from its incident.
+      // [AK2][LC7] A crew stood down for not answering leaves its incident still needing a unit, not awaiting close.
+      const isStillNeeded = input.reason === 'no_acknowledgement';
+      doc = JSON.stringify(isCommittedStatus(input.status) ? stepped : withClearedUnit(stepped, unit.id, now, isStillNeeded));
     }
-    const destination = destinationAfter(ctx, unit, input);
-    if (!destination.ok) return refusal('validation_failed', destination.message, { issues: [{ path: 'destinationId', message: destination.message }] });
     const reply = await SCRIPTS.setUnitStatus.run(ctx.redis, scriptKeys, [
       'unit:status', unit.status, unit.incidentId ?? '', input.status, now, JSON.stringify(actor), unit.id, rev, doc, destination.id,
       input.reason === 'no_acknowledgement' && input.status === 'available' ? now : '',

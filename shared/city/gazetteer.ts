@@ -1,17 +1,36 @@
 import { z } from 'zod';
 import { LngLatSchema } from '../geo/position.ts';
+import { canonical, indexTokens, normalizeTokens, withSpellings } from './gazetteerWords.ts';
+import { INTERSECTION_JOIN, intersectionSides } from './intersectionQuery.ts';
 
 /** What a gazetteer entry is, in the order results of equal rank are listed. */
-export const GAZETTEER_KINDS = ['hospital', 'community_health_centre', 'clinic', 'police_station', 'fire_station', 'ambulance_station', 'ward', 'region', 'place'] as const;
+export const GAZETTEER_KINDS = [
+  'hospital',
+  'community_health_centre',
+  'clinic',
+  'police_station',
+  'fire_station',
+  'ambulance_station',
+  'ward',
+  'region',
+  'place',
+  'street',
+  'poi',
+  'intersection',
+  'address',
+] as const;
 export const GazetteerKindSchema = z.enum(GAZETTEER_KINDS);
 export type GazetteerKind = z.infer<typeof GazetteerKindSchema>;
 
-/** A named point the call-taker can search for: a facility, a ward, a region or a well-known place. */
+/**
+ * A named point the call-taker can search for: a facility, a ward, a region, a place, a street, a point of interest,
+ * an intersection ("Avinguda Meritxell & Avinguda Prat de la Creu") or a street address ("12 Carrer Major").
+ */
 export const GazetteerEntrySchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
   kind: GazetteerKindSchema,
-  /** A second line: street address, or "Ward 60 · Region F (approximate)". */
+  /** A second line: street address, "Ward 60 · Region F (approximate)", or what and where ("Hotel · Encamp"). */
   detail: z.string(),
   position: LngLatSchema,
 });
@@ -27,32 +46,14 @@ type IndexedEntry = {
   plainName: string;
   /** Name tokens with abbreviations written out, joined by spaces. */
   canonicalName: string;
+  /** An intersection's two streets, each as its words with their other spellings; null for other kinds. */
+  sides: readonly [readonly string[], readonly string[]] | null;
   /** Position in (kind, name) order: the tie-break. */
   order: number;
 };
 
 /** Entries normalised once for searching (see buildGazetteerIndex). */
 export type GazetteerIndex = { readonly entries: readonly IndexedEntry[] };
-
-/** Words that mean the same; the first is the written-out (canonical) form. */
-const SYNONYMS: readonly (readonly string[])[] = [
-  ['road', 'rd'],
-  ['street', 'st', 'str'],
-  ['avenue', 'ave', 'av'],
-  ['drive', 'dr'],
-  ['hospital', 'hosp'],
-  ['police', 'sap', 'saps'],
-  ['community health centre', 'chc'],
-];
-
-const SPELLINGS = new Map<string, readonly string[]>();
-const CANONICAL = new Map<string, string>();
-for (const group of SYNONYMS) {
-  for (const word of group) {
-    SPELLINGS.set(word, group);
-    CANONICAL.set(word, group[0] ?? word);
-  }
-}
 
 /** Searchable words of each kind (so "police", "saps", "clinic" or "chc" find entries whose name lacks the word). */
 const KIND_WORDS: Record<GazetteerKind, string> = {
@@ -65,54 +66,23 @@ const KIND_WORDS: Record<GazetteerKind, string> = {
   ward: 'ward',
   region: 'region',
   place: 'place',
+  street: 'street',
+  poi: 'landmark',
+  intersection: 'intersection junction corner',
+  address: 'address',
 };
 
-const COMBINING_MARKS = /\p{M}+/gu;
-const APOSTROPHES = /['\u2019]/g;
-const NON_ALPHANUMERIC = /[^a-z0-9]+/g;
 const WARD_SHORTHAND = /^w(\d+)$/;
-
-function words(folded: string): string[] {
-  return folded
-    .replace(NON_ALPHANUMERIC, ' ')
-    .split(' ')
-    .filter((token) => token !== '');
-}
-
-function fold(text: string): string {
-  return text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
-}
-
-/** Lower case, accents and punctuation removed, split into words; apostrophes join: "Zoë's Rd." → ["zoes", "rd"]. */
-export function normalizeTokens(text: string): string[] {
-  return words(fold(text).replace(APOSTROPHES, ''));
-}
-
-/** The words of an indexed text both with apostrophes joining and splitting ("l'Église" → leglise, l, eglise). */
-function indexTokens(text: string): string[] {
-  const folded = fold(text);
-  return [...new Set([...words(folded.replace(APOSTROPHES, '')), ...words(folded)])];
-}
-
-/** The tokens plus every other spelling of each abbreviation (multi-word spellings add their words and the acronym). */
-function withSpellings(tokens: readonly string[]): string[] {
-  const out = new Set(tokens);
-  for (const token of tokens) for (const spelling of SPELLINGS.get(token) ?? []) for (const word of spelling.split(' ')) out.add(word);
-  // "community health centre" as consecutive words also answers to "chc".
-  const joined = ` ${tokens.join(' ')} `;
-  for (const group of SYNONYMS) {
-    const phrase = group[0];
-    if (phrase !== undefined && phrase.includes(' ') && joined.includes(` ${phrase} `)) for (const word of group) out.add(word);
-  }
-  return [...out];
-}
-
-function canonical(tokens: readonly string[]): string {
-  return tokens.map((token) => CANONICAL.get(token) ?? token).join(' ');
-}
 
 const kindRank = (kind: GazetteerKind): number => GAZETTEER_KINDS.indexOf(kind);
 const NAME_ORDER = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/** The two streets of an intersection's name, or null when it does not split in two. */
+function sidesOf(name: string): [string[], string[]] | null {
+  const [first, second, ...more] = name.split(INTERSECTION_JOIN);
+  if (first === undefined || second === undefined || more.length > 0) return null;
+  return [withSpellings(indexTokens(first)), withSpellings(indexTokens(second))];
+}
 
 /** Normalises every entry's name and detail once, so that a search only compares prepared strings. */
 export function buildGazetteerIndex(entries: readonly GazetteerEntry[]): GazetteerIndex {
@@ -126,6 +96,7 @@ export function buildGazetteerIndex(entries: readonly GazetteerEntry[]): Gazette
         detailTokens: withSpellings([...indexTokens(entry.detail), ...normalizeTokens(KIND_WORDS[entry.kind])]),
         plainName: name.join(' '),
         canonicalName: canonical(name),
+        sides: entry.kind === 'intersection' ? sidesOf(entry.name) : null,
         order,
       };
     }),
@@ -137,6 +108,22 @@ function someStartsWith(tokens: readonly string[], prefix: string): boolean {
   return false;
 }
 
+function allStartSome(prefixes: readonly string[], tokens: readonly string[]): boolean {
+  for (const prefix of prefixes) if (!someStartsWith(tokens, prefix)) return false;
+  return true;
+}
+
+/** Whether the intersection's two streets are the two the query names, in either order. */
+function matchesSides(sides: IndexedEntry['sides'], querySides: ReturnType<typeof intersectionSides>): boolean {
+  if (sides === null) return false;
+  for (const [left, right] of querySides) {
+    if ((allStartSome(left, sides[0]) && allStartSome(right, sides[1])) || (allStartSome(left, sides[1]) && allStartSome(right, sides[0]))) return true;
+  }
+  return false;
+}
+
+/** An intersection whose two streets are the two the query names ("meritxell & prat") comes before anything else. */
+const BOTH_STREETS = -1;
 const EXACT_NAME = 0;
 const NAME_PREFIX = 1;
 const NAME_TOKENS = 2;
@@ -152,17 +139,25 @@ function queryTokens(query: string): string[] {
 
 /**
  * The entries matching `query`, best first, at most `limit`. Every query word must be the start of a word of the
- * entry's name or detail ("helen jos", "perth rd", "w60"); abbreviations (rd, st, ave, dr, hosp, chc, sap/saps) match
- * their written-out words and back. Rank: exact name, then name starting with the query, then all words in the name,
- * then words found in the detail; ties by kind (hospitals first) then name. Case and accents are ignored. Pure.
+ * entry's name or detail ("helen jos", "perth rd", "w60", "12 carrer major", "carrer major 12"); abbreviations (rd,
+ * st, ave, dr, hosp, chc, sap/saps, av/avda, c/, ctra, pl…: gazetteerWords.ts) match their written-out words and
+ * back. A query naming two streets ("meritxell & prat", "prat de la creu / meritxell", "meritxell and prat", "a at
+ * b", "a x b", "a i b") finds their intersections first, in either order [LO5]. Rank: intersections of the two
+ * streets, exact name, then name starting with the query, then all words in the name, then words found in the
+ * detail; ties by kind (hospitals first) then name. Case and accents are ignored. Pure.
  */
 export function searchGazetteer(index: GazetteerIndex, query: string, limit = 8): GazetteerEntry[] {
   const tokens = queryTokens(query);
   if (tokens.length === 0 || limit <= 0) return [];
   const plainQuery = tokens.join(' ');
   const canonicalQuery = canonical(tokens);
+  const querySides = intersectionSides(query);
   const hits: { rank: number; item: IndexedEntry }[] = [];
   for (const item of index.entries) {
+    if (querySides.length > 0 && matchesSides(item.sides, querySides)) {
+      hits.push({ rank: BOTH_STREETS, item });
+      continue;
+    }
     let inNameOnly = true;
     let matches = true;
     for (const token of tokens) {

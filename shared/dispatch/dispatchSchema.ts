@@ -4,6 +4,7 @@ import { LngLatSchema } from '../geo/position.ts';
 import { UnitKindSchema } from '../units/unitKinds.ts';
 import { UnitIdSchema } from '../units/unitSchema.ts';
 import { UnitStatusSchema } from '../units/unitStatus.ts';
+import { PriorityLevelSchema } from '../incidents/priority.ts';
 
 export const RecommendInputSchema = z.object({
   incidentId: z.string().min(1).max(40),
@@ -27,6 +28,18 @@ export const CandidateSchema = z.object({
 });
 export type Candidate = z.infer<typeof CandidateSchema>;
 
+/** [DV3] A committed unit much nearer than any free one, with the job it would leave. */
+export const DivertCandidateSchema = CandidateSchema.extend({
+  fromIncidentId: z.string(),
+  fromReference: z.string(),
+  fromPriority: PriorityLevelSchema,
+  /** The incident type of the job it would leave, as the catalogue names it. */
+  fromType: z.string(),
+  /** How much sooner than the best free unit it would arrive (null when no free unit of the kind can go). */
+  savingSeconds: z.number().nonnegative().nullable(),
+});
+export type DivertCandidate = z.infer<typeof DivertCandidateSchema>;
+
 export const PASS_OVER_REASONS = ['busy', 'stale_position', 'wrong_kind', 'out_of_service', 'no_route', 'not_acknowledging'] as const;
 export const PassedOverSchema = z.object({
   unitId: UnitIdSchema,
@@ -46,6 +59,8 @@ export const KindRecommendationSchema = z.object({
   committed: z.number().int().nonnegative(),
   candidates: z.array(CandidateSchema),
   passedOver: z.array(PassedOverSchema),
+  /** [DV3] Units committed to less urgent incidents that would arrive much sooner than any free one. */
+  divertCandidates: z.array(DivertCandidateSchema).default([]),
 });
 export type KindRecommendation = z.infer<typeof KindRecommendationSchema>;
 

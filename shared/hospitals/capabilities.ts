@@ -51,6 +51,7 @@ export const PATIENT_NEEDS: Partial<Record<IncidentTypeId, readonly Capability[]
   murder: ['trauma'],
   burns: ['burns'],
   structure_fire: ['burns'],
+  high_rise_fire: ['burns'],
   childbirth: ['maternity'],
   child_abuse: ['paediatrics'],
 };

@@ -1,6 +1,6 @@
 import type { Actor } from '../auth/roles.ts';
 import type { UnitKind } from '../units/unitKinds.ts';
-import type { Assignment, Incident, IncidentCreateInput, Region } from './incidentSchema.ts';
+import type { Assignment, AssignmentStep, Incident, IncidentCreateInput, Region } from './incidentSchema.ts';
 import { agenciesForPlan, incidentType } from './incidentTypes.ts';
 import { priorityRank } from './priority.ts';
 import { classifyIncident } from './classifyIncident.ts';
@@ -50,6 +50,7 @@ export function buildIncident(input: IncidentCreateInput, area: AreaLookup, acto
     assignments: [],
     additionalCallers: [],
     lifecycle: [],
+    narrative: [],
   };
 }
 
@@ -115,10 +116,23 @@ export function closedIncident(incident: Incident, close: { disposition: Inciden
   };
 }
 
-/** [AK1] The incident after `unitId`'s crew acknowledges its active assignment at `now` (the first acknowledgement stands). */
-export function withAcknowledgedUnit(incident: Incident, unitId: string, now: number): Incident {
+/**
+ * [AK1] The incident after `unitId`'s crew acknowledges its active assignment at `now` (the first acknowledgement
+ * stands); `by` says who, for the narrative [NR4].
+ */
+export function withAcknowledgedUnit(incident: Incident, unitId: string, now: number, by?: string): Incident {
   return {
     ...incident,
-    assignments: incident.assignments.map((a) => (a.unitId === unitId && a.clearedAt === null && a.acknowledgedAt === null ? { ...a, acknowledgedAt: now } : a)),
+    assignments: incident.assignments.map((a) =>
+      a.unitId === unitId && a.clearedAt === null && a.acknowledgedAt === null ? { ...a, acknowledgedAt: now, ...(by === undefined ? {} : { acknowledgedBy: by }) } : a,
+    ),
+  };
+}
+
+/** [NR4] The incident with a status `unitId` reported kept on its active assignment, for the narrative. */
+export function withStatusStep(incident: Incident, unitId: string, step: AssignmentStep): Incident {
+  return {
+    ...incident,
+    assignments: incident.assignments.map((a) => (a.unitId === unitId && a.clearedAt === null ? { ...a, steps: [...(a.steps ?? []), step] } : a)),
   };
 }

@@ -8,6 +8,8 @@ import { PriorityLevelSchema } from './priority.ts';
 import { KeyAnswersSchema } from './classifyIncident.ts';
 import { CallbackEntrySchema, CallbackStatusSchema, CallerNameEntrySchema } from '../callers/callerIdentity.ts';
 import { CloseDispositionSchema, IncidentDispositionSchema, LifecycleEntrySchema } from './lifecycleSchema.ts';
+import { IncidentNoteSchema } from './noteSchema.ts';
+import { UnitStatusSchema } from '../units/unitStatus.ts';
 
 export const REGIONS = ['A', 'B', 'C', 'D', 'E', 'F', 'G'] as const;
 export const RegionSchema = z.enum(REGIONS);
@@ -40,6 +42,18 @@ export const INCIDENT_STATUSES = ['pending', 'dispatched', 'awaiting_close', 'cl
 export const IncidentStatusSchema = z.enum(INCIDENT_STATUSES);
 export type IncidentStatus = z.infer<typeof IncidentStatusSchema>;
 
+/**
+ * [NR4] A status a committed unit reported while on the incident (en route, on scene, transporting, at hospital,
+ * and the available or out of service that cleared it), who reported it, and for transporting the hospital's name.
+ */
+export const AssignmentStepSchema = z.object({
+  status: UnitStatusSchema,
+  at: z.number().int(),
+  by: z.string(),
+  to: z.string().optional(),
+});
+export type AssignmentStep = z.infer<typeof AssignmentStepSchema>;
+
 /** A unit committed to an incident. `clearedAt` is set when the unit stands down or finishes. */
 export const AssignmentSchema = z.object({
   unitId: UnitIdSchema,
@@ -49,7 +63,11 @@ export const AssignmentSchema = z.object({
   assignedBy: z.string(),
   /** [AK1] When the crew acknowledged the assignment; null until then. */
   acknowledgedAt: z.number().int().nullable().default(null),
+  /** [NR4] Who acknowledged; documents stored before do not say. */
+  acknowledgedBy: z.string().optional(),
   clearedAt: z.number().int().nullable(),
+  /** [NR4] The statuses reported while committed, oldest first; documents stored before have none. */
+  steps: z.array(AssignmentStepSchema).optional(),
 });
 export type Assignment = z.infer<typeof AssignmentSchema>;
 
@@ -102,6 +120,8 @@ export const IncidentSchema = z.object({
   additionalCallers: z.array(LinkedCallerSchema).default([]),
   /** [LC1]–[LC6] Each lifecycle step with who took it and why, oldest first. */
   lifecycle: z.array(LifecycleEntrySchema).default([]),
+  /** [NR1] Free-text notes from call-takers, desks and crews, oldest first. */
+  narrative: z.array(IncidentNoteSchema).default([]),
 });
 export type Incident = z.infer<typeof IncidentSchema>;
 

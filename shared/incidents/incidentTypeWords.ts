@@ -24,6 +24,7 @@ export const INCIDENT_TYPE_WORDS: Readonly<Record<IncidentTypeId, readonly strin
   road_accident_entrapment: ['trapped', 'trapped in car', 'pinned', 'entrapment', 'jaws of life', 'car crash trapped', 'mva trapped'],
   pedestrian_struck: ['knocked down', 'hit by car', 'hit by taxi', 'pedestrian hit', 'run over'],
   structure_fire: ['house on fire', 'shack fire', 'informal settlement fire', 'building fire', 'fire'],
+  high_rise_fire: ['high rise fire', 'flats on fire', 'block of flats', 'office block fire', 'factory fire', 'warehouse fire', 'mall fire'],
   vehicle_fire: ['car on fire', 'car burning', 'truck fire'],
   veld_fire: ['grass fire', 'bush fire', 'field fire'],
   explosion: ['blast', 'exploded', 'bang'],

@@ -288,6 +288,27 @@ export const INCIDENT_TYPES = {
     instructions: ['fire_escape', 'burns', 'while_you_wait'],
     seedSituations: ['building_fire'],
   },
+  // [US5] A tall or large building needs the aerial ladder to reach and cover it, and an officer to command.
+  high_rise_fire: {
+    label: 'High-rise or large building fire (flats, offices, factory, mall)',
+    family: 'fire',
+    priority: 'echo',
+    questions: [
+      { id: 'people_trapped', text: 'Is anyone trapped, or still inside above the ground floor?', ifYes: 'echo' },
+      { id: 'small_contained', text: 'Is it a small fire in one room that is not spreading?', ifYes: 'delta' },
+      { id: 'fire_out', text: 'Is the fire out, with only smoke left?', ifYes: 'charlie' },
+    ],
+    plan: [
+      { kind: 'fire_engine', count: 2 },
+      { kind: 'aerial_ladder', count: 1 },
+      { kind: 'rescue', count: 1 },
+      { kind: 'command', count: 1 },
+      { kind: 'als', count: 1 },
+      { kind: 'bls', count: 1 },
+    ],
+    instructions: ['fire_escape', 'burns', 'while_you_wait'],
+    seedSituations: ['building_fire'],
+  },
   vehicle_fire: {
     label: 'Vehicle fire',
     family: 'fire',
@@ -326,6 +347,7 @@ export const INCIDENT_TYPES = {
     plan: [
       { kind: 'fire_engine', count: 2 },
       { kind: 'rescue', count: 1 },
+      { kind: 'command', count: 1 },
       { kind: 'als', count: 1 },
       { kind: 'bls', count: 1 },
       { kind: 'metro_police', count: 1 },
@@ -342,7 +364,7 @@ export const INCIDENT_TYPES = {
       { id: 'anyone_inside', text: 'Is anyone still inside and unable to get out?', ifYes: 'echo' },
       { id: 'outdoors_only', text: 'Is it only a smell outdoors, with nobody ill?', ifYes: 'charlie' },
     ],
-    plan: [{ kind: 'fire_engine', count: 1 }, { kind: 'bls', count: 1 }],
+    plan: [{ kind: 'hazmat', count: 1 }, { kind: 'fire_engine', count: 1 }, { kind: 'bls', count: 1 }],
     instructions: ['gas_leak', 'unconscious_breathing', 'while_you_wait'],
     seedSituations: ['gas_poisoning'],
   },
@@ -404,6 +426,7 @@ export const INCIDENT_TYPES = {
     plan: [
       { kind: 'fire_engine', count: 2 },
       { kind: 'rescue', count: 2 },
+      { kind: 'command', count: 1 },
       { kind: 'bls', count: 2 },
       { kind: 'als', count: 1 },
       { kind: 'metro_police', count: 2 },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CommandIdSchema } from '../protocol/command.ts';
 import { UnitIdSchema } from '../units/unitSchema.ts';
+import { AgencySchema } from '../units/unitKinds.ts';
 import { IncidentTypeIdSchema } from './incidentTypes.ts';
 import { PriorityLevelSchema } from './priority.ts';
 
@@ -39,13 +40,23 @@ export const RELEASE_REASON_LABELS: Record<ReleaseReason, string> = {
   other: 'Other',
 };
 
+/** [NR4] An incident's type and priority at one moment. */
+export const ClassificationSchema = z.object({ type: IncidentTypeIdSchema, priority: PriorityLevelSchema });
+export type Classification = z.infer<typeof ClassificationSchema>;
+
 /** One lifecycle step kept on the incident, so the reason travels with the journaled after-state. */
 export const LifecycleEntrySchema = z.object({
   at: z.number().int(),
   by: z.string(),
-  action: z.enum(['closed', 'cancelled', 'reopened', 'more_units', 'reclassified', 'released']),
+  action: z.enum(['closed', 'cancelled', 'reopened', 'more_units', 'reclassified', 'released', 'diverted_away', 'diverted_in']),
+  /** [DV1] For a divert: the other incident (where the unit went, or where it came from). */
+  otherIncidentId: z.string().optional(),
+  /** [LC6] For a type change: the agencies whose desks no longer see the incident (told once, so they drop it). */
+  droppedAgencies: z.array(AgencySchema).optional(),
   reason: z.string(),
   unitId: z.string().optional(),
+  /** [NR4] For a reclassification: the type and priority before and after (entries stored before do not say). */
+  change: z.object({ from: ClassificationSchema, to: ClassificationSchema }).optional(),
 });
 export type LifecycleEntry = z.infer<typeof LifecycleEntrySchema>;
 

@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/roles.ts';
 import { classifyIncident } from './classifyIncident.ts';
 import type { Incident } from './incidentSchema.ts';
-import { withClearedUnit } from './incidentLifecycle.ts';
+import { withAssignedUnits, withClearedUnit, type CommittedUnit } from './incidentLifecycle.ts';
 import { agenciesForPlan, incidentType } from './incidentTypes.ts';
 import { REOPEN_WINDOW_MS, type IncidentUpdateTypeInput, type ReleaseInput } from './lifecycleSchema.ts';
 import { PRIORITY_LABELS } from './priority.ts';
@@ -40,14 +40,22 @@ export function reclassifiedIncident(incident: Incident, change: Pick<IncidentUp
   const classification = isNewType ? classifyIncident(type, incident.answers) : { priority: incident.priority, reasons: incident.priorityReasons };
   const priority = change.priority ?? classification.priority;
   const priorityReasons = change.priority !== undefined ? [`Set to ${PRIORITY_LABELS[change.priority]} by ${actor.operatorId}: ${change.reason}`] : classification.reasons;
+  const agencies = agenciesFor(plan, incident);
+  const droppedAgencies = incident.agencies.filter((agency) => !agencies.includes(agency));
   return {
     ...incident,
     type,
     plan,
-    agencies: agenciesFor(plan, incident),
+    agencies,
     priority,
     priorityReasons,
-    lifecycle: [...incident.lifecycle, { at: now, by: actor.operatorId, action: 'reclassified', reason: change.reason }],
+    lifecycle: [
+      ...incident.lifecycle,
+      {
+        at: now, by: actor.operatorId, action: 'reclassified', reason: change.reason, change: { from: { type: incident.type, priority: incident.priority }, to: { type, priority } },
+        ...(droppedAgencies.length > 0 ? { droppedAgencies } : {}),
+      },
+    ],
   };
 }
 
@@ -65,4 +73,18 @@ export function releasedIncident(incident: Incident, release: Pick<ReleaseInput,
   const cleared = withClearedUnit(incident, release.unitId, now);
   const reason = release.note ? `${release.reason}: ${release.note}` : release.reason;
   return { ...cleared, lifecycle: [...cleared.lifecycle, { at: now, by: actor.operatorId, action: 'released', reason, unitId: release.unitId }] };
+}
+
+/**
+ * [DV1] The two incidents of a divert: the unit's assignment on `from` cleared (the incident goes back to `pending`
+ * when it was its last unit: it still needs one), and a new assignment on `to`, each with the reason and the other
+ * incident in its lifecycle.
+ */
+export function divertedIncidents(from: Incident, to: Incident, unit: CommittedUnit, reason: string, actor: Actor, now: number): { from: Incident; to: Incident } {
+  const cleared = withClearedUnit(from, unit.id, now, true);
+  const assigned = withAssignedUnits(to, [unit], actor, now);
+  return {
+    from: { ...cleared, lifecycle: [...cleared.lifecycle, { at: now, by: actor.operatorId, action: 'diverted_away', reason, unitId: unit.id, otherIncidentId: to.id }] },
+    to: { ...assigned, lifecycle: [...assigned.lifecycle, { at: now, by: actor.operatorId, action: 'diverted_in', reason, unitId: unit.id, otherIncidentId: from.id }] },
+  };
 }

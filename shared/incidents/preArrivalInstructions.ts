@@ -227,13 +227,13 @@ export const PRE_ARRIVAL_INSTRUCTION_IDS = Object.keys(PRE_ARRIVAL_INSTRUCTIONS)
 
 /**
  * [PA1] Where a patient of a type most likely is, before the call-taker says otherwise: on the road for traffic
- * incidents, outdoors for veld fires, floods, drownings and disasters, in a building for structure fires, at home
- * for the rest.
+ * incidents, outdoors for veld fires, floods, drownings and disasters, in a building for building fires (high-rise
+ * ones too), at home for the rest.
  */
 export function defaultPlace(family: IncidentFamily, type: string): PatientPlace {
   if (family === 'traffic') return 'road';
   if (family === 'disaster' || type === 'veld_fire' || type === 'flood_rescue' || type === 'drowning') return 'outdoors';
-  if (type === 'structure_fire' || type === 'building_flood') return 'building';
+  if (type === 'structure_fire' || type === 'high_rise_fire' || type === 'building_flood') return 'building';
   return 'home';
 }
 

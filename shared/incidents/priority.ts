@@ -22,7 +22,7 @@ export function priorityRank(level: PriorityLevel): number {
   return PRIORITY_LEVELS.indexOf(level);
 }
 
-/** [IQ2] A new incident at this level raises the board's audible and visual alert. */
+/** [IQ2] An incident at this level waiting for a unit raises the board's audible and visual alert. */
 export function isTopPriority(level: PriorityLevel): boolean {
   return level === 'echo';
 }

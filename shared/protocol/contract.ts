@@ -15,6 +15,7 @@ import {
 } from '../auth/userSchema.ts';
 import { CallDisposeInputSchema, CallerHistoryInputSchema, CallerHistorySchema, CallRecordSchema, HoaxRegistryInputSchema, HoaxRegistrySchema } from '../callers/callerSchema.ts';
 import { AssignInputSchema, RecommendationSchema, RecommendInputSchema } from '../dispatch/dispatchSchema.ts';
+import { DivertInputSchema, DivertOutcomeSchema } from '../dispatch/divertSchema.ts';
 import {
   DuplicateCandidateSchema,
   DuplicatesInputSchema,
@@ -26,6 +27,7 @@ import {
   type Incident,
 } from '../incidents/incidentSchema.ts';
 import { IncidentCancelInputSchema, IncidentReopenInputSchema, IncidentUpdateTypeInputSchema, ReleaseInputSchema } from '../incidents/lifecycleSchema.ts';
+import { IncidentAddNoteInputSchema } from '../incidents/noteSchema.ts';
 import { HospitalOptionSchema, RouteHospitalsInputSchema, RouteSchema, RouteUnitInputSchema } from '../routing/routeSchema.ts';
 import { CrewSignOffInputSchema, CrewSignOnInputSchema } from '../units/crewSchema.ts';
 import { UnitAcknowledgeInputSchema, UnitPositionAnswerSchema, UnitPositionInputSchema, UnitStatusInputSchema } from '../units/unitCommands.ts';
@@ -55,6 +57,8 @@ export const CLOCK_SKEW_ALLOWANCE_MS = 10_000;
 export interface RecordRule<I, A> {
   // Method syntax on purpose: the server applies every entry's rule through one erased type.
   incident?(input: I): string;
+  /** Further incidents the command names (a divert names the one the unit leaves). */
+  incidents?(input: I): readonly string[];
   units?(input: I): readonly string[];
   unitAccess?: 'act' | 'see';
   /** For reads by reference: the incidents the answer shows, each of which the sender must be allowed to see. */
@@ -311,6 +315,18 @@ export const CONTRACT = {
     isJournaled: true,
     audit: 'all',
   }),
+  'incident:add_note': command({
+    summary: "Add a free-text note to an incident's narrative (an open incident, or one closed within the note window)",
+    input: IncidentAddNoteInputSchema,
+    answer: IncidentSchema,
+    // [NR2] The per-record rule: a desk notes only its incidents, a crew only the one its vehicle is committed to.
+    roles: ['call_taker', 'dispatcher', 'supervisor', 'crew'],
+    record: { incident: (input) => input.incidentId },
+    http: { method: 'post', path: '/api/incidents/:incidentId/notes' },
+    onSocket: true,
+    isJournaled: true,
+    audit: 'all',
+  }),
   'call:dispose': command({
     summary: 'Close a call that is not an incident (hoax, accidental, abandoned, test, non-emergency)',
     input: CallDisposeInputSchema,
@@ -378,6 +394,17 @@ export const CONTRACT = {
     roles: ['dispatcher'],
     record: { incident: (input) => input.incidentId, units: (input) => [input.unitId], unitAccess: 'act' },
     http: { method: 'post', path: '/api/dispatch/release' },
+    onSocket: true,
+    isJournaled: true,
+    audit: 'all',
+  }),
+  'dispatch:divert': command({
+    summary: 'Move a unit on its way to a less urgent incident to a more urgent one, with the reason, in one atomic step',
+    input: DivertInputSchema,
+    answer: DivertOutcomeSchema,
+    roles: ['dispatcher'],
+    record: { incident: (input) => input.toIncidentId, incidents: (input) => [input.fromIncidentId], units: (input) => [input.unitId], unitAccess: 'act' },
+    http: { method: 'post', path: '/api/dispatch/divert' },
     onSocket: true,
     isJournaled: true,
     audit: 'all',

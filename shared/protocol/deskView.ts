@@ -6,14 +6,23 @@ import type { Delta, Snapshot } from './stateSchema.ts';
  * that agency, or a unit of that agency. An incident for EMS and Fire reaches both desks and not
  * Metro Police's.
  */
-export function deltaConcernsDesk(delta: Pick<Delta, 'incidents' | 'units'>, agency: Agency): boolean {
-  return delta.incidents.some((incident) => incident.agencies.includes(agency)) || delta.units.some((unit) => unit.agency === agency);
+export function deltaConcernsDesk(delta: DeskDelta, agency: Agency): boolean {
+  return agenciesOfDelta(delta).has(agency);
 }
 
-/** The agencies a change concerns. */
-export function agenciesOfDelta(delta: Pick<Delta, 'incidents' | 'units'>): Set<Agency> {
+type DeskDelta = Pick<Delta, 'incidents' | 'units'> & Partial<Pick<Delta, 'at'>>;
+
+/**
+ * The agencies a change concerns. [LC6] A type change that takes an incident away from a desk concerns that desk
+ * once more (the change itself, found by its lifecycle step at the change's time), so that it drops the incident.
+ */
+export function agenciesOfDelta(delta: DeskDelta): Set<Agency> {
   const agencies = new Set<Agency>();
-  for (const incident of delta.incidents) for (const agency of incident.agencies) agencies.add(agency);
+  for (const incident of delta.incidents) {
+    for (const agency of incident.agencies) agencies.add(agency);
+    const last = incident.lifecycle.at(-1);
+    if (last?.droppedAgencies && last.at === delta.at) for (const agency of last.droppedAgencies) agencies.add(agency);
+  }
   for (const unit of delta.units) agencies.add(unit.agency);
   return agencies;
 }
@@ -59,7 +68,7 @@ export function snapshotForViewer(viewer: Viewer, snapshot: Snapshot): Snapshot 
 }
 
 /** [CR1][DK1] Whether a viewer sees a change at all. */
-export function deltaConcernsViewer(viewer: Viewer, delta: Pick<Delta, 'incidents' | 'units'>): boolean {
+export function deltaConcernsViewer(viewer: Viewer, delta: DeskDelta): boolean {
   if (!BOARD_VIEWERS.has(viewer.role)) return false;
   if (viewer.role === 'crew') return viewer.unitId !== undefined && deltaConcernsCrew(delta, viewer.unitId);
   if (viewer.role === 'dispatcher' && viewer.agency) return deltaConcernsDesk(delta, viewer.agency);

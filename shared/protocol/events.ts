@@ -31,6 +31,10 @@ export interface ServerToClientEvents {
   'incident:updated': (delta: Delta) => void;
   /** [LC4] A desk stood a unit down from an incident. */
   'dispatch:released': (delta: Delta) => void;
+  /** [DV1] A unit moved from one incident to a more urgent one. */
+  'dispatch:diverted': (delta: Delta) => void;
+  /** [NR3] A note added to an incident's narrative; the delta carries the incident. */
+  'incident:note_added': (delta: Delta) => void;
   /** [DK2] A version went by that does not concern this console. */
   'state:version': (tick: VersionTick) => void;
   /** [RT4] Position fixes coalesced into frames a few times a second. */

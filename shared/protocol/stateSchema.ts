@@ -5,7 +5,7 @@ import { UnitSchema } from '../units/unitSchema.ts';
 import { ActorSchema } from '../auth/roles.ts';
 
 /** The facts the server broadcasts; each is one journal entry. */
-export const FACTS = ['incident:created', 'incident:closed', 'incident:caller_linked', 'dispatch:assigned', 'unit:acknowledged', 'unit:status_changed', 'call:disposed', 'unit:crew_changed', 'incident:reopened', 'incident:updated', 'dispatch:released'] as const;
+export const FACTS = ['incident:created', 'incident:closed', 'incident:caller_linked', 'dispatch:assigned', 'unit:acknowledged', 'unit:status_changed', 'call:disposed', 'unit:crew_changed', 'incident:reopened', 'incident:updated', 'dispatch:released', 'dispatch:diverted', 'incident:note_added'] as const;
 export const FactSchema = z.enum(FACTS);
 export type Fact = z.infer<typeof FactSchema>;
 

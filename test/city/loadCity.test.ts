@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REGIONS } from '../../shared/incidents/incidentSchema.ts';
-import { UNIT_KINDS } from '../../shared/units/unitKinds.ts';
+import { UNIT_KIND_AGENCY, UNIT_KINDS } from '../../shared/units/unitKinds.ts';
 import { loadCity } from '../../server/city/loadCity.ts';
 import { planFleet } from '../../server/city/planFleet.ts';
 import { JOBURG_DIR } from './cityPackCopy.ts';
@@ -69,7 +69,7 @@ describe('loadCity on the real Johannesburg pack', () => {
 describe('the demo fleet', () => {
   const countOf = (kind: string): number => city.fleet.filter((u) => u.kind === kind).length;
 
-  it('[FLEET1] has about 100 ambulances (~40 ALS, ~60 BLS), ~30 fire engines, ~10 rescue, ~40 metro police', () => {
+  it('[FLEET1][US5] has about 100 ambulances (~40 ALS, ~60 BLS), ~30 fire engines, ~10 rescue, a ladder and a command vehicle per region, 3 hazmat units, ~40 metro police', () => {
     expect(countOf('als')).toBeGreaterThanOrEqual(35);
     expect(countOf('als')).toBeLessThanOrEqual(45);
     expect(countOf('bls')).toBeGreaterThanOrEqual(55);
@@ -79,6 +79,9 @@ describe('the demo fleet', () => {
     expect(countOf('fire_engine')).toBeLessThanOrEqual(35);
     expect(countOf('rescue')).toBeGreaterThanOrEqual(8);
     expect(countOf('rescue')).toBeLessThanOrEqual(12);
+    expect(countOf('aerial_ladder')).toBe(REGIONS.length);
+    expect(countOf('command')).toBe(REGIONS.length);
+    expect(countOf('hazmat')).toBe(3);
     expect(countOf('metro_police')).toBeGreaterThanOrEqual(35);
     expect(countOf('metro_police')).toBeLessThanOrEqual(45);
   });
@@ -90,25 +93,24 @@ describe('the demo fleet', () => {
       expect(base, unit.id).toBeDefined();
       if (unit.kind === 'als' || unit.kind === 'bls') expect(base?.kind).not.toBe('police_station');
       if (unit.kind === 'metro_police') expect(base?.kind).toBe('police_station');
-      if (unit.kind === 'fire_engine' || unit.kind === 'rescue') expect(base?.kind).not.toBe('clinic');
+      if (UNIT_KIND_AGENCY[unit.kind] === 'fire') expect(base?.kind, unit.id).not.toBe('clinic');
     }
   });
 
   it('[FLEET3] has readable call signs <KIND>-<region><nn> and ids that are their lower case', () => {
     for (const unit of city.fleet) {
-      expect(unit.callSign).toMatch(/^(ALS|BLS|ENG|RES|JMPD)-[A-G]\d{2}$/);
+      expect(unit.callSign).toMatch(/^(ALS|BLS|ENG|RES|LAD|HAZ|CMD|JMPD)-[A-G]\d{2}$/);
       expect(unit.id).toBe(unit.callSign.toLowerCase());
       expect(unit.id).toMatch(/^[a-z0-9-]{2,40}$/);
     }
     expect(new Set(city.fleet.map((u) => u.id)).size).toBe(city.fleet.length);
   });
 
-  it('[FLEET4] spreads fire engines, ambulances and metro police over all regions A–G', () => {
+  it('[FLEET4][US5] spreads every kind over all regions A–G but hazmat, whose 3 units stand north, centre and south', () => {
     const byId = new Map(city.facilities.map((f) => [f.id, f]));
-    for (const kind of UNIT_KINDS) {
-      const regions = new Set(city.fleet.filter((u) => u.kind === kind).map((u) => byId.get(u.baseId)?.region));
-      expect([...regions].sort(), kind).toEqual([...REGIONS]);
-    }
+    const regionsOf = (kind: string): string[] => [...new Set(city.fleet.filter((u) => u.kind === kind).map((u) => byId.get(u.baseId)?.region ?? '?'))].sort();
+    for (const kind of UNIT_KINDS.filter((k) => k !== 'hazmat')) expect(regionsOf(kind), kind).toEqual([...REGIONS]);
+    expect(regionsOf('hazmat')).toEqual(['A', 'F', 'G']);
   });
 
   it('[FLEET5] fleet.json is what scripts/generateFleet.ts plans (deterministic, no randomness)', () => {

@@ -56,6 +56,12 @@ const BAD_PAYLOADS: Record<SocketCommandName, unknown[]> = {
     { commandId: commandId(), incidentId: 'EC-x', priority: 'zulu', reason: 'bad priority' },
     { commandId: commandId(), incidentId: 'EC-x', priority: 'echo' },
   ],
+  'dispatch:divert': [
+    null,
+    { commandId: commandId(), unitId: 'als-a01', fromIncidentId: 'EC-x', toIncidentId: 'EC-x', reason: 'same incident' },
+    { commandId: commandId(), unitId: 'als-a01', fromIncidentId: 'EC-x', toIncidentId: 'EC-y', reason: '' },
+    { commandId: commandId(), unitId: 'ALS A01', fromIncidentId: 'EC-x', toIncidentId: 'EC-y', reason: 'nearer' },
+  ],
   'dispatch:release': [
     null,
     { commandId: commandId(), incidentId: 'EC-x', unitId: 'als-a01' },
@@ -86,6 +92,14 @@ const BAD_PAYLOADS: Record<SocketCommandName, unknown[]> = {
     { commandId: commandId(), incidentId: 'EC-x', callerName: 'A', callbackNumber: 825550147 },
     { commandId: commandId(), incidentId: 'EC-x', callerName: 'x'.repeat(81), callbackNumber: '0825550147' },
     { commandId: commandId(), incidentId: 'EC-x', callerName: 'A', callbackNumber: 'none' },
+  ],
+  'incident:add_note': [
+    null,
+    { commandId: commandId(), text: 'no incident named' },
+    { commandId: commandId(), incidentId: 'EC-x', text: '   \n  ' },
+    { commandId: commandId(), incidentId: 'EC-x', text: 'x'.repeat(1001) },
+    { commandId: commandId(), incidentId: 'EC-x', text: 'a tab\there' },
+    { commandId: commandId(), incidentId: 'EC-x', text: 'an escape \u001b[31m' },
   ],
   'call:dispose': [
     null,

@@ -60,6 +60,7 @@ export function makeIncident(id: string, overrides: Partial<Incident> = {}): Inc
     assignments: [],
     additionalCallers: [],
     lifecycle: [],
+    narrative: [],
     ...overrides,
   };
 }

@@ -46,8 +46,8 @@ describe('[AK2] overdueAcknowledgements', () => {
 describe('[AK2] replacementFor', () => {
   it('picks the best candidate of the same kind that is not the silent unit', () => {
     const rec = makeRecommendation([
-      { kind: 'bls', needed: 0, committed: 0, candidates: [candidate('bls-1', 'bls')], passedOver: [] },
-      { kind: 'als', needed: 1, committed: 1, candidates: [candidate('als-f03'), candidate('als-f05')], passedOver: [] },
+      { kind: 'bls', needed: 0, committed: 0, candidates: [candidate('bls-1', 'bls')], passedOver: [], divertCandidates: [] },
+      { kind: 'als', needed: 1, committed: 1, candidates: [candidate('als-f03'), candidate('als-f05')], passedOver: [], divertCandidates: [] },
     ]);
     const silent = { incidentId: 'EC-1', kind: 'als' as const, unitId: makeAssignment('als-f03').unitId };
     expect(replacementFor(rec, silent)?.unitId).toBe('als-f05');

@@ -4,9 +4,9 @@ import { formatCommandError } from '../../dispatch-console/src/realtime/commandE
 import { candidate, makeRecommendation, unitId } from './fixtures.ts';
 
 const rec = makeRecommendation([
-  { kind: 'als', needed: 1, committed: 0, candidates: [candidate('als-1'), candidate('als-2')], passedOver: [] },
-  { kind: 'fire_engine', needed: 2, committed: 0, candidates: [candidate('fe-1', 'fire_engine'), candidate('fe-2', 'fire_engine'), candidate('fe-3', 'fire_engine')], passedOver: [] },
-  { kind: 'bls', needed: 0, committed: 1, candidates: [candidate('bls-1', 'bls')], passedOver: [] },
+  { kind: 'als', needed: 1, committed: 0, candidates: [candidate('als-1'), candidate('als-2')], passedOver: [], divertCandidates: [] },
+  { kind: 'fire_engine', needed: 2, committed: 0, candidates: [candidate('fe-1', 'fire_engine'), candidate('fe-2', 'fire_engine'), candidate('fe-3', 'fire_engine')], passedOver: [], divertCandidates: [] },
+  { kind: 'bls', needed: 0, committed: 1, candidates: [candidate('bls-1', 'bls')], passedOver: [], divertCandidates: [] },
 ]);
 
 describe('recommendedUnitIds', () => {

@@ -11,7 +11,7 @@ import type { IncidentTypeId } from '../../shared/incidents/incidentTypes.ts';
 import { PRE_ARRIVAL_INSTRUCTIONS } from '../../shared/incidents/preArrivalInstructions.ts';
 import { PRIORITY_LEVELS } from '../../shared/incidents/priority.ts';
 import { SEED_SITUATIONS, SEED_SITUATION_LABELS } from '../../shared/incidents/seedSituations.ts';
-import { UNIT_KINDS } from '../../shared/units/unitKinds.ts';
+import { UNIT_KIND_AGENCY, UNIT_KINDS } from '../../shared/units/unitKinds.ts';
 
 const KEPT_IDS: IncidentTypeId[] = [
   'cardiac_arrest',
@@ -125,6 +125,31 @@ describe('[IC7] incident-type catalogue', () => {
     expect(countOf('structure_fire', 'rescue')).toBe(1);
     expect(countOf('structure_fire', 'bls') + countOf('structure_fire', 'als')).toBeGreaterThanOrEqual(1);
     expect(new Set(agenciesForPlan(INCIDENT_TYPES.structure_fire.plan))).toEqual(new Set(['fire', 'ems']));
+  });
+
+  it('[US5] a high-rise or large building fire adds an aerial ladder and a command vehicle to the building-fire response', () => {
+    expect(countOf('high_rise_fire', 'aerial_ladder')).toBe(1);
+    expect(countOf('high_rise_fire', 'command')).toBe(1);
+    expect(countOf('high_rise_fire', 'fire_engine')).toBeGreaterThanOrEqual(countOf('structure_fire', 'fire_engine'));
+    expect(countOf('high_rise_fire', 'rescue')).toBe(1);
+    expect(INCIDENT_TYPES.high_rise_fire.family).toBe('fire');
+    expect(incidentType('high_rise_fire').seedSituations).toContain('building_fire');
+    // An ordinary building fire (a house, a shack) sends no ladder.
+    expect(countOf('structure_fire', 'aerial_ladder')).toBe(0);
+  });
+
+  it('[US5] a gas leak sends a hazmat unit with an engine; explosions and disasters get a command vehicle', () => {
+    expect(countOf('gas_leak', 'hazmat')).toBe(1);
+    expect(countOf('gas_leak', 'fire_engine')).toBe(1);
+    for (const id of ['explosion', 'natural_disaster', 'high_rise_fire'] as const) expect(countOf(id, 'command'), id).toBe(1);
+  });
+
+  it('[US5][IC3] the new kinds are Fire & Rescue\'s, so they bring in no new desk: every plan with one already has a fire engine', () => {
+    for (const kind of ['aerial_ladder', 'hazmat', 'command'] as const) expect(UNIT_KIND_AGENCY[kind]).toBe('fire');
+    const users = INCIDENT_TYPE_IDS.filter((id) => incidentType(id).plan.some((line) => ['aerial_ladder', 'hazmat', 'command'].includes(line.kind)));
+    expect([...users].sort()).toEqual(['explosion', 'gas_leak', 'high_rise_fire', 'natural_disaster']);
+    for (const id of users) expect(countOf(id, 'fire_engine'), id).toBeGreaterThan(0);
+    expect(new Set(agenciesForPlan(INCIDENT_TYPES.high_rise_fire.plan))).toEqual(new Set(['fire', 'ems']));
   });
 
   it('[IC7] a hijacking in progress sends metro police and a standby ambulance', () => {

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestServer } from '../support/testServer.ts';
-import { CHROMIUM_PATH, collectErrors, commandId, httpCommand, openConsole, shot, signIn, signOnToVehicle, startBrowserTestbed, waitConnected } from './dispatchFlow.ts';
+import { patientNeeds } from '../../shared/hospitals/capabilities.ts';
+import { CHROMIUM_PATH, collectErrors, commandId, httpCommand, openConsole, shot, signIn, signOnToVehicle, startBrowserTestbed, useBrowserTestbed, waitConnected } from './dispatchFlow.ts';
 
 const hasChromium = existsSync(CHROMIUM_PATH);
 if (!hasChromium) console.warn(`Skipping the crew e2e test: no Chromium at ${CHROMIUM_PATH}.`);
@@ -258,4 +259,94 @@ describe.skipIf(!hasChromium)('acknowledgement deadline on the board', () => {
     await expect.poll(() => alarm.getAttribute('data-unit-id'), { timeout: 15_000 }).toBe(next.unitId);
     expect(errors.filter((e) => !/GPU stall|WebGL/i.test(e))).toEqual([]);
   }, 120_000);
+});
+
+describe.skipIf(!hasChromium)('hospitals that can take the patient (Johannesburg, levels of care)', () => {
+  const bed = useBrowserTestbed();
+  /** Braamfontein, inside the metro; community health centres around it take no trauma. */
+  const SCENE: [number, number] = [28.0346, -26.1929];
+
+  it('[HO3] the crew of a trauma patient picks a trauma-capable hospital', async () => {
+    const { page: board, errors } = await openConsole(bed.browser, bed.server.url, 'dispatcher', 'combined');
+    const created = await httpCommand(board, 'incident:create', {
+      commandId: commandId(),
+      type: 'road_accident',
+      location: SCENE,
+      callerName: 'Bongani',
+      callbackNumber: '082 555 0166',
+      notes: 'car hit a pole, driver bleeding',
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    const incident = created.data;
+    // [HO2] A crash patient needs trauma care.
+    expect(patientNeeds(incident.type)).toContain('trauma');
+    const rec = await httpCommand(board, 'dispatch:recommend', { incidentId: incident.id });
+    if (!rec.ok) throw new Error(rec.error.message);
+    const ambulance = rec.data.byKind.find((k) => k.kind === 'als' || k.kind === 'bls')?.candidates[0];
+    if (!ambulance) throw new Error('an ambulance should be recommended for a crash');
+    const assigned = await httpCommand(board, 'dispatch:assign', { commandId: commandId(), incidentId: incident.id, unitIds: [ambulance.unitId] });
+    if (!assigned.ok) throw new Error(assigned.error.message);
+
+    // The crew, at the scene, works the job up to Transporting.
+    const crew = await openCrew(bed.browser, bed.server.url, ambulance.unitId, SCENE);
+    const phone = crew.page;
+    await phone.getByTestId('crew-job').waitFor({ timeout: 20_000 });
+    expect(await phone.getByTestId('crew-reference').textContent()).toBe(incident.reference);
+    const status = phone.getByTestId('crew-status');
+    await phone.getByTestId('crew-acknowledge').click();
+    for (const next of ['en_route', 'on_scene'] as const) {
+      await phone.getByTestId(`crew-status-${next}`).click();
+      await expect.poll(() => status.getAttribute('data-status'), { timeout: 15_000 }).toBe(next);
+    }
+    await phone.getByTestId('crew-status-transporting').click();
+
+    // [HO3] The picker lists the hospitals that take trauma first, each with what it can take; the rest say what they lack.
+    const choices = phone.getByTestId('hospital-picker').locator('button.crew-choice');
+    await choices.first().waitFor({ timeout: 15_000 });
+    const listed = await choices.evaluateAll((buttons) =>
+      buttons.map((b) => ({
+        id: (b.getAttribute('data-testid') ?? '').replace(/^hospital-/, ''),
+        name: b.querySelector('.choice-name')?.textContent ?? '',
+        isSuitable: b.getAttribute('data-suitable') === 'true',
+        capabilities: b.querySelector('.choice-capabilities')?.textContent ?? '',
+        lacks: b.querySelector('.choice-lacks')?.textContent ?? null,
+      })),
+    );
+    const firstUnsuitable = listed.findIndex((h) => !h.isSuitable);
+    expect(firstUnsuitable).toBeGreaterThan(0);
+    expect(listed.slice(firstUnsuitable).every((h) => !h.isSuitable)).toBe(true);
+    for (const h of listed.slice(0, firstUnsuitable)) {
+      expect(h.capabilities).toContain('Trauma');
+      expect(h.lacks).toBeNull();
+    }
+    for (const h of listed.slice(firstUnsuitable)) {
+      expect(h.capabilities).not.toContain('Trauma');
+      expect(h.lacks).toBe('Cannot take: trauma');
+    }
+    // The same list, in the same order, as the server gives it.
+    const options = await httpCommand(phone, 'route:hospitals', { unitId: ambulance.unitId });
+    if (!options.ok) throw new Error(options.error.message);
+    expect(listed.map((h) => h.id)).toEqual(options.data.map((o) => o.facilityId));
+    const chosen = listed[0];
+    if (!chosen) throw new Error('the picker should list hospitals');
+    await shot(phone, 'crew-11-trauma-hospitals');
+
+    await choices.first().click();
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 15_000 }).toBe('transporting');
+    // [US4] The unit's destination is the hospital chosen: in the live state, and on the crew's screen.
+    await expect
+      .poll(async () => {
+        const state = await httpCommand(board, 'state:read', {});
+        return state.ok ? state.data.units.find((u) => u.id === ambulance.unitId)?.destinationId : null;
+      }, { timeout: 15_000 })
+      .toBe(chosen.id);
+    await expect.poll(() => phone.getByTestId('crew-route-summary').getAttribute('data-destination-kind'), { timeout: 20_000 }).toBe('hospital');
+    await expect.poll(() => phone.getByTestId('crew-destination').textContent(), { timeout: 15_000 }).toContain(chosen.name);
+    await phone.locator('[data-testid="crew-map"][data-loaded="true"]').waitFor({ timeout: 30_000 });
+    await shot(phone, 'crew-12-transporting-trauma-hospital');
+
+    errors.push(...crew.errors);
+    await crew.context.close();
+    expect(errors.filter((e) => !/GPU stall|WebGL/i.test(e))).toEqual([]);
+  }, 180_000);
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { Desk } from '../../shared/auth/roles.ts';
 import { CONTRACT } from '../../shared/protocol/contract.ts';
 import type { AnswerOf, CommandName, InputOf } from '../../shared/protocol/contract.ts';
@@ -28,6 +29,69 @@ export async function startBrowserTestbed(options: Parameters<typeof startTestSe
   }
   const server = await startTestServer(options);
   return { server, browser: await launchBrowser() };
+}
+
+/** A testbed of a describe block: its server and browser, there once the block's `beforeAll` has run. */
+export interface Testbed {
+  readonly server: TestServer;
+  readonly browser: Browser;
+}
+
+/** A testbed with one board open on it, and the board's page errors. */
+export interface BoardTestbed extends Testbed {
+  readonly page: Page;
+  readonly errors: string[];
+}
+
+function present<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`the testbed's ${what} is not started yet (use it inside a test)`);
+  return value;
+}
+
+/** Starts a testbed before the enclosing describe block's tests and stops it after them. */
+export function useBrowserTestbed(options: Parameters<typeof startTestServer>[0] = {}): Testbed {
+  const bed: { server?: TestServer; browser?: Browser } = {};
+  beforeAll(async () => {
+    const started = await startBrowserTestbed(options);
+    bed.server = started.server;
+    bed.browser = started.browser;
+  }, 120_000);
+  afterAll(async () => {
+    await bed.browser?.close();
+    await bed.server?.close();
+  });
+  return {
+    get server() {
+      return present(bed.server, 'server');
+    },
+    get browser() {
+      return present(bed.browser, 'browser');
+    },
+  };
+}
+
+/** `useBrowserTestbed` with a board opened as `username` (at `desk`) before the tests. */
+export function useBoardTestbed(username: string, desk?: Desk, options: Parameters<typeof startTestServer>[0] = {}): BoardTestbed {
+  const bed = useBrowserTestbed(options);
+  const opened: { page?: Page } = {};
+  const errors: string[] = [];
+  beforeAll(async () => {
+    const board = await openConsole(bed.browser, bed.server.url, username, desk);
+    opened.page = board.page;
+    errors.push(...board.errors);
+  }, 120_000);
+  return {
+    get server() {
+      return bed.server;
+    },
+    get browser() {
+      return bed.browser;
+    },
+    get page() {
+      return present(opened.page, 'page');
+    },
+    errors,
+  };
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { TestServer } from '../support/testServer.ts';
 import {
   CHROMIUM_PATH,
   collectErrors,
@@ -11,7 +10,7 @@ import {
   shot,
   signIn,
   signOnToVehicle,
-  startBrowserTestbed,
+  useBrowserTestbed,
   waitConnected,
 } from './dispatchFlow.ts';
 
@@ -50,25 +49,15 @@ async function openPlain(browser: Browser): Promise<{ page: Page; errors: string
 }
 
 describe.skipIf(!hasChromium)('signing in: each role gets its own screens', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ({ server, browser } = await startBrowserTestbed());
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const bed = useBrowserTestbed();
 
   it('[AU4] the sign-in screen, and plain words for wrong credentials', async () => {
-    const { page, errors } = await openPlain(browser);
-    await page.goto(server.url);
+    const { page, errors } = await openPlain(bed.browser);
+    await page.goto(bed.server.url);
     await page.getByTestId('sign-in').waitFor({ timeout: 20_000 });
     expect(await sessionStatus(page)).toBe(401);
     await shot(page, 'signin-00-form');
-    await signIn(page, server.url, 'ems', { password: 'not-the-password' });
+    await signIn(page, bed.server.url, 'ems', { password: 'not-the-password' });
     await expect.poll(() => page.getByTestId('sign-in-error').textContent(), { timeout: 15_000 }).toBe('Wrong username or password.');
     expect(await countOf(page, 'incident-queue')).toBe(0);
     await shot(page, 'signin-00-wrong-password');
@@ -79,7 +68,7 @@ describe.skipIf(!hasChromium)('signing in: each role gets its own screens', () =
   it('[AU4][DK1] call taker, agency desks, desk choice and supervisor see only their own screens', async () => {
     const errors: string[] = [];
 
-    const ct = await openConsole(browser, server.url, 'calltaker');
+    const ct = await openConsole(bed.browser, bed.server.url, 'calltaker');
     errors.push(...ct.errors);
     await expect.poll(() => ct.page.getByTestId('desk').textContent()).toContain('Call taker');
     expect(await ct.page.getByTestId('desk').getAttribute('data-role')).toBe('call_taker');
@@ -90,7 +79,7 @@ describe.skipIf(!hasChromium)('signing in: each role gets its own screens', () =
     await shot(ct.page, 'signin-01-call-taker');
     await ct.page.close();
 
-    const ems = await openConsole(browser, server.url, 'ems');
+    const ems = await openConsole(bed.browser, bed.server.url, 'ems');
     errors.push(...ems.errors);
     await expect.poll(() => ems.page.getByTestId('desk').textContent()).toContain('EMS dispatch');
     expect(await ems.page.getByTestId('desk').getAttribute('data-agency')).toBe('ems');
@@ -101,9 +90,9 @@ describe.skipIf(!hasChromium)('signing in: each role gets its own screens', () =
     await ems.page.close();
 
     // A dispatcher allowed at every desk is asked which one.
-    const multi = await openPlain(browser);
+    const multi = await openPlain(bed.browser);
     errors.push(...multi.errors);
-    await signIn(multi.page, server.url, 'dispatcher');
+    await signIn(multi.page, bed.server.url, 'dispatcher');
     await multi.page.getByTestId('desk-choices').waitFor({ timeout: 15_000 });
     const desks = await multi.page.getByTestId('desk-choices').locator('button').allTextContents();
     expect(desks).toEqual(['EMS dispatch', 'Fire & Rescue dispatch', 'Metro Police dispatch', 'Combined dispatch']);
@@ -114,7 +103,7 @@ describe.skipIf(!hasChromium)('signing in: each role gets its own screens', () =
     await multi.page.getByTestId('incident-queue').waitFor();
     await multi.page.close();
 
-    const sup = await openConsole(browser, server.url, 'supervisor');
+    const sup = await openConsole(bed.browser, bed.server.url, 'supervisor');
     errors.push(...sup.errors);
     const board = sup.page;
     await expect.poll(() => board.getByTestId('desk').textContent()).toContain('Supervisor');
@@ -159,8 +148,8 @@ describe.skipIf(!hasChromium)('signing in: each role gets its own screens', () =
   }, 240_000);
 
   it('[CR2][AU5] a crew signs on to a vehicle; the administrator sees it, without map or board', async () => {
-    const supervisor = await openPlain(browser);
-    await signIn(supervisor.page, server.url, 'supervisor');
+    const supervisor = await openPlain(bed.browser);
+    await signIn(supervisor.page, bed.server.url, 'supervisor');
     await waitConnected(supervisor.page);
     const state = await httpCommand(supervisor.page, 'state:read', {});
     if (!state.ok) throw new Error(state.error.message);
@@ -168,8 +157,8 @@ describe.skipIf(!hasChromium)('signing in: each role gets its own screens', () =
     if (!unit) throw new Error('the Johannesburg fleet should have an available ALS unit');
     await supervisor.page.close();
 
-    const crew = await openPhone(browser);
-    await signIn(crew.page, server.url, 'crew');
+    const crew = await openPhone(bed.browser);
+    await signIn(crew.page, bed.server.url, 'crew');
     await crew.page.getByTestId('crew-sign-on-screen').waitFor({ timeout: 20_000 });
     await waitConnected(crew.page);
     expect(await countOf(crew.page, 'incident-queue')).toBe(0);
@@ -192,8 +181,8 @@ describe.skipIf(!hasChromium)('signing in: each role gets its own screens', () =
     expect(await crew.page.getByTestId('crew-eta').count()).toBe(0);
     await shot(crew.page, 'signin-07-crew-screen');
 
-    const admin = await openPlain(browser);
-    await signIn(admin.page, server.url, 'admin');
+    const admin = await openPlain(bed.browser);
+    await signIn(admin.page, bed.server.url, 'admin');
     await admin.page.getByTestId('users-screen').waitFor({ timeout: 20_000 });
     await waitConnected(admin.page);
     await admin.page.getByTestId('user-row-crew').waitFor({ timeout: 15_000 });
@@ -212,7 +201,7 @@ describe.skipIf(!hasChromium)('signing in: each role gets its own screens', () =
   }, 180_000);
 
   it('[CR2] the board shows who crews a unit; the crew signs off the vehicle', async () => {
-    const ems = await openConsole(browser, server.url, 'ems');
+    const ems = await openConsole(bed.browser, bed.server.url, 'ems');
     const created = await httpCommand(ems.page, 'incident:create', {
       commandId: commandId(),
       type: 'cardiac_arrest',
@@ -226,8 +215,8 @@ describe.skipIf(!hasChromium)('signing in: each role gets its own screens', () =
     const first = rec.data.byKind.find((k) => k.kind === 'als')?.candidates[0];
     if (!first) throw new Error('an ALS unit should be recommended');
 
-    const crew = await openPhone(browser);
-    await signIn(crew.page, server.url, 'crew2');
+    const crew = await openPhone(bed.browser);
+    await signIn(crew.page, bed.server.url, 'crew2');
     await crew.page.getByTestId('crew-sign-on-screen').waitFor({ timeout: 20_000 });
     await waitConnected(crew.page);
     await signOnToVehicle(crew.page, first.unitId);
@@ -255,7 +244,7 @@ describe.skipIf(!hasChromium)('signing in: each role gets its own screens', () =
   }, 180_000);
 
   it('[AU6] signing out returns to the sign-in screen, and the old cookie no longer works', async () => {
-    const { page, errors } = await openConsole(browser, server.url, 'fire');
+    const { page, errors } = await openConsole(bed.browser, bed.server.url, 'fire');
     expect(await sessionStatus(page)).toBe(200);
     const cookie = (await page.context().cookies()).find((c) => c.name === 'cad_session');
     if (!cookie) throw new Error('no cad_session cookie after sign-in');
@@ -266,7 +255,7 @@ describe.skipIf(!hasChromium)('signing in: each role gets its own screens', () =
     expect(await countOf(page, 'sign-in-notice')).toBe(0);
     expect(await sessionStatus(page)).toBe(401);
     // The cookie as it was before signing out, replayed from outside the browser: the session is revoked.
-    const replayed = await fetch(`${server.url}/api/session`, { headers: { cookie: `cad_session=${cookie.value}` } });
+    const replayed = await fetch(`${bed.server.url}/api/session`, { headers: { cookie: `cad_session=${cookie.value}` } });
     expect(replayed.status).toBe(401);
     await shot(page, 'signin-12-signed-out');
     await page.close();
@@ -274,8 +263,8 @@ describe.skipIf(!hasChromium)('signing in: each role gets its own screens', () =
   }, 120_000);
 
   it('[AU5][AU6] the administrator adds a user, and disabling or resetting them drops their console at once', async () => {
-    const admin = await openPlain(browser);
-    await signIn(admin.page, server.url, 'admin');
+    const admin = await openPlain(bed.browser);
+    await signIn(admin.page, bed.server.url, 'admin');
     await admin.page.getByTestId('users-table').waitFor({ timeout: 20_000 });
     const a = admin.page;
 
@@ -303,9 +292,9 @@ describe.skipIf(!hasChromium)('signing in: each role gets its own screens', () =
     await expect.poll(() => a.getByTestId('add-user-error').textContent(), { timeout: 15_000 }).toBe('A user called nomsa already exists: choose another username.');
 
     // Nomsa signs in at the Fire desk.
-    const nomsa = await openPlain(browser);
+    const nomsa = await openPlain(bed.browser);
     const n = nomsa.page;
-    await signIn(n, server.url, 'nomsa', { password: 'first-shift-2026', desk: 'fire' });
+    await signIn(n, bed.server.url, 'nomsa', { password: 'first-shift-2026', desk: 'fire' });
     await waitConnected(n);
     await expect.poll(() => n.getByTestId('desk').textContent()).toContain('Fire & Rescue dispatch · Nomsa Khumalo');
 
@@ -328,17 +317,17 @@ describe.skipIf(!hasChromium)('signing in: each role gets its own screens', () =
     // Enabled again, she signs in; a password reset then drops her console too, and only the new password works.
     await a.getByTestId('user-enable-nomsa').click();
     await expect.poll(() => row.getAttribute('data-disabled'), { timeout: 15_000 }).toBe('false');
-    await signIn(n, server.url, 'nomsa', { password: 'first-shift-2026', desk: 'ems' });
+    await signIn(n, bed.server.url, 'nomsa', { password: 'first-shift-2026', desk: 'ems' });
     await waitConnected(n);
     await a.getByTestId('user-reset-nomsa').click();
     await a.getByTestId('user-password-nomsa').fill('second-shift-2026');
     await a.getByTestId('user-password-save-nomsa').click();
     await expect.poll(() => n.getByTestId('sign-in-notice').getAttribute('data-reason'), { timeout: 10_000 }).toBe('password_reset');
     await shot(n, 'signin-16-password-reset-notice');
-    await signIn(n, server.url, 'nomsa', { password: 'first-shift-2026' });
+    await signIn(n, bed.server.url, 'nomsa', { password: 'first-shift-2026' });
     await expect.poll(() => n.getByTestId('sign-in-error').textContent(), { timeout: 15_000 }).toBe('Wrong username or password.');
     expect(await countOf(n, 'desk-choices')).toBe(0);
-    await signIn(n, server.url, 'nomsa', { password: 'second-shift-2026', desk: 'ems' });
+    await signIn(n, bed.server.url, 'nomsa', { password: 'second-shift-2026', desk: 'ems' });
     await waitConnected(n);
 
     await n.close();

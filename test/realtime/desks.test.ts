@@ -37,6 +37,12 @@ describe('[DK1] each agency desk sees its own part of the work', () => {
     expect(police.snapshot.units).toHaveLength(40);
   });
 
+  it('[DK1][US5] the Fire & Rescue desk holds the ladders, hazmat units and command vehicles with its engines', () => {
+    expect(new Set(fire.snapshot.units.map((u) => u.agency))).toEqual(new Set(['fire']));
+    expect(new Set(fire.snapshot.units.map((u) => u.kind))).toEqual(new Set(['fire_engine', 'rescue', 'aerial_ladder', 'hazmat', 'command']));
+    expect(ems.snapshot.units.some((u) => u.kind === 'command')).toBe(false);
+  });
+
   it('[DK1] a road accident with entrapment reaches the EMS, Fire and Metro Police desks', async () => {
     const created = await send(callTaker.socket, 'incident:create', incidentInput({ type: 'road_accident_entrapment' }));
     if (!created.ok) throw new Error(created.error.message);
@@ -66,6 +72,19 @@ describe('[DK1] each agency desk sees its own part of the work', () => {
     expect(await kinds(ems)).toEqual(['als', 'bls']);
     expect(await kinds(fire)).toEqual(['fire_engine', 'rescue']);
     expect(await kinds(police)).toEqual(['metro_police']);
+  });
+
+  it('[DK1][US5] a high-rise fire: the Fire & Rescue desk is offered the ladder and the command vehicle, the EMS desk its ambulances', async () => {
+    const created = await send(callTaker.socket, 'incident:create', incidentInput({ type: 'high_rise_fire' }));
+    if (!created.ok) throw new Error(created.error.message);
+    const answer = await send(fire.socket, 'dispatch:recommend', { incidentId: created.data.id });
+    if (!answer.ok) throw new Error(answer.error.message);
+    expect(answer.data.byKind.map((k) => k.kind).sort()).toEqual(['aerial_ladder', 'command', 'fire_engine', 'rescue']);
+    const ladder = answer.data.byKind.find((k) => k.kind === 'aerial_ladder');
+    expect(ladder?.candidates[0]?.callSign).toMatch(/^LAD-[A-G]\d{2}$/);
+    const emsAnswer = await send(ems.socket, 'dispatch:recommend', { incidentId: created.data.id });
+    if (!emsAnswer.ok) throw new Error(emsAnswer.error.message);
+    expect(emsAnswer.data.byKind.map((k) => k.kind).sort()).toEqual(['als', 'bls']);
   });
 
   it('[DK3] a desk commits only its own agency’s units', async () => {

@@ -21,14 +21,14 @@ describe('incident capture reaches every console', () => {
   });
 
   it('[RT1] a new console gets a snapshot of the whole fleet at a version', () => {
-    expect(dispatcher.snapshot.units).toHaveLength(180);
+    expect(dispatcher.snapshot.units).toHaveLength(197);
     expect(dispatcher.snapshot.version).toBe(callTaker.snapshot.version);
     expect(dispatcher.snapshot.units.every((unit) => unit.status === 'available')).toBe(true);
   });
 
   it('[RT1] a console on HTTP long-polling (no WebSocket) connects and gets the same snapshot', async () => {
     const polling = await connectClient(app.url, DISPATCHER, ['polling']);
-    expect(polling.snapshot.units).toHaveLength(180);
+    expect(polling.snapshot.units).toHaveLength(197);
     const answer = await send(polling.socket, 'dispatch:recommend', { incidentId: 'EC-000000-0000-0' });
     expect(answer.ok ? 'ok' : answer.error.code).toBe('incident_not_found');
     polling.close();

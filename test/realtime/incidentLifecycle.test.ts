@@ -7,16 +7,10 @@ import type { UnitKind } from '../../shared/units/unitKinds.ts';
 import { incidentInput } from '../support/builders.ts';
 import { commandId, connectClient, send, waitForDelta, type TestClient } from '../support/testClient.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { codeOf, dataOf } from '../support/answers.ts';
 
 /** The server's clock runs `offsetMs` ahead of the machine's while a test needs the reopen window to pass. */
 const clock = { offsetMs: 0 };
-
-const codeOf = (answer: Result<unknown>): string => (answer.ok ? 'ok' : answer.error.code);
-
-function dataOf<T>(answer: Result<T>): T {
-  if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
-  return answer.data;
-}
 
 describe('[LC1]–[LC8] the incident lifecycle a centre runs all day', () => {
   let app: TestServer;

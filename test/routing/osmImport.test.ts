@@ -116,4 +116,12 @@ describe('OSM import: Monaco (gzipped XML)', () => {
     expect(attribution).toContain('ODbL');
     expect(attribution).toContain('monaco.osm.gz');
   });
+
+  it('[LO4] writes gazetteer.json, byte for byte the Monaco pack\'s, and credits it', () => {
+    const written = readFileSync(join(out, 'gazetteer.json'));
+    expect(written.length).toBe(report.gazetteerBytes);
+    expect(written.equals(readFileSync(join(FIXTURES, 'monaco/gazetteer.json')))).toBe(true);
+    expect(report.gazetteer).toEqual({ place: 5, street: 152, poi: 129, intersection: 212, address: 16 });
+    expect(readFileSync(join(out, 'ATTRIBUTION.md'), 'utf8')).toContain('gazetteer.json');
+  });
 });

@@ -22,8 +22,8 @@ export const RESERVED_UNITS: readonly string[] = ['als-a01', 'als-a02', 'als-a03
  */
 export interface PayloadFixture {
   url: string;
-  /** A new open incident (created by the fixture's call-taker). */
-  incident(type?: IncidentTypeId): Promise<Incident>;
+  /** A new open incident (created by the fixture's call-taker), classified from `answers` when given. */
+  incident(type?: IncidentTypeId, answers?: Record<string, 'yes' | 'no'>): Promise<Incident>;
   /** An available EMS vehicle that nothing else in the file uses. */
   spareUnit(): string;
   /** Commits a unit to an incident (the fixture's combined-desk dispatcher). */
@@ -64,8 +64,8 @@ export function createPayloadFixture(url: string): PayloadFixture {
     url,
     uniqueName,
     spareUnit,
-    async incident(type = 'injured_person') {
-      return dataOf<Incident>((await sendHttp(url, 'incident:create', incidentInput({ type }), await sessionCookie(url, FIXTURE_CALL_TAKER))).body);
+    async incident(type = 'injured_person', answers = {}) {
+      return dataOf<Incident>((await sendHttp(url, 'incident:create', incidentInput({ type, answers }), await sessionCookie(url, FIXTURE_CALL_TAKER))).body);
     },
     async assign(incidentId, unitId) {
       dataOf((await sendHttp(url, 'dispatch:assign', { commandId: commandId(), incidentId, unitIds: [unitId] }, await sessionCookie(url, FIXTURE_DISPATCHER))).body);

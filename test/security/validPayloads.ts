@@ -53,6 +53,15 @@ export const VALID_PAYLOADS: Record<CommandName, ValidPayload> = {
   'incident:link_caller': {
     build: async (fx) => ({ commandId: commandId(), incidentId: (await fx.incident()).id, callerName: 'Second Caller', callbackNumber: '082 555 0199', notes: 'same collision' }),
   },
+  'incident:add_note': {
+    // A crew notes only the incident its own vehicle is committed to.
+    sender: 'own',
+    build: async (fx, sender) => {
+      const incident = await fx.incident();
+      if (sender.unitId) await fx.assign(incident.id, sender.unitId);
+      return { commandId: commandId(), incidentId: incident.id, text: 'Patient conscious, bleeding controlled.\nFamily on the way.' };
+    },
+  },
   'call:dispose': { build: () => ({ commandId: commandId(), callbackNumber: '082 555 0100', callerName: 'Pocket Dial', disposition: 'accidental', callStartedAt: Date.now() - 30_000 }) },
   'caller:history': { build: () => ({ callbackNumber: '+27 82 555 0147' }) },
   'hoax:registry': { build: () => ({ sinceDays: 30 }) },
@@ -64,6 +73,16 @@ export const VALID_PAYLOADS: Record<CommandName, ValidPayload> = {
       const unitId = fx.spareUnit();
       await fx.assign(incident.id, unitId);
       return { commandId: commandId(), incidentId: incident.id, unitId, reason: 'not_needed' };
+    },
+  },
+  'dispatch:divert': {
+    build: async (fx) => {
+      // [DV1] A unit on its way to a minor injury goes to an unconscious patient instead.
+      const minor = await fx.incident('injured_person', { minor_only: 'yes' });
+      const urgent = await fx.incident('injured_person', { conscious: 'no' });
+      const unitId = fx.spareUnit();
+      await fx.assign(minor.id, unitId);
+      return { commandId: commandId(), unitId, fromIncidentId: minor.id, toIncidentId: urgent.id, reason: 'unconscious patient nearby' };
     },
   },
   'unit:status': {

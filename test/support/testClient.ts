@@ -37,6 +37,8 @@ export function connectWithCookie(url: string, cookie: string, transports: ('web
   socket.on('incident:reopened', record);
   socket.on('incident:updated', record);
   socket.on('dispatch:released', record);
+  socket.on('dispatch:diverted', record);
+  socket.on('incident:note_added', record);
   return new Promise((resolve, reject) => {
     socket.once('connect_error', reject);
     socket.once('state:snapshot', (snapshot) => resolve({ socket, snapshot, deltas, close: () => socket.close() }));

@@ -152,6 +152,7 @@ export function CallPanel({ call, history, indexes, children }: CallPanelProps) 
             source={draft.locationSource}
             gazetteer={indexes?.gazetteer ?? null}
             areas={indexes?.areas ?? null}
+            cityArea={indexes?.cityArea ?? null}
             onChange={call.update}
             onDone={() => focusField('landmark')}
           />

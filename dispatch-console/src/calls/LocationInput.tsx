@@ -3,10 +3,12 @@ import type { KeyboardEvent } from 'react';
 import type { GazetteerEntry, GazetteerIndex } from '../../../shared/city/gazetteer.ts';
 import type { FacilityKind } from '../../../shared/city/citySchema.ts';
 import type { AreaIndex } from '../../../shared/geo/areaIndex.ts';
+import { correctCoordinateSlip, type CityArea, type CoordinateCorrection } from '../../../shared/geo/coordinateSlips.ts';
 import type { LngLat } from '../../../shared/geo/position.ts';
 import type { LocationSource } from './callDraft.ts';
 import { formatLatLng, interpretLocation } from './locationQuery.ts';
 import { areaLine } from './areaLine.ts';
+import { coordinateSlipWords } from './coordinateSlipWords.ts';
 
 /** Every gazetteer kind and every facility kind (a city pack's stations may be searchable). */
 const KIND_LABELS: Record<GazetteerEntry['kind'] | FacilityKind, string> = {
@@ -19,6 +21,10 @@ const KIND_LABELS: Record<GazetteerEntry['kind'] | FacilityKind, string> = {
   ward: 'Ward',
   region: 'Region',
   place: 'Place',
+  street: 'Street',
+  poi: 'Landmark',
+  intersection: 'Corner',
+  address: 'Address',
 };
 
 interface LocationInputProps {
@@ -27,22 +33,37 @@ interface LocationInputProps {
   source: LocationSource | null;
   gazetteer: GazetteerIndex | null;
   areas: AreaIndex | null;
+  /** The city's outline and bounds, to offer a correction for coordinates typed with a slip (LO7). */
+  cityArea: CityArea | null;
   onChange: (patch: { locationText: string; position: LngLat | null; locationSource: LocationSource | null }) => void;
   /** Enter with a location set: go on to the next field. */
   onDone: () => void;
 }
 
+/** The correction to offer for what is in the box: coordinates far from the city that a common slip explains. */
+function correctionOf(text: string, gazetteer: GazetteerIndex | null, cityArea: CityArea | null): CoordinateCorrection | null {
+  const query = interpretLocation(text, gazetteer);
+  return query.kind === 'coordinates' && cityArea ? correctCoordinateSlip(query.position, cityArea) : null;
+}
+
 /**
  * The one location box: coordinates in any form (parsed as typed), or a place search over the gazetteer with a list
- * navigable with ↑/↓ and Enter. A map click also fills it. Below: the ward and region, or a warning outside the metro.
+ * navigable with ↑/↓ and Enter. A map click also fills it. Coordinates far from the city that a swap or a dropped
+ * minus sign explains get a "Did you mean…?" (↓ Enter or a click) [LO7]. Below: the ward and region, or a warning
+ * outside the metro.
  */
-export function LocationInput({ text, position, source, gazetteer, areas, onChange, onDone }: LocationInputProps) {
+export function LocationInput({ text, position, source, gazetteer, areas, cityArea, onChange, onDone }: LocationInputProps) {
   const query = useMemo(() => interpretLocation(text, gazetteer), [text, gazetteer]);
+  const correction = useMemo(() => correctionOf(text, gazetteer, cityArea), [text, gazetteer, cityArea]);
   const [highlight, setHighlight] = useState(0);
+  const [correctionActive, setCorrectionActive] = useState(false);
   const matches = query.kind === 'search' && source !== 'place' ? query.matches : [];
   const area = position && areas ? areaLine(areas.locate(position)) : null;
 
-  useEffect(() => setHighlight(0), [text]);
+  useEffect(() => {
+    setHighlight(0);
+    setCorrectionActive(false);
+  }, [text]);
 
   function handleTextChange(value: string) {
     const q = interpretLocation(value, gazetteer);
@@ -55,8 +76,19 @@ export function LocationInput({ text, position, source, gazetteer, areas, onChan
     onDone();
   }
 
+  function acceptCorrection(fix: CoordinateCorrection) {
+    onChange({ locationText: formatLatLng(fix.position), position: fix.position, locationSource: 'coordinates' });
+    onDone();
+  }
+
   function handleKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'ArrowDown' && matches.length > 0) {
+    if (correction && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+      setCorrectionActive(event.key === 'ArrowDown');
+    } else if (correction && correctionActive && event.key === 'Enter' && !event.ctrlKey) {
+      // The box may have changed since the offer was drawn: accept only what the text in it now explains.
+      const now = correctionOf(event.currentTarget.value, gazetteer, cityArea);
+      if (now) acceptCorrection(now);
+    } else if (event.key === 'ArrowDown' && matches.length > 0) {
       setHighlight((h) => Math.min(matches.length - 1, h + 1));
     } else if (event.key === 'ArrowUp' && matches.length > 0) {
       setHighlight((h) => Math.max(0, h - 1));
@@ -80,7 +112,7 @@ export function LocationInput({ text, position, source, gazetteer, areas, onChan
   return (
     <div className="field location-field">
       <label className="field-label" htmlFor="call-location">
-        <span>3 · Location — place, address or coordinates</span>
+        <span>3 · Location — place, street, corner, address or coordinates</span>
         <span className="muted small">↑/↓ Enter · or click the map</span>
       </label>
       <input
@@ -91,13 +123,34 @@ export function LocationInput({ text, position, source, gazetteer, areas, onChan
         autoComplete="off"
         onChange={(e) => handleTextChange(e.target.value)}
         onKeyDown={handleKeyDown}
-        placeholder="Helen Joseph · w60 · -26.2041, 28.0473 · 26°12'S 28°2'E"
+        placeholder="Helen Joseph · w60 · Main Rd & Smit St · -26.2041, 28.0473"
         aria-invalid={query.kind === 'bad_coordinates'}
       />
       {query.kind === 'bad_coordinates' && (
         <div className="field-problem" data-testid="location-problem">
           Not a position: {query.reason}
         </div>
+      )}
+      {correction && (
+        <ol className="pick-list" data-testid="location-correction" role="listbox" aria-label="Did you mean">
+          <li
+            role="option"
+            aria-selected={correctionActive}
+            className={correctionActive ? 'active' : undefined}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              acceptCorrection(correction);
+            }}
+          >
+            <span className="pick-kind">Check</span>
+            <span className="pick-name" data-testid="location-correction-position">
+              Did you mean {formatLatLng(correction.position)}?
+            </span>
+            <span className="pick-detail muted" title="The point as typed is far from the city; corrected, it is in it.">
+              {coordinateSlipWords(correction)} · ↓ Enter
+            </span>
+          </li>
+        </ol>
       )}
       {matches.length > 0 && (
         <ol className="pick-list" data-testid="location-matches" role="listbox">
@@ -120,7 +173,7 @@ export function LocationInput({ text, position, source, gazetteer, areas, onChan
         </ol>
       )}
       {query.kind === 'search' && matches.length === 0 && source === null && text.trim().length >= 2 && (
-        <div className="muted small">No place found: try another spelling, a ward ("w60"), or coordinates.</div>
+        <div className="muted small">No place found: try another spelling, a corner ("main & smit"), a ward ("w60"), or coordinates.</div>
       )}
       {position && (
         <div className="located" data-testid="location-set">

@@ -19,6 +19,7 @@ import { useCrewRoute } from './useCrewRoute.ts';
 import { useDevicePosition } from './useDevicePosition.ts';
 import { useCrewTheme } from './useCrewTheme.ts';
 import { CrewTopActions } from './CrewTopActions.tsx';
+import { CrewNotes } from './CrewNotes.tsx';
 import { needsAcknowledgement, newerUnit, withKnownAcknowledgement } from './crewFlow.ts';
 import type { CrewAction } from './crewFlow.ts';
 
@@ -118,6 +119,7 @@ export function CrewScreen({ session, unitId, live, onSignedOff, onSignOut }: Cr
             )}
           </section>
         )}
+        {incident && <CrewNotes incident={incident} commands={live.commands} />}
         {incident && <CrewJobDetails incident={incident} />}
         {live.state.version >= 0 && <CrewShift callSign={callSign} crew={unit?.crew ?? []} isBusy={command.pending !== null} onSignOff={signOff} />}
       </main>

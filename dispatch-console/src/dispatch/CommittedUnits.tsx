@@ -16,7 +16,15 @@ interface CommittedUnitsProps {
 /** The units still committed to the incident: each one's status (as its crew reports it), whether it acknowledged, and who crews it. [AK1] */
 export function CommittedUnits({ incident, units, releasable, onRelease }: CommittedUnitsProps) {
   const active = incident.assignments.filter((a) => a.clearedAt === null);
-  if (active.length === 0) return <div data-testid="committed-units">Committed: none</div>;
+  const diverted = divertedAway(incident);
+  if (active.length === 0) {
+    return (
+      <div data-testid="committed-units">
+        Committed: none
+        <DivertedAway entries={diverted} />
+      </div>
+    );
+  }
   return (
     <ul className="committed-units" data-testid="committed-units">
       {active.map((a) => {
@@ -43,6 +51,34 @@ export function CommittedUnits({ incident, units, releasable, onRelease }: Commi
           </li>
         );
       })}
+      <DivertedAway entries={diverted} />
     </ul>
   );
+}
+
+interface DivertedEntry {
+  unitId: string;
+  callSign: string;
+  to: string;
+  at: number;
+}
+
+/** [DV1] Units taken off this incident for a more urgent one, and where they went (the last divert of each unit). */
+function divertedAway(incident: Incident): DivertedEntry[] {
+  const active = new Set<string>(incident.assignments.filter((a) => a.clearedAt === null).map((a) => a.unitId));
+  const byUnit = new Map<string, DivertedEntry>();
+  for (const entry of incident.lifecycle) {
+    if (entry.action !== 'diverted_away' || !entry.unitId || !entry.otherIncidentId || active.has(entry.unitId)) continue;
+    const callSign = incident.assignments.find((a) => a.unitId === entry.unitId)?.callSign ?? entry.unitId;
+    byUnit.set(entry.unitId, { unitId: entry.unitId, callSign, to: entry.otherIncidentId, at: entry.at });
+  }
+  return [...byUnit.values()];
+}
+
+function DivertedAway({ entries }: { entries: readonly DivertedEntry[] }) {
+  return entries.map((entry) => (
+    <li key={`diverted-${entry.unitId}`} className="diverted-away" data-testid={`diverted-${entry.unitId}`}>
+      <span className="callsign">{entry.callSign}</span> diverted to {entry.to} at {formatClock(entry.at)}
+    </li>
+  ));
 }

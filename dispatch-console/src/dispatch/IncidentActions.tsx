@@ -84,6 +84,18 @@ export function IncidentActions({ incident, rights, actions }: IncidentActionsPr
           onSubmit={(release) => void actions.send('dispatch:release', { incidentId, unitId: releasing.unitId, ...release })}
         />
       )}
+      {form?.kind === 'divert' && (
+        <ReasonForm
+          key={form.unitId}
+          testId="divert"
+          label={`Why take ${form.callSign} off ${form.fromReference}`}
+          submitLabel={`Divert ${form.callSign}`}
+          initialReason={`More urgent: ${incident.priority.toUpperCase()} ${incident.reference}`}
+          isSending={isSending}
+          onDismiss={actions.dismiss}
+          onSubmit={(reason) => void actions.send('dispatch:divert', { unitId: form.unitId, fromIncidentId: form.fromIncidentId, toIncidentId: incidentId, reason })}
+        />
+      )}
       {actions.error && (
         <p className="error-text" data-testid="action-error">
           {actions.error}

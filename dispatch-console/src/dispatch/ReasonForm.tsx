@@ -9,13 +9,15 @@ interface ReasonFormProps {
   submitLabel: string;
   isSending: boolean;
   isDanger?: boolean;
+  /** A reason already written, for a step whose usual reason is known (a divert). */
+  initialReason?: string;
   onSubmit: (reason: string) => void;
   onDismiss: () => void;
 }
 
-/** [LC2][LC3][LC8] A step that needs only its reason: cancel, reopen, send more units. */
-export function ReasonForm({ testId, label, submitLabel, isSending, isDanger = false, onSubmit, onDismiss }: ReasonFormProps) {
-  const [reason, setReason] = useState('');
+/** [LC2][LC3][LC8][DV1] A step that needs only its reason: cancel, reopen, send more units, divert. */
+export function ReasonForm({ testId, label, submitLabel, isSending, isDanger = false, initialReason = '', onSubmit, onDismiss }: ReasonFormProps) {
+  const [reason, setReason] = useState(initialReason);
   const isReady = reason.trim().length > 0;
   return (
     <form

@@ -1,9 +1,9 @@
 import type { Incident } from '../../../shared/incidents/incidentSchema.ts';
-import type { Recommendation } from '../../../shared/dispatch/dispatchSchema.ts';
+import type { DivertCandidate, Recommendation } from '../../../shared/dispatch/dispatchSchema.ts';
 import type { UnitId } from '../../../shared/units/unitSchema.ts';
 import { UNIT_KIND_LABELS } from '../../../shared/units/unitKinds.ts';
 import { PRIORITY_LABELS } from '../../../shared/incidents/priority.ts';
-import { formatAge, formatDistance, formatEtaFor, numberCandidates, unitsToAssign } from './pickAssignment.ts';
+import { firstDivertCandidate, formatAge, formatDistance, formatEta, formatEtaFor, numberCandidates, unitsToAssign } from './pickAssignment.ts';
 import { placeLabel, typeLabel } from '../incidents/queueOrder.ts';
 import { CommittedUnits } from './CommittedUnits.tsx';
 import type { Unit } from '../../../shared/units/unitSchema.ts';
@@ -22,7 +22,10 @@ interface RecommendPanelProps {
   canAssign: boolean;
   isAssigning: boolean;
   assignError: string | null;
-  onTogglePick: (key: number) => void;
+  /** Picks or unpicks a candidate (numbered or not). */
+  onTogglePick: (unitId: UnitId) => void;
+  /** [DV3] Opens the divert form for a unit on a less urgent job; absent where this desk may not divert. */
+  onDivert?: (offer: DivertCandidate) => void;
   onAssignClick: () => void;
   /** [LC1]–[LC8] The incident's lifecycle steps, under its summary. */
   actions?: ReactNode;
@@ -40,6 +43,7 @@ export function RecommendPanel(props: RecommendPanelProps) {
   const callSigns = toAssign.map((id) => numbered.find((n) => n.candidate.unitId === id)?.candidate.callSign ?? id);
   // [LC7] Every unit has cleared: the board offers the close (or more units), never an assignment.
   const isAwaitingClose = incident.status === 'awaiting_close';
+  const topDivert = recommendation ? firstDivertCandidate(recommendation) : null;
 
   return (
     <section className="panel recommend" data-testid="recommend-panel" data-incident-id={incident.id} data-status={incident.status}>
@@ -75,7 +79,7 @@ export function RecommendPanel(props: RecommendPanelProps) {
           disabled={toAssign.length === 0 || isAssigning}
           onClick={props.onAssignClick}
         >
-          {isAssigning ? 'Assigning…' : toAssign.length > 0 ? `Assign ${callSigns.join(', ')}  [Enter]` : 'Plan met · press 1–9 to add a unit'}
+          {isAssigning ? 'Assigning…' : !recommendation ? 'Finding units…' : toAssign.length > 0 ? `Assign ${callSigns.join(', ')}  [Enter]` : 'Plan met · pick a unit to add (1–9, or Tab and Space)'}
         </button>
       )}
       {isLoading && !recommendation && <p className="muted">Finding units…</p>}
@@ -100,25 +104,56 @@ export function RecommendPanel(props: RecommendPanelProps) {
               const isChosen = toAssign.includes(c.unitId);
               const crew = crewNames(props.units[c.unitId]);
               return (
-                <li
-                  key={c.unitId}
-                  className={`candidate${isChosen ? ' chosen' : ''}${picked.includes(c.unitId) ? ' picked' : ''}`}
-                  data-testid={`candidate-${c.callSign}`}
-                  onClick={() => key !== null && props.onTogglePick(key)}
-                >
-                  <kbd>{key ?? '·'}</kbd>
-                  <span className="callsign">{c.callSign}</span>
-                  <span>{formatDistance(c.distanceMeters)}</span>
-                  <span data-testid="candidate-eta">{formatEtaFor(c.etaSeconds, recommendation.ranking)}</span>
-                  <span className={c.positionAgeSeconds > 300 ? 'stale' : 'muted'}>fix {formatAge(c.positionAgeSeconds)}</span>
-                  <span className="reason">
-                    {c.reason}
-                    {crew && <span className="crew-names" data-testid={`candidate-crew-${c.callSign}`}> · {crew}</span>}
-                  </span>
+                <li key={c.unitId}>
+                  {/* [DS7] Every candidate is a button: Tab reaches any of them, Space or Enter picks it; 1-9 are shortcuts. */}
+                  <button
+                    type="button"
+                    className={`candidate${isChosen ? ' chosen' : ''}${picked.includes(c.unitId) ? ' picked' : ''}`}
+                    data-testid={`candidate-${c.callSign}`}
+                    aria-pressed={picked.includes(c.unitId)}
+                    onClick={() => props.onTogglePick(c.unitId)}
+                  >
+                    <kbd>{key ?? '·'}</kbd>
+                    <span className="callsign">{c.callSign}</span>
+                    <span>{formatDistance(c.distanceMeters)}</span>
+                    <span data-testid="candidate-eta">{formatEtaFor(c.etaSeconds, recommendation.ranking)}</span>
+                    <span className={c.positionAgeSeconds > 300 ? 'stale' : 'muted'}>fix {formatAge(c.positionAgeSeconds)}</span>
+                    <span className="reason">
+                      {c.reason}
+                      {crew && <span className="crew-names" data-testid={`candidate-crew-${c.callSign}`}> · {crew}</span>}
+                    </span>
+                  </button>
                 </li>
               );
             })}
           </ol>
+          {kind.needed > 0 && kind.divertCandidates.length > 0 && (
+            <div className="divert-offers" data-testid={`divert-offers-${kind.kind}`}>
+              <div className="divert-head">Much nearer, on a less urgent job:</div>
+              <ul>
+                {kind.divertCandidates.map((offer) => (
+                  <li key={offer.unitId} className="divert-offer" data-testid={`divert-${offer.callSign}`}>
+                    <span className="divert-mark" aria-label="divert">⇄</span>
+                    <span className="callsign">{offer.callSign}</span>
+                    <span>
+                      {formatEtaFor(offer.etaSeconds, recommendation.ranking)}
+                      {offer.savingSeconds !== null ? ` · ${formatEta(offer.savingSeconds)} sooner than any free unit` : ' · no free unit can go'}
+                    </span>
+                    {props.onDivert ? (
+                      <button type="button" className="divert-button" data-testid={`divert-button-${offer.callSign}`} onClick={() => props.onDivert?.(offer)}>
+                        Divert…{offer.unitId === topDivert?.unitId && <kbd>D</kbd>}
+                      </button>
+                    ) : (
+                      <span />
+                    )}
+                    <span className="reason">
+                      leaves <span className={`prio-badge prio-${offer.fromPriority}`}>{offer.fromPriority.toUpperCase()}</span> {offer.fromReference} · {offer.fromType}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           {kind.passedOver.length > 0 && (
             <details className="passed-over">
               <summary>{kind.passedOver.length} passed over</summary>

@@ -1,4 +1,4 @@
-import type { Candidate, Recommendation } from '../../../shared/dispatch/dispatchSchema.ts';
+import type { Candidate, DivertCandidate, Recommendation } from '../../../shared/dispatch/dispatchSchema.ts';
 import { MAX_UNITS_PER_ASSIGN } from '../../../shared/dispatch/dispatchSchema.ts';
 import type { UnitId } from '../../../shared/units/unitSchema.ts';
 
@@ -49,9 +49,22 @@ export function unitsToAssign(recommendation: Recommendation, picked: readonly U
 /** Toggles the candidate under number key `key` in the picked list. */
 export function togglePick(recommendation: Recommendation, picked: readonly UnitId[], key: number): UnitId[] {
   const entry = numberCandidates(recommendation).find((n) => n.key === key);
-  if (!entry) return [...picked];
-  const id = entry.candidate.unitId;
-  return picked.includes(id) ? picked.filter((p) => p !== id) : [...picked, id];
+  return entry ? togglePickUnit(recommendation, picked, entry.candidate.unitId) : [...picked];
+}
+
+/** [DS7] Toggles any candidate, numbered or not (reached with Tab and Space or a click), in the picked list. */
+export function togglePickUnit(recommendation: Recommendation, picked: readonly UnitId[], unitId: UnitId): UnitId[] {
+  if (!numberCandidates(recommendation).some((n) => n.candidate.unitId === unitId)) return [...picked];
+  return picked.includes(unitId) ? picked.filter((p) => p !== unitId) : [...picked, unitId];
+}
+
+/** [DV3] The divert offer D takes: the best one of the first kind that has any. */
+export function firstDivertCandidate(recommendation: Recommendation): DivertCandidate | null {
+  for (const kind of recommendation.byKind) {
+    const offer = kind.needed > 0 ? kind.divertCandidates[0] : undefined;
+    if (offer) return offer;
+  }
+  return null;
 }
 
 /** Whether any kind of the plan still needs a unit. */

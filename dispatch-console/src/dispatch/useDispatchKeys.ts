@@ -17,13 +17,17 @@ export interface DispatchKeyHandlers {
   onChangeType?: () => void;
   /** [LC8] M: send more units to an incident awaiting close. */
   onMoreUnits?: () => void;
+  /** [DV3] D: divert the unit offered from a less urgent job. */
+  onDivert?: () => void;
+  /** [IQ2] E: acknowledge the standing Echo alerts. */
+  onAcknowledgeAlert?: () => void;
 }
 
 
 /**
  * The dispatcher's keys: ↑/↓ or k/j move through the queue, Enter or A assigns,
  * 1-9 pick candidates, N opens a new call, R replaces a crew that has not acknowledged, C closes, X cancels, T changes
- * type or priority, M sends more units to the selected incident, Escape clears. Ignored while typing in a field or in a
+ * type or priority, M sends more units to the selected incident, D diverts the unit offered from a less urgent job, E acknowledges the Echo alert, Escape clears. Ignored while typing in a field or in a
  * widget with its own keys (except Escape, which leaves a field).
  */
 export function useDispatchKeys(handlers: DispatchKeyHandlers): void {
@@ -84,6 +88,16 @@ export function useDispatchKeys(handlers: DispatchKeyHandlers): void {
         case 'M':
           if (!h.onMoreUnits) return;
           h.onMoreUnits();
+          break;
+        case 'd':
+        case 'D':
+          if (!h.onDivert) return;
+          h.onDivert();
+          break;
+        case 'e':
+        case 'E':
+          if (!h.onAcknowledgeAlert) return;
+          h.onAcknowledgeAlert();
           break;
         default:
           if (/^[1-9]$/.test(event.key)) h.onPick(Number(event.key));

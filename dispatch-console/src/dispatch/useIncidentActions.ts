@@ -3,7 +3,14 @@ import type { CommandClient, CommandName, CommandPayload } from '../realtime/com
 import { formatCommandError } from '../realtime/commandErrors.ts';
 
 /** The lifecycle form open on the selected incident, if any. */
-export type IncidentForm = { kind: 'close' } | { kind: 'cancel' } | { kind: 'more_units' } | { kind: 'update_type' } | { kind: 'release'; unitId: string };
+export type IncidentForm =
+  | { kind: 'close' }
+  | { kind: 'cancel' }
+  | { kind: 'more_units' }
+  | { kind: 'update_type' }
+  | { kind: 'release'; unitId: string }
+  /** [DV1] Take a unit off a less urgent job for the selected incident. */
+  | { kind: 'divert'; unitId: string; callSign: string; fromIncidentId: string; fromReference: string };
 
 export interface IncidentActions {
   form: IncidentForm | null;

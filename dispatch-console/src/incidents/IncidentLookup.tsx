@@ -7,15 +7,17 @@ import { formatClock, formatDuration, incidentIntervals } from './incidentInterv
 import { IncidentCallers } from './IncidentCallers.tsx';
 import { DISPOSITION_LABELS } from '../../../shared/incidents/lifecycleSchema.ts';
 import { ReopenAction, type ReopenProps } from './ReopenAction.tsx';
+import { CancelAction, type CancelProps } from './CancelAction.tsx';
 import { INCIDENT_STATUS_LABELS } from './statusLabels.ts';
 
 export type LookupResult = { query: string; incident: Incident } | { query: string; error: string } | { query: string; isLoading: true };
 
 /**
  * An incident found by its reference, open or closed: status, timers, callers and assignments, and for a desk
- * that may reopen (`reopen`), a recently closed incident's Reopen. Esc closes it.
+ * that may reopen (`reopen`), a recently closed incident's Reopen; for one that may cancel (`cancel`), a pending
+ * incident's Cancel. Esc closes it.
  */
-export function IncidentLookup({ result, onClose, reopen }: { result: LookupResult; onClose: () => void; reopen?: ReopenProps | undefined }) {
+export function IncidentLookup({ result, onClose, reopen, cancel }: { result: LookupResult; onClose: () => void; reopen?: ReopenProps | undefined; cancel?: CancelProps | undefined }) {
   return (
     <section className="panel lookup" data-testid="incident-lookup" aria-label="Incident found by reference">
       <header className="panel-head">
@@ -32,6 +34,7 @@ export function IncidentLookup({ result, onClose, reopen }: { result: LookupResu
       )}
       {'incident' in result && <LookupDetail incident={result.incident} />}
       {'incident' in result && reopen && <ReopenAction incident={result.incident} {...reopen} />}
+      {'incident' in result && cancel && <CancelAction incident={result.incident} {...cancel} />}
     </section>
   );
 }

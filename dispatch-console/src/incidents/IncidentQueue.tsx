@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Incident } from '../../../shared/incidents/incidentSchema.ts';
-import { activeCallSigns, formatElapsed, placeLabel, typeLabel } from './queueOrder.ts';
+import { activeCallSigns, formatElapsed, placeLabel, QUEUE_GROUP_LABELS, queueGroupOf, typeLabel } from './queueOrder.ts';
+import type { QueueGroup } from './queueOrder.ts';
 import { useNow } from './useNow.ts';
 import { INCIDENT_STATUS_LABELS } from './statusLabels.ts';
 
@@ -12,7 +13,7 @@ interface IncidentQueueProps {
   onSelect: (incidentId: string) => void;
 }
 
-/** Open incidents, most urgent then oldest first, with their running timers. */
+/** [IQ1] Open incidents, what needs action first, under a header per group, with their running timers. */
 export function IncidentQueue({ queue, selectedId, overdueIds, onSelect }: IncidentQueueProps) {
   const now = useNow();
   const listRef = useRef<HTMLOListElement | null>(null);
@@ -23,6 +24,10 @@ export function IncidentQueue({ queue, selectedId, overdueIds, onSelect }: Incid
     row?.scrollIntoView({ block: 'nearest' });
   }, [selectedId]);
 
+  const groupOf = (incident: Incident): QueueGroup => queueGroupOf(incident, overdueIds);
+  const groupCounts = new Map<QueueGroup, number>();
+  for (const incident of queue) groupCounts.set(groupOf(incident), (groupCounts.get(groupOf(incident)) ?? 0) + 1);
+
   return (
     <section className="panel queue" data-testid="incident-queue" aria-label="Incident queue">
       <header className="panel-head">
@@ -31,16 +36,20 @@ export function IncidentQueue({ queue, selectedId, overdueIds, onSelect }: Incid
       </header>
       {queue.length === 0 && <p className="muted empty">No open incidents.</p>}
       <ol ref={listRef} className="queue-list">
-        {queue.map((incident) => {
+        {queue.map((incident, index) => {
+          const group = groupOf(incident);
+          const previous = index > 0 ? queue[index - 1] : undefined;
+          const startsGroup = !previous || groupOf(previous) !== group;
           const units = activeCallSigns(incident);
           const isSelected = incident.id === selectedId;
           const isOverdue = overdueIds?.has(incident.id) ?? false;
-          return (
+          const row = (
             <li
               key={incident.id}
               data-testid={`queue-row-${incident.reference}`}
               data-incident-id={incident.id}
               data-status={incident.status}
+              data-group={group}
               data-ack-overdue={isOverdue ? 'true' : undefined}
               className={`queue-row prio-${incident.priority}${isSelected ? ' selected' : ''}${isOverdue ? ' ack-overdue' : ''}`}
               onClick={() => onSelect(incident.id)}
@@ -71,6 +80,13 @@ export function IncidentQueue({ queue, selectedId, overdueIds, onSelect }: Incid
               </div>
             </li>
           );
+          if (!startsGroup) return row;
+          return [
+            <li key={`group-${group}`} className={`queue-group group-${group}`} data-testid={`queue-group-${group}`} role="heading" aria-level={3}>
+              {QUEUE_GROUP_LABELS[group]} <span className="count">{groupCounts.get(group) ?? 0}</span>
+            </li>,
+            row,
+          ];
         })}
       </ol>
     </section>

@@ -10,6 +10,24 @@ export function primeAudio(): void {
   }
 }
 
+/**
+ * [IQ3] Unlocks audio at the first key or click on the page: a board reloaded with its session still valid has had
+ * no sign-in gesture, and its standing alert must still sound. Answers a function that stops listening.
+ */
+export function primeAudioOnFirstGesture(target: Window): () => void {
+  const stop = () => {
+    target.removeEventListener('pointerdown', unlock, true);
+    target.removeEventListener('keydown', unlock, true);
+  };
+  function unlock() {
+    primeAudio();
+    stop();
+  }
+  target.addEventListener('pointerdown', unlock, true);
+  target.addEventListener('keydown', unlock, true);
+  return stop;
+}
+
 /** Three short two-tone beeps, synthesised: no audio file. */
 export function playAlertBeep(): void {
   try {

@@ -2,13 +2,43 @@ import type { Incident } from '../../../shared/incidents/incidentSchema.ts';
 import { priorityRank } from '../../../shared/incidents/priority.ts';
 import { INCIDENT_TYPES } from '../../../shared/incidents/incidentTypes.ts';
 
-/** Open incidents, most urgent first (echo first), then oldest first; closed ones are left out. */
-export function orderQueue(incidents: Iterable<Incident>): Incident[] {
+/**
+ * [IQ1] The queue's groups, in order: what needs action first. Waiting for a unit (new, reopened, sent back, or its
+ * silent unit stood down), then a crew overdue acknowledging (AK2), then awaiting a close (LC7: units have cleared,
+ * the desk still has to close it), then in hand (units committed and answering).
+ */
+export const QUEUE_GROUPS = ['needs_units', 'ack_overdue', 'awaiting_close', 'in_hand'] as const;
+export type QueueGroup = (typeof QUEUE_GROUPS)[number];
+
+export const QUEUE_GROUP_LABELS: Record<QueueGroup, string> = {
+  needs_units: 'Needs units',
+  ack_overdue: 'Not acknowledged',
+  awaiting_close: 'Awaiting close',
+  in_hand: 'In hand',
+};
+
+/** [IQ1] The group of an open incident; `overdueIds` are the incidents with a crew overdue acknowledging. */
+export function queueGroupOf(incident: Incident, overdueIds?: ReadonlySet<string>): QueueGroup {
+  if (incident.status === 'pending') return 'needs_units';
+  if (overdueIds?.has(incident.id)) return 'ack_overdue';
+  if (incident.status === 'awaiting_close') return 'awaiting_close';
+  return 'in_hand';
+}
+
+/**
+ * [IQ1] Open incidents by group (what needs action first), within a group most urgent first (Echo first), then
+ * oldest first; closed ones are left out.
+ */
+export function orderQueue(incidents: Iterable<Incident>, overdueIds?: ReadonlySet<string>): Incident[] {
+  const groupRank = (incident: Incident) => QUEUE_GROUPS.indexOf(queueGroupOf(incident, overdueIds));
   return [...incidents]
     .filter((incident) => incident.status !== 'closed')
     .sort(
       (a, b) =>
-        priorityRank(a.priority) - priorityRank(b.priority) || a.createdAt - b.createdAt || a.reference.localeCompare(b.reference),
+        groupRank(a) - groupRank(b) ||
+        priorityRank(a.priority) - priorityRank(b.priority) ||
+        a.createdAt - b.createdAt ||
+        a.reference.localeCompare(b.reference),
     );
 }
 

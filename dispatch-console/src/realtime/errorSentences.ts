@@ -24,7 +24,11 @@ export const ERROR_SENTENCES: Record<ErrorCode, string> = {
   incident_already_dispatched: 'Units have already been sent to this incident: close it with a disposition instead of cancelling it.',
   incident_not_closed: 'That incident is still open, so it cannot be reopened.',
   reopen_window_passed: 'That incident closed too long ago to reopen. Create a new incident instead.',
+  note_window_passed: 'That incident closed more than a day ago and takes no more notes. Ask a supervisor if its record must be corrected.',
+  incident_notes_full: 'This incident already has as many notes as it can keep. Ask a supervisor to record the rest.',
   unit_not_on_incident: 'That unit is not committed to this incident.',
+  unit_not_divertable: 'That unit is already working on scene or carrying a patient: release it first, or choose another unit.',
+  divert_not_more_urgent: 'A unit is diverted only to a more urgent incident: assign a free unit instead.',
   unit_not_found: 'That unit is not in the fleet.',
   unit_not_available: 'That unit is no longer available: choose another unit.',
   status_transition_not_allowed: 'That unit cannot change to that status now.',
@@ -40,6 +44,7 @@ export const UNIT_PHRASES: Partial<Record<ErrorCode, string>> = {
   unit_not_found: 'is not in the fleet.',
   status_transition_not_allowed: 'cannot change to that status now.',
   unit_not_on_incident: 'is not committed to this incident.',
+  unit_not_divertable: 'is already working on scene or carrying a patient: release it first, or choose another unit.',
   unit_not_assigned: 'has no assignment.',
 };
 

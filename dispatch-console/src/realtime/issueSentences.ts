@@ -15,6 +15,8 @@ const TEXT_FIELDS: Record<string, { label: string; plural: boolean }> = {
   locationNotes: { label: 'Landmark notes', plural: true },
   callerName: { label: "The caller's name", plural: false },
   note: { label: 'The note', plural: false },
+  /** [NR1] The text of an incident's note. */
+  text: { label: 'The note', plural: false },
   reason: { label: 'The reason', plural: false },
   reference: { label: 'The reference', plural: false },
 };

@@ -41,13 +41,18 @@ export function applySnapshot(snapshot: Snapshot): LiveState {
  * Applies one delta: ignored when already seen, applied when it is the next version,
  * reported as a gap (state unchanged) when versions were missed.
  */
-export function applyDelta(state: LiveState, delta: Delta): DeltaResult {
+/** Whether the console's viewer (an agency desk) sees an incident; every other board sees all. [DK1] */
+export type SeesIncident = (incident: Incident) => boolean;
+export const SEES_EVERY_INCIDENT: SeesIncident = () => true;
+
+export function applyDelta(state: LiveState, delta: Delta, sees: SeesIncident = SEES_EVERY_INCIDENT): DeltaResult {
   if (delta.version <= state.version) return { state, outcome: 'stale' };
   if (state.version < 0 || delta.version !== state.version + 1) return { state, outcome: 'gap' };
 
   const incidents: Record<string, Incident> = { ...state.incidents };
   for (const incident of delta.incidents) {
-    if (incident.status === 'closed') delete incidents[incident.id];
+    // [LC6] An incident that no longer goes to this desk (its type changed) leaves the board like a closed one.
+    if (incident.status === 'closed' || !sees(incident)) delete incidents[incident.id];
     else incidents[incident.id] = incident;
   }
   const units: Record<string, Unit> = { ...state.units };
@@ -60,11 +65,11 @@ export function applyDelta(state: LiveState, delta: Delta): DeltaResult {
 }
 
 /** Applies deltas in order until one does not fit; returns the state and whether a gap remains. */
-export function applyDeltas(state: LiveState, deltas: readonly Delta[]): DeltaResult {
+export function applyDeltas(state: LiveState, deltas: readonly Delta[], sees: SeesIncident = SEES_EVERY_INCIDENT): DeltaResult {
   let current = state;
   let outcome: DeltaOutcome = 'stale';
   for (const delta of [...deltas].sort((a, b) => a.version - b.version)) {
-    const result = applyDelta(current, delta);
+    const result = applyDelta(current, delta, sees);
     current = result.state;
     if (result.outcome === 'gap') return { state: current, outcome: 'gap' };
     if (result.outcome === 'applied') outcome = 'applied';
@@ -87,13 +92,13 @@ export function applyTick(state: LiveState, version: number): DeltaResult {
  * desk is sent only those that concern it, so their versions may jump), skipping any already seen,
  * then moves the version to `version`, the head the answer was read at. Returns the deltas applied.
  */
-export function applySyncDeltas(state: LiveState, deltas: readonly Delta[], version: number): { state: LiveState; applied: Delta[] } {
+export function applySyncDeltas(state: LiveState, deltas: readonly Delta[], version: number, sees: SeesIncident = SEES_EVERY_INCIDENT): { state: LiveState; applied: Delta[] } {
   let current = state;
   const applied: Delta[] = [];
   for (const delta of [...deltas].sort((a, b) => a.version - b.version)) {
     if (delta.version <= current.version) continue;
     // Accept the jump: the server left out only versions that do not concern this desk.
-    const result = applyDelta({ ...current, version: delta.version - 1 }, delta);
+    const result = applyDelta({ ...current, version: delta.version - 1 }, delta, sees);
     current = result.state;
     applied.push(delta);
   }

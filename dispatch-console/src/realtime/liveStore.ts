@@ -1,8 +1,8 @@
 import type { Delta, Snapshot, SyncAnswer } from '../../../shared/protocol/stateSchema.ts';
 import type { UnitFix } from '../../../shared/units/unitSchema.ts';
 import type { Result } from '../../../shared/protocol/result.ts';
-import { EMPTY_LIVE_STATE, applyDelta, applyFixes, applySnapshot, applySyncDeltas, applyTick } from './liveState.ts';
-import type { DeltaResult, LiveState } from './liveState.ts';
+import { EMPTY_LIVE_STATE, SEES_EVERY_INCIDENT, applyDelta, applyFixes, applySnapshot, applySyncDeltas, applyTick } from './liveState.ts';
+import type { DeltaResult, LiveState, SeesIncident } from './liveState.ts';
 
 const SYNC_RETRY_MS = 2000;
 
@@ -24,7 +24,11 @@ export class LiveStore {
   private pending: Pending[] = [];
   private syncing = false;
 
-  constructor(private readonly syncSince: SyncSince) {}
+  /** `sees`: an agency desk drops an incident that no longer goes to it. [LC6] */
+  constructor(
+    private readonly syncSince: SyncSince,
+    private readonly sees: SeesIncident = SEES_EVERY_INCIDENT,
+  ) {}
 
   readonly getState = (): LiveState => this.state;
 
@@ -76,7 +80,7 @@ export class LiveStore {
   }
 
   private apply(item: Pending): DeltaResult {
-    return item.delta ? applyDelta(this.state, item.delta) : applyTick(this.state, item.version);
+    return item.delta ? applyDelta(this.state, item.delta, this.sees) : applyTick(this.state, item.version);
   }
 
   receiveFixes(fixes: readonly UnitFix[]): void {
@@ -100,7 +104,7 @@ export class LiveStore {
       if (answer.data.kind === 'snapshot') {
         this.receiveSnapshot(answer.data.snapshot);
       } else {
-        const { state, applied } = applySyncDeltas(this.state, answer.data.deltas, answer.data.version);
+        const { state, applied } = applySyncDeltas(this.state, answer.data.deltas, answer.data.version, this.sees);
         if (state !== this.state) this.setState(state);
         for (const delta of applied) this.emitDelta(delta);
       }

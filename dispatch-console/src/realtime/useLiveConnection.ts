@@ -6,7 +6,7 @@ import { createCommandClient } from './commandClient.ts';
 import type { CommandClient, CommandClientOptions } from './commandClient.ts';
 import { handshakeRefusal } from './handshakeRefusal.ts';
 import { LiveStore } from './liveStore.ts';
-import type { LiveState } from './liveState.ts';
+import { SEES_EVERY_INCIDENT, type LiveState, type SeesIncident } from './liveState.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
 
@@ -34,10 +34,10 @@ interface Wiring {
   commands: CommandClient;
 }
 
-function wire(commandOptions: CommandClientOptions): Wiring {
+function wire(commandOptions: CommandClientOptions, sees: SeesIncident): Wiring {
   const socket = createSocket();
   const commands = createCommandClient(socketTransport(socket), commandOptions);
-  const store = new LiveStore((version) => commands.request('sync:since', { version }));
+  const store = new LiveStore((version) => commands.request('sync:since', { version }), sees);
   socket.on('state:snapshot', (snapshot) => store.receiveSnapshot(snapshot));
   // Every fact of the journal is an event of its own name carrying its delta.
   for (const fact of FACTS) socket.on(fact, (delta) => store.receiveDelta(delta));
@@ -50,8 +50,8 @@ function wire(commandOptions: CommandClientOptions): Wiring {
  * One socket for the signed-in console (the cookie says who it is), the live store fed from it, and the command
  * client over it. Mount it once per sign-in. `commandOptions` is read once (a crew's device resends for longer).
  */
-export function useLiveConnection(commandOptions: CommandClientOptions = {}): LiveConnection {
-  const [wiring] = useState(() => wire(commandOptions));
+export function useLiveConnection(commandOptions: CommandClientOptions = {}, sees: SeesIncident = SEES_EVERY_INCIDENT): LiveConnection {
+  const [wiring] = useState(() => wire(commandOptions, sees));
   const state = useSyncExternalStore(wiring.store.subscribe, wiring.store.getState);
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [refusal, setRefusal] = useState<string | null>(null);
