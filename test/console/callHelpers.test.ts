@@ -37,8 +37,14 @@ describe('location box', () => {
 
   it('[IC5] describes the area, with a warning outside the metro', () => {
     expect(areaLine({ ward: 60, region: 'F', isInsideMetro: true })).toEqual({ text: 'Ward 60 · Region F (approximate)', tone: 'ok' });
-    expect(areaLine({ ward: null, region: null, isInsideMetro: false }).tone).toBe('warn');
+    expect(areaLine({ ward: null, region: null, isInsideMetro: false })).toEqual({ text: 'Outside the City of Johannesburg — confirm the location with the caller (it will be flagged)', tone: 'warn' });
     expect(areaLine({ ward: null, region: null, isInsideMetro: true }).tone).toBe('warn');
+  });
+
+  it('[IC5] names the city it is in, and a city without wards reads plainly inside it', () => {
+    const andorra = { name: 'Andorra', hasWards: false };
+    expect(areaLine({ ward: null, region: null, isInsideMetro: true }, andorra)).toEqual({ text: 'Inside Andorra', tone: 'ok' });
+    expect(areaLine({ ward: null, region: null, isInsideMetro: false }, andorra)).toEqual({ text: 'Outside Andorra — confirm the location with the caller (it will be flagged)', tone: 'warn' });
   });
 });
 

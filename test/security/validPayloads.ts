@@ -97,7 +97,8 @@ export const VALID_PAYLOADS: Record<CommandName, ValidPayload> = {
     sender: 'own',
     build: async (fx, sender) => {
       const unitId = unitOf(fx, sender);
-      await fx.assign((await fx.incident()).id, unitId);
+      // A crew's vehicle another payload already committed (a note on its incident) acknowledges that assignment.
+      if ((await fx.unitStatus(unitId)) === 'available') await fx.assign((await fx.incident()).id, unitId);
       return { commandId: commandId(), unitId };
     },
   },

@@ -153,6 +153,7 @@ export function CallPanel({ call, history, indexes, children }: CallPanelProps) 
             gazetteer={indexes?.gazetteer ?? null}
             areas={indexes?.areas ?? null}
             cityArea={indexes?.cityArea ?? null}
+            cityWords={indexes?.cityWords}
             onChange={call.update}
             onDone={() => focusField('landmark')}
           />

@@ -7,7 +7,7 @@ import { correctCoordinateSlip, type CityArea, type CoordinateCorrection } from 
 import type { LngLat } from '../../../shared/geo/position.ts';
 import type { LocationSource } from './callDraft.ts';
 import { formatLatLng, interpretLocation } from './locationQuery.ts';
-import { areaLine } from './areaLine.ts';
+import { areaLine, type CityWords } from './areaLine.ts';
 import { coordinateSlipWords } from './coordinateSlipWords.ts';
 
 /** Every gazetteer kind and every facility kind (a city pack's stations may be searchable). */
@@ -35,6 +35,8 @@ interface LocationInputProps {
   areas: AreaIndex | null;
   /** The city's outline and bounds, to offer a correction for coordinates typed with a slip (LO7). */
   cityArea: CityArea | null;
+  /** How the area line under the box names the city. */
+  cityWords?: CityWords | undefined;
   onChange: (patch: { locationText: string; position: LngLat | null; locationSource: LocationSource | null }) => void;
   /** Enter with a location set: go on to the next field. */
   onDone: () => void;
@@ -52,13 +54,13 @@ function correctionOf(text: string, gazetteer: GazetteerIndex | null, cityArea: 
  * minus sign explains get a "Did you mean…?" (↓ Enter or a click) [LO7]. Below: the ward and region, or a warning
  * outside the metro.
  */
-export function LocationInput({ text, position, source, gazetteer, areas, cityArea, onChange, onDone }: LocationInputProps) {
+export function LocationInput({ text, position, source, gazetteer, areas, cityArea, cityWords, onChange, onDone }: LocationInputProps) {
   const query = useMemo(() => interpretLocation(text, gazetteer), [text, gazetteer]);
   const correction = useMemo(() => correctionOf(text, gazetteer, cityArea), [text, gazetteer, cityArea]);
   const [highlight, setHighlight] = useState(0);
   const [correctionActive, setCorrectionActive] = useState(false);
   const matches = query.kind === 'search' && source !== 'place' ? query.matches : [];
-  const area = position && areas ? areaLine(areas.locate(position)) : null;
+  const area = position && areas ? areaLine(areas.locate(position), cityWords) : null;
 
   useEffect(() => {
     setHighlight(0);

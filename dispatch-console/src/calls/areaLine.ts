@@ -6,14 +6,26 @@ export interface AreaLine {
   tone: 'ok' | 'warn';
 }
 
+/** What the city is called, and whether its pack divides it into wards (an imported OSM pack does not). */
+export interface CityWords {
+  name: string;
+  hasWards: boolean;
+}
+
+const JOHANNESBURG: CityWords = { name: 'City of Johannesburg', hasWards: true };
+
 /**
  * "Ward 60 · Region F (approximate)" inside a ward (regions come from a ward→region table, hence approximate);
- * a warning outside the metro ([IC5]: accepted, but the call-taker should confirm the place). Pure.
+ * "Inside Andorra" in a city without wards; a warning outside the city ([IC5]: accepted, but the call-taker
+ * should confirm the place). Pure.
  */
-export function areaLine(location: AreaLocation): AreaLine {
+export function areaLine(location: AreaLocation, city: CityWords = JOHANNESBURG): AreaLine {
+  // "the City of Johannesburg", but "Andorra".
+  const place = /^City of /.test(city.name) ? `the ${city.name}` : city.name;
   if (!location.isInsideMetro) {
-    return { text: 'Outside the City of Johannesburg — confirm the location with the caller (it will be flagged)', tone: 'warn' };
+    return { text: `Outside ${place} — confirm the location with the caller (it will be flagged)`, tone: 'warn' };
   }
+  if (!city.hasWards) return { text: `Inside ${place}`, tone: 'ok' };
   const parts: string[] = [];
   if (location.ward !== null) parts.push(`Ward ${location.ward}`);
   if (location.region !== null) parts.push(`Region ${location.region} (approximate)`);
