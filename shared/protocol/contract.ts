@@ -44,7 +44,7 @@ import { SnapshotSchema, SyncAnswerSchema, SyncSinceInputSchema } from './stateS
  */
 
 /** Bumped when a command or event changes meaning; a console built for another version is told to reload. */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** [CM5] How far ahead of the server's clock a client's time may be (device clocks drift a little). */
 export const CLOCK_SKEW_ALLOWANCE_MS = 10_000;
