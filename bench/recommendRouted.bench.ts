@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
 import { syntheticUnits } from './syntheticUnits.ts';
 import { performance } from 'node:perf_hooks';
-import type { Recommendation } from '../shared/dispatch/dispatchSchema.ts';
+import { MAX_UNITS_PER_ASSIGN, type Recommendation } from '../shared/dispatch/dispatchSchema.ts';
 import type { LngLat } from '../shared/geo/position.ts';
 import { INCIDENT_TYPE_IDS } from '../shared/incidents/incidentTypes.ts';
-import type { IncidentCreatePayload } from '../shared/incidents/incidentSchema.ts';
+import type { Incident, IncidentCreatePayload } from '../shared/incidents/incidentSchema.ts';
+import { nearestAvailable } from '../server/dispatch/recommendUnits.ts';
 import type { CadContext } from '../server/app/cadContext.ts';
 import { createCadServer } from '../server/app/createCadServer.ts';
 import { loadCityPack } from '../server/city/loadCityPack.ts';
@@ -27,6 +28,9 @@ export interface RecommendOptions {
   /** Minor (Alpha) jobs created first, each with `unitsPerJob` units committed: the divert candidates. [DV3] */
   jobs: number;
   unitsPerJob: number;
+  /** Incidents around which the nearest `busyUnitsPerKind` units of each needed kind are put on a minor job. [DV3] */
+  busyAreas: number;
+  busyUnitsPerKind: number;
 }
 
 export interface RecommendResult {
@@ -141,21 +145,26 @@ export async function benchRecommendRouted(options: RecommendOptions): Promise<R
     const free = units.map((unit) => unit.id);
     let committedUnits = 0;
     const runId = Date.now().toString(36);
-    for (let j = 0; j < options.jobs; j += 1) {
+    let jobCount = 0;
+    /** A minor (Alpha) job at `location` with `unitIds` committed to it: they stay dispatched, divertable. */
+    const commitToMinorJob = async (location: LngLat, unitIds: string[]): Promise<void> => {
+      const tag = String(jobCount++).padStart(4, '0');
       const job: IncidentCreatePayload = {
-        commandId: `bench-${runId}-job-${String(j).padStart(4, '0')}`,
-        type: 'injured_person', answers: { minor_only: 'yes' }, location: randomNode(router.graph, random),
+        commandId: `bench-${runId}-job-${tag}`, type: 'injured_person', answers: { minor_only: 'yes' }, location,
         locationNotes: 'benchmark', callerName: 'Bench Caller', callbackNumber: '+376 555 015', notes: 'minor synthetic job',
       };
       const created = await runCommand(ctx, 'incident:create', callTaker, job);
       if (!created.result.ok) throw new Error(`a minor job was refused: ${created.result.error.message}`);
-      const unitIds = free.splice(Math.floor(random() * (free.length - options.unitsPerJob)), options.unitsPerJob);
-      const assigned = await runCommand(ctx, 'dispatch:assign', dispatcher, { commandId: `bench-${runId}-assign-${String(j).padStart(4, '0')}`, incidentId: created.result.data.id, unitIds });
+      const assigned = await runCommand(ctx, 'dispatch:assign', dispatcher, { commandId: `bench-${runId}-assign-${tag}`, incidentId: created.result.data.id, unitIds });
       if (!assigned.result.ok) throw new Error(`a minor job's units were refused: ${assigned.result.error.message}`);
       committedUnits += unitIds.length;
+    };
+    for (let j = 0; j < options.jobs; j += 1) {
+      await commitToMinorJob(randomNode(router.graph, random), free.splice(Math.floor(random() * (free.length - options.unitsPerJob)), options.unitsPerJob));
     }
     const types = INCIDENT_TYPE_IDS;
     const incidentIds: string[] = [];
+    const created: Incident[] = [];
     let incidentsRefused = 0;
     for (let i = 0; i < options.incidents; i += 1) {
       const payload: IncidentCreatePayload = {
@@ -168,10 +177,23 @@ export async function benchRecommendRouted(options: RecommendOptions): Promise<R
         notes: 'synthetic incident',
       };
       const { result } = await runCommand(ctx, 'incident:create', callTaker, payload);
-      if (result.ok) incidentIds.push(result.data.id);
-      else incidentsRefused += 1;
+      if (result.ok) {
+        incidentIds.push(result.data.id);
+        created.push(result.data);
+      } else incidentsRefused += 1;
     }
     if (incidentIds.length === 0) throw new Error(`no incident could be created (${incidentsRefused} refused)`);
+    // [DV3] Busy neighbourhoods: around the first incidents, the nearest units of every kind their plan needs are
+    // already on a minor job there, so the nearest free ones are far and a divert is worth offering.
+    for (const incident of created.slice(0, options.busyAreas)) {
+      for (const line of incident.plan) {
+        const nearest = await nearestAvailable(ctx.redis, ctx.keys.availableUnits(line.kind), incident.location, options.busyUnitsPerKind);
+        // One assignment takes at most MAX_UNITS_PER_ASSIGN units: a busy neighbourhood is several minor jobs.
+        for (let i = 0; i < nearest.length; i += MAX_UNITS_PER_ASSIGN) {
+          await commitToMinorJob(incident.location, nearest.slice(i, i + MAX_UNITS_PER_ASSIGN).map((hit) => hit.id));
+        }
+      }
+    }
 
     const routed = await timeRecommendations(ctx, incidentIds, options.recommendations, options.warmup);
     const roadNetwork = routed.answers.filter((answer) => answer.ranking === 'road_network').length;

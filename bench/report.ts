@@ -263,7 +263,7 @@ export function recommendFacts(r: RecommendResult): string {
       ['Recommendations timed (after warm-up), round-robin over the incidents', `${int(r.options.recommendations)} (+${int(r.options.warmup)} warm-up)`],
       ['Answers ranked `road_network` / other ranking or refused', `${int(r.roadNetwork)} / ${int(r.otherRanking)}${problem}`],
       ['Candidates proposed per recommendation (all kinds, mean)', f1(r.meanCandidates)],
-      ['[DV3] Units on their way to minor (Alpha) jobs, searched as divert candidates by every recommendation', `${int(r.committedUnits)} (${int(r.options.jobs)} jobs × ${r.options.unitsPerJob})`],
+      ['[DV3] Units on their way to minor (Alpha) jobs, searched as divert candidates by every recommendation', `${int(r.committedUnits)} (${int(r.options.jobs)} random jobs × ${r.options.unitsPerJob}, and the nearest ${r.options.busyUnitsPerKind} of each needed kind around ${r.options.busyAreas} incidents)`],
       ['[DV3] Recommendations offering a divert / divert candidates offered in all', `${int(r.withDivertOffers)} / ${int(r.divertOffers)}`],
       ['Redis `used_memory_human` at the end', r.redisMemory],
       ['Node process RSS', `${f1(r.processRssMiB)} MiB`],
@@ -399,7 +399,9 @@ ${auditFacts(audit)}
   \`COMMAND_HANDLERS['incident:create'].execute\`. Then \`COMMAND_HANDLERS['dispatch:recommend'].execute(ctx, dispatcher, { incidentId })\`
   is timed one at a time, ${int(recommend.options.recommendations)} times round-robin over the incidents after ${int(recommend.options.warmup)} warm-up calls: the whole
   command path (payload parsing, role check, the incident read, Redis GEOSEARCH of the candidates, unit records,
-  road-network ETAs, ranking, passed-over explanations, divert candidates and the jobs they would leave). The shared
+  road-network ETAs, ranking, passed-over explanations, divert candidates and the jobs they would leave). Around the first
+  ${int(recommend.options.busyAreas)} incidents the nearest ${recommend.options.busyUnitsPerKind} units of each kind their plan needs are first put on a minor job there (a busy
+  neighbourhood), so that a unit on its way to that job is worth offering as a divert. The shared
   answer of the state version (DS7) is deleted before each timed call, outside the timing, so every call computes in
   full; a last run reads the shared answer back, as a second desk would. Every answer is checked for \`ranking: 'road_network'\`.
   The same calls with \`ctx.city.router\` set to null (straight-line ranking) are timed after, for scale.

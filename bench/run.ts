@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   const beforeRecommend = load1();
   console.log(`4. Full recommendation with road-network ETAs… (load average ${beforeRecommend.toFixed(1)})`);
   const recommend = await benchRecommendRouted(
-    quick ? { units: 1_000, incidents: 20, recommendations: 100, warmup: 10, jobs: 30, unitsPerJob: 5 } : { units: 10_000, incidents: 50, recommendations: 1_000, warmup: 50, jobs: 600, unitsPerJob: 5 },
+    quick ? { units: 1_000, incidents: 20, recommendations: 100, warmup: 10, jobs: 30, unitsPerJob: 5, busyAreas: 5, busyUnitsPerKind: 10 } : { units: 10_000, incidents: 50, recommendations: 1_000, warmup: 50, jobs: 600, unitsPerJob: 5, busyAreas: 15, busyUnitsPerKind: 40 },
   );
   console.log(`${recommendTable(recommend)}\n\n${recommendFacts(recommend)}\n`);
   if (recommend.otherRanking > 0) console.log(`NOT ROUTED: ${recommend.otherRanking} answers were not ranked on the road network (${recommend.firstProblem ?? ''})\n`);
