@@ -6,7 +6,7 @@ import { readConfig } from './config/readConfig.ts';
 import { startEmbeddedRedis, type EmbeddedRedis } from './redis/embeddedRedis.ts';
 import { startAvlHeartbeat } from './units/avlHeartbeat.ts';
 import { startVehicleSimulator } from './simulation/vehicleSimulator.ts';
-import { DEMO_PASSWORD, DEMO_USERS, demoUsersPresent } from './auth/demoUsers.ts';
+import { DEMO_PASSWORD, demoUsersFor, demoUsersPresent } from './auth/demoUsers.ts';
 import { createUser, findUserByName } from './auth/userStore.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   const stopSimulator = config.SIMULATOR === 'on' ? startVehicleSimulator(server.ctx, { io: server.io, frames: server.frames }) : () => undefined;
   console.log(`Emergency Connect CAD: ${city.name}, ${city.fleet.length} units, ${city.wards.length} wards, ${roadGraphFile ? 'routing on the road network' : 'no road network: straight-line ETAs'}`);
   if (withDemoUsers) {
-    console.log(`Demo sign-in (password ${DEMO_PASSWORD} for each): ${DEMO_USERS.map((u) => `${u.username} (${u.role.replace('_', ' ')}${u.desks.length ? `: ${u.desks.join('/')}` : ''})`).join(', ')}`);
+    console.log(`Demo sign-in (password ${DEMO_PASSWORD} for each): ${demoUsersFor(server.ctx).map((u) => `${u.username} (${u.role.replace('_', ' ')}${u.desks.length ? `: ${u.desks.join('/')}` : ''}${u.department ? `: ${u.department}` : ''})`).join(', ')}`);
   }
   console.log(`Open ${server.url.replace('127.0.0.1', config.HOST === '0.0.0.0' ? 'localhost' : config.HOST)}`);
 

@@ -3,6 +3,7 @@ import type { AreaLookup } from '../../shared/incidents/incidentLifecycle.ts';
 import type { LngLat } from '../../shared/geo/position.ts';
 import type { CityLayers } from '../../shared/city/citySchema.ts';
 import type { CityData } from '../city/cityData.ts';
+import type { CareCatalogue } from '../../shared/tickets/careServiceSchema.ts';
 import type { Router } from '../routing/router/createRouter.ts';
 import type { RedisKeys } from '../redis/keys.ts';
 import type { UnitKindCache } from '../units/unitKindCache.ts';
@@ -47,6 +48,8 @@ export interface CityRuntime {
   data: CityData;
   layers: CityLayers;
   locate(position: LngLat): AreaLookup;
+  /** [CC1] The city's Care Connect catalogue; null when it runs no Care Connect line. */
+  care: CareCatalogue | null;
   /** Fastest paths on the city's road network; null when it has none (straight-line estimates). */
   router: Router | null;
 }

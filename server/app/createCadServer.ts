@@ -1,4 +1,5 @@
 import { createServer, type Server as HttpServer } from 'node:http';
+import { careCatalogue } from '../../shared/tickets/careServiceSchema.ts';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { Redis } from 'ioredis';
@@ -94,7 +95,7 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
   const ctx: CadContext = {
     redis,
     keys,
-    city: { data: options.city, layers: cityLayers(options.city, router !== null, buildGazetteer(options.city, areaIndex), router ? roadLines(router.graph) : []), locate: (p) => areaIndex.locate(p), router },
+    city: { data: options.city, layers: cityLayers(options.city, router !== null, buildGazetteer(options.city, areaIndex), router ? roadLines(router.graph) : []), locate: (p) => areaIndex.locate(p), router, care: options.city.care ? careCatalogue(options.city.care) : null },
     settings,
     unitKinds: new UnitKindCache(redis, keys),
     auth: { tokens: new SessionTokens(secret.secret) },

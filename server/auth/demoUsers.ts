@@ -10,6 +10,8 @@ export interface DemoUser {
   displayName: string;
   role: PersonRole;
   desks: Desk[];
+  /** [CC6] A department officer's department. */
+  department?: string;
 }
 
 /** One user per role (and per dispatch desk), for the demo. */
@@ -23,11 +25,20 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'crew2', displayName: 'Naledi Mahlangu', role: 'crew', desks: [] },
   { username: 'supervisor', displayName: 'Ayesha Patel', role: 'supervisor', desks: [] },
   { username: 'admin', displayName: 'City IT administrator', role: 'administrator', desks: [] },
+  { username: 'agent', displayName: 'Zanele Ndlovu', role: 'care_agent', desks: [] },
+  { username: 'water', displayName: 'Joburg Water officer', role: 'department_officer', desks: [], department: 'joburg_water' },
+  { username: 'power', displayName: 'City Power officer', role: 'department_officer', desks: [], department: 'city_power' },
+  { username: 'gas', displayName: 'Egoli Gas officer', role: 'department_officer', desks: [], department: 'egoli_gas' },
 ];
+
+/** The demo users a city seeds: department officers only where the city's Care Connect line has their department. */
+export function demoUsersFor(ctx: CadContext): readonly DemoUser[] {
+  return DEMO_USERS.filter((user) => user.department === undefined || ctx.city.care?.department(user.department) !== undefined);
+}
 
 /** Adds the demo users that are missing (an existing user keeps the password it has). */
 export async function seedDemoUsers(ctx: CadContext): Promise<void> {
-  for (const user of DEMO_USERS) {
+  for (const user of demoUsersFor(ctx)) {
     if (await findUserByName(ctx, user.username)) continue;
     await createUser(ctx, { ...user, password: DEMO_PASSWORD });
   }

@@ -50,6 +50,7 @@ export async function resolveSession(ctx: CadContext, token: string | undefined)
     if (agency) session.agency = agency;
   }
   if (user.role === 'crew' && user.unitId) session.unitId = user.unitId;
+  if (user.role === 'department_officer' && user.department) session.department = user.department;
   return session;
 }
 

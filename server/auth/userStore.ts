@@ -23,13 +23,17 @@ const StoredUserSchema = z.object({
   createdAt: z.coerce.number().int(),
   updatedAt: z.coerce.number().int(),
   unitId: z.string().default('').transform((id) => (id === '' ? null : id)),
+  department: z.string().default('').transform((code) => (code === '' ? null : code)),
   passwordHash: z.string().min(1),
   sessionGeneration: z.coerce.number().int().default(0),
 });
 
 /** The public view of a stored user. */
 export function publicUser(user: StoredUser): User {
-  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, desks: user.desks, isDisabled: user.isDisabled, createdAt: user.createdAt, updatedAt: user.updatedAt, unitId: user.unitId };
+  return {
+    id: user.id, username: user.username, displayName: user.displayName, role: user.role, desks: user.desks, isDisabled: user.isDisabled,
+    createdAt: user.createdAt, updatedAt: user.updatedAt, unitId: user.unitId, department: user.department,
+  };
 }
 
 export async function readUser(ctx: CadContext, userId: string): Promise<StoredUser | null> {
@@ -54,6 +58,8 @@ export interface NewUser {
   displayName: string;
   role: PersonRole;
   desks: readonly Desk[];
+  /** [CC6] A department officer's department. */
+  department?: string | undefined;
   password: string;
 }
 
@@ -70,12 +76,13 @@ export async function createUser(ctx: CadContext, input: NewUser): Promise<Store
     createdAt: now,
     updatedAt: now,
     unitId: null,
+    department: input.department ?? null,
     passwordHash: await hashPassword(input.password, ctx.settings.passwordCost),
     sessionGeneration: 0,
   };
   const fields = [
     'id', user.id, 'username', user.username, 'displayName', user.displayName, 'role', user.role, 'desks', JSON.stringify(user.desks),
-    'isDisabled', '0', 'createdAt', String(now), 'updatedAt', String(now), 'unitId', '', 'passwordHash', user.passwordHash, 'sessionGeneration', '0',
+    'isDisabled', '0', 'createdAt', String(now), 'updatedAt', String(now), 'unitId', '', 'department', user.department ?? '', 'passwordHash', user.passwordHash, 'sessionGeneration', '0',
   ];
   const created = await SCRIPTS.createUser.run(ctx.redis, [ctx.keys.user(user.id), ctx.keys.usernames, ctx.keys.userIds], [user.id, user.username, ...fields]);
   return created === 1 ? user : null;

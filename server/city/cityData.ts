@@ -2,6 +2,7 @@ import type { AreaGeometry, Facility, FleetUnit, Ward } from '../../shared/city/
 import type { GazetteerEntry } from '../../shared/city/gazetteer.ts';
 import type { LngLat } from '../../shared/geo/position.ts';
 import type { BBox } from '../../shared/geo/gridSpec.ts';
+import type { CareServicesFile } from '../../shared/tickets/careServiceSchema.ts';
 
 /** The city as loaded from its fixtures at start-up: geography, real facilities and the demo fleet. */
 export type CityData = {
@@ -14,6 +15,8 @@ export type CityData = {
   fleet: FleetUnit[];
   /** [LO6] The pack's gazetteer.json (streets, intersections, places, points of interest, addresses); empty without one. */
   gazetteer: GazetteerEntry[];
+  /** [CC1] The pack's Care Connect line (care-services.json); null when the city runs none. */
+  care: CareServicesFile | null;
   /** Centre of the bounds, degrees. */
   center: LngLat;
   bounds: BBox;
@@ -22,4 +25,4 @@ export type CityData = {
 };
 
 /** Everything of the city but its fleet and gazetteer file: what the fleet generator plans from. */
-export type CityGeography = Omit<CityData, 'fleet' | 'gazetteer'>;
+export type CityGeography = Omit<CityData, 'fleet' | 'gazetteer' | 'care'>;

@@ -1,5 +1,6 @@
 import type { CityData } from './cityData.ts';
 import { loadGazetteerFile } from './gazetteerFile.ts';
+import { loadCareServicesFile } from './careServicesFile.ts';
 import { loadCityGeography } from './loadCityGeography.ts';
 import { loadFleet } from './loadFleet.ts';
 
@@ -16,5 +17,6 @@ export function loadCity(dir: string): CityData {
     attribution: gazetteer.attribution === null ? geography.attribution : [...geography.attribution, gazetteer.attribution],
     fleet: loadFleet(dir, geography.facilities),
     gazetteer: gazetteer.entries,
+    care: loadCareServicesFile(dir),
   };
 }

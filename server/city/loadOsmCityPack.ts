@@ -6,6 +6,7 @@ import { StationSchema } from '../routing/osm/stationSchema.ts';
 import type { CityData } from './cityData.ts';
 import { CityDataError } from './CityDataError.ts';
 import { loadGazetteerFile } from './gazetteerFile.ts';
+import { loadCareServicesFile } from './careServicesFile.ts';
 import { loadFleet } from './loadFleet.ts';
 import { BoundaryFileSchema, CityManifestSchema, OSM_PACK_FILES } from './osmCityPack.ts';
 import { labelBy, parseFixtureEnvelope, parseFixtureRecords } from './parseFixtureRecords.ts';
@@ -39,6 +40,7 @@ export function loadOsmCityPack(dir: string): CityData {
     facilities,
     fleet: loadFleet(dir, facilities),
     gazetteer: loadGazetteerFile(dir).entries,
+    care: loadCareServicesFile(dir),
     center,
     bounds,
     // The manifest's credits already cover the gazetteer the importer wrote beside it.

@@ -5,6 +5,8 @@ import type { RecordRule } from '../../shared/protocol/contract.ts';
 import { UNIT_KIND_AGENCY } from '../../shared/units/unitKinds.ts';
 import type { CadContext } from '../app/cadContext.ts';
 import { readIncident } from '../incidents/readIncident.ts';
+import { readTicket } from '../tickets/readTicket.ts';
+import { ticketIdOf } from '../tickets/changeTicket.ts';
 
 const forbidden = (message: string, unitId?: string): CommandError => ({ code: 'forbidden', message, ...(unitId ? { unitId } : {}) });
 
@@ -18,6 +20,8 @@ const forbidden = (message: string, unitId?: string): CommandError => ({ code: '
 export async function authoriseRecord(ctx: CadContext, rule: RecordRule<unknown, unknown> | undefined, input: unknown, session: Session): Promise<CommandError | null> {
   if (!rule) return null;
   const unitIds = rule.units?.(input) ?? [];
+  // [CC6] A department officer acts on and reads only its own department's tickets.
+  if (session.role === 'department_officer') return authoriseDepartment(ctx, rule, input, session);
   const incidentIds = [...(rule.incident ? [rule.incident(input)] : []), ...(rule.incidents?.(input) ?? [])];
   if (session.role === 'crew') {
     if (!session.unitId) return { code: 'not_signed_on', message: 'sign on to a vehicle first' };
@@ -43,6 +47,18 @@ export async function authoriseRecord(ctx: CadContext, rule: RecordRule<unknown,
     const committedTo = await ctx.redis.hget(ctx.keys.unit(unitId), 'incidentId');
     const incident = committedTo ? await readIncident(ctx, committedTo) : null;
     if (!incident?.incident.agencies.includes(agency)) return forbidden(`unit ${unitId} is not this desk's and not on its incidents`, unitId);
+  }
+  return null;
+}
+
+/** [CC6] The ticket or department a command names must be the officer's department. */
+async function authoriseDepartment(ctx: CadContext, rule: RecordRule<unknown, unknown>, input: unknown, session: Session): Promise<CommandError | null> {
+  if (!session.department) return forbidden('a department officer works for a department; ask an administrator to set yours');
+  const department = rule.department?.(input);
+  if (department !== undefined && department !== session.department) return forbidden(`an officer sees only the ${session.department} queue`);
+  if (rule.ticket) {
+    const found = await readTicket(ctx, ticketIdOf(rule.ticket(input)));
+    if (found && found.ticket.department !== session.department) return forbidden(`ticket ${found.ticket.reference} belongs to another department`);
   }
   return null;
 }

@@ -29,7 +29,12 @@ import { crewUnitOf, signOffCrew, signOnCrew } from '../units/crewSignOn.ts';
 import { recordPosition } from '../units/recordPosition.ts';
 import { setUnitStatus, statusAnswerOf } from '../units/setUnitStatus.ts';
 import type { AuthorisedCaller, CommandCaller } from './commandCaller.ts';
-import type { CommandOutcome } from './commandOutcome.ts';
+import { refusal, type CommandOutcome } from './commandOutcome.ts';
+import { createTicket } from '../tickets/createTicket.ts';
+import { linkTicketCaller, recordTicketCallback, updateTicket } from '../tickets/changeTicket.ts';
+import { escalateTicket, escalationOf } from '../tickets/escalateTicket.ts';
+import { getTicket, readPublicTicket, ticketDuplicates, ticketQueue } from '../tickets/ticketReads.ts';
+import { firstTicket } from '../tickets/readTicket.ts';
 import { mayViewIncidents } from './authoriseRecord.ts';
 import type { Session } from '../../shared/auth/roles.ts';
 import type { DuplicateCandidate } from '../../shared/incidents/incidentSchema.ts';
@@ -90,5 +95,15 @@ export const COMMAND_HANDLERS: Handlers = {
   'unit:acknowledge': { run: (ctx, input, caller) => acknowledgeAssignment(ctx, input, caller.actor), answerOf: firstIncident },
   'route:unit': { run: (ctx, input) => routeForUnit(ctx, input) },
   'route:hospitals': { run: (ctx, input) => hospitalsForUnit(ctx, input) },
+  'care:services': { run: async (ctx) => (ctx.city.care ? { result: ok(ctx.city.care.file) } : refusal('care_not_offered', `${ctx.city.data.name} runs no Care Connect line`)) },
+  'ticket:create': { run: (ctx, input, caller) => createTicket(ctx, input, caller.actor), answerOf: firstTicket },
+  'ticket:link_caller': { run: (ctx, input, caller) => linkTicketCaller(ctx, input, caller.actor), answerOf: firstTicket },
+  'ticket:update': { run: (ctx, input, caller) => updateTicket(ctx, input, caller.actor), answerOf: firstTicket },
+  'ticket:callback': { run: (ctx, input, caller) => recordTicketCallback(ctx, input, caller.actor), answerOf: firstTicket },
+  'ticket:escalate': { run: (ctx, input, caller) => escalateTicket(ctx, input, caller.actor), answerOf: escalationOf },
+  'ticket:get': { run: (ctx, input) => getTicket(ctx, input) },
+  'ticket:queue': { run: (ctx, input, caller) => ticketQueue(ctx, input, sessionOf(caller)) },
+  'ticket:duplicates': { run: (ctx, input) => ticketDuplicates(ctx, input) },
+  'ticket:public': { run: (ctx, input) => readPublicTicket(ctx, input) },
   'audit:search': { run: async (ctx, input) => ({ result: ok(await searchAudit(ctx, input)) }) },
 };

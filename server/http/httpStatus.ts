@@ -30,6 +30,13 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   status_transition_not_allowed: 409,
   unit_not_assigned: 409,
   command_id_reused: 409,
+  care_not_offered: 404,
+  service_not_found: 404,
+  ticket_not_found: 404,
+  ticket_closed: 409,
+  ticket_transition_not_allowed: 409,
+  callback_not_found: 404,
+  callback_already_recorded: 409,
   rate_limited: 429,
   internal_error: 500,
 };

@@ -22,6 +22,7 @@ export function deltaFromEntry([id, fields]: StreamEntry): Delta {
     incidents: parseJson(record.incidents),
     units: parseJson(record.units),
     calls: parseJson(record.calls ?? '[]'),
+    tickets: parseJson(record.tickets ?? '[]'),
   });
 }
 

@@ -11,6 +11,12 @@ export const ROOMS = {
   unit: (unitId: string): string => `unit:${unitId}`,
   /** Every crew screen, for version ticks. */
   crews: 'crews',
+  /** [CC6] Care Connect agents (and supervisors): every ticket's changes. */
+  care: 'care',
+  /** [CC6] One department's officers: its tickets' changes. */
+  department: (code: string): string => `department:${code}`,
+  /** Every department officer, for version ticks. */
+  departments: 'departments',
   /** [AU6] Every socket of one user, to end or refresh their sessions. */
   user: (userId: string): string => `user:${userId}`,
   /** [AU6] Every socket of one sign-in. */
@@ -25,6 +31,9 @@ export function boardRoomsFor(session: Session): string[] {
   if (session.role === 'administrator') return [];
   if (session.role === 'crew') return session.unitId ? [ROOMS.unit(session.unitId), ROOMS.crews] : [ROOMS.crews];
   if (session.role === 'dispatcher' && session.agency) return [ROOMS.desk(session.agency)];
+  if (session.role === 'care_agent') return [ROOMS.care];
+  if (session.role === 'department_officer') return session.department ? [ROOMS.department(session.department), ROOMS.departments] : [ROOMS.departments];
+  if (session.role === 'supervisor') return [ROOMS.consoles, ROOMS.care];
   return [ROOMS.consoles];
 }
 

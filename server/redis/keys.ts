@@ -60,6 +60,18 @@ export interface RedisKeys {
   auditThrottle(code: string, who: string): string;
   /** Prefix of the rate limiters' counters. */
   rateLimitPrefix: string;
+  /** Hash: one Care Connect ticket: `doc` (JSON) and `rev`. [CC2] */
+  ticket(ticketId: string): string;
+  /** Prefix the create script completes with the reference it issues. */
+  ticketPrefix: string;
+  /** Counter of ticket references issued on day `yymmdd`. */
+  ticketReferenceCounter(yymmdd: string): string;
+  /** Sorted set: a department's open tickets, scored by expected resolution time. */
+  openTickets(department: string): string;
+  /** GEO set: locations of one service's open tickets (duplicates). [CC3] */
+  ticketLocations(serviceCode: string): string;
+  /** Sorted set: every ticket, scored by creation time (Open311 date filters). [CC8] */
+  ticketsCreated: string;
   /** String with a TTL: an incident's full recommendation at one state version, shared by every desk. [DS7] */
   recommendation(incidentId: string, version: string): string;
 }
@@ -78,6 +90,12 @@ export function redisKeys(tag: string): RedisKeys {
     openIncidents: `${p}incidents:open`,
     openIncidentLocations: `${p}incidents:open:geo`,
     journal: `${p}journal`,
+    ticket: (ticketId) => `${p}ticket:${ticketId}`,
+    ticketPrefix: `${p}ticket:`,
+    ticketReferenceCounter: (yymmdd) => `${p}seq:ticket:${yymmdd}`,
+    openTickets: (department) => `${p}tickets:open:${department}`,
+    ticketLocations: (serviceCode) => `${p}tickets:open:geo:${serviceCode}`,
+    ticketsCreated: `${p}tickets:created`,
     recommendation: (incidentId, version) => `${p}recommendation:${incidentId}:${version}`,
     version: `${p}version`,
     referenceCounter: (yymmdd) => `${p}seq:reference:${yymmdd}`,

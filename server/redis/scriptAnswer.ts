@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CommandErrorSchema, type CommandError } from '../../shared/errors/errorCodes.ts';
 import { IncidentSchema } from '../../shared/incidents/incidentSchema.ts';
 import { CallRecordSchema } from '../../shared/callers/callerSchema.ts';
+import { TicketSchema } from '../../shared/tickets/ticketSchema.ts';
 import { FactSchema, type Delta } from '../../shared/protocol/stateSchema.ts';
 import { ActorSchema } from '../../shared/auth/roles.ts';
 import { unitFromRecord } from '../units/unitRecord.ts';
@@ -15,6 +16,7 @@ const CommittedSchema = z.object({
   incidents: z.array(IncidentSchema),
   units: z.array(z.record(z.string(), z.string())),
   calls: z.array(CallRecordSchema).default([]),
+  tickets: z.array(TicketSchema).default([]),
 });
 const RefusedSchema = z.object({ ok: z.literal(false), error: CommandErrorSchema });
 const RetrySchema = z.object({ retry: z.literal(true) });
@@ -35,6 +37,6 @@ export function parseScriptAnswer(reply: unknown): ScriptAnswer {
 /** Validates a committed change (from a script answer or a journal entry) into a `Delta`. */
 export function deltaFromCommitted(json: unknown): Delta {
   const committed = CommittedSchema.parse(json);
-  const { version, fact, at, actor, incidents, calls } = committed;
-  return { version, fact, at, actor, incidents, units: committed.units.map(unitFromRecord), calls };
+  const { version, fact, at, actor, incidents, calls, tickets } = committed;
+  return { version, fact, at, actor, incidents, units: committed.units.map(unitFromRecord), calls, tickets };
 }

@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import { AgencySchema, type Agency } from '../units/unitKinds.ts';
+import { DepartmentCodeSchema } from '../tickets/careServiceSchema.ts';
 
 /**
  * The people who use the system, and `system`, the server's own automation (the demo AVL feed and
  * vehicle simulator). Adding a role is one entry here and its line in each contract entry that it may send.
  */
-export const ROLES = ['call_taker', 'dispatcher', 'crew', 'supervisor', 'administrator', 'system'] as const;
+export const ROLES = ['call_taker', 'dispatcher', 'crew', 'supervisor', 'administrator', 'care_agent', 'department_officer', 'system'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
 /** The roles a person can hold (`system` never signs in). */
-export const PERSON_ROLES = ['call_taker', 'dispatcher', 'crew', 'supervisor', 'administrator'] as const;
+export const PERSON_ROLES = ['call_taker', 'dispatcher', 'crew', 'supervisor', 'administrator', 'care_agent', 'department_officer'] as const;
 export const PersonRoleSchema = z.enum(PERSON_ROLES);
 export type PersonRole = z.infer<typeof PersonRoleSchema>;
 
@@ -20,6 +21,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   crew: 'Crew',
   supervisor: 'Supervisor',
   administrator: 'Administrator',
+  care_agent: 'Care Connect agent',
+  department_officer: 'Department officer',
   system: 'System',
 };
 
@@ -57,6 +60,8 @@ export const ActorSchema = z.object({
   userId: z.string().optional(),
   unitId: z.string().optional(),
   agency: AgencySchema.optional(),
+  /** [CC6] A department officer's department. */
+  department: DepartmentCodeSchema.optional(),
 });
 export type Actor = z.infer<typeof ActorSchema>;
 
@@ -69,6 +74,8 @@ export const SessionSchema = z.object({
   /** A dispatcher's desk for this sign-in. */
   desk: DeskSchema.optional(),
   agency: AgencySchema.optional(),
+  /** [CC6] A department officer's department, from the user record. */
+  department: DepartmentCodeSchema.optional(),
   /** The vehicle a crew is signed on to, read from the live store on every command. */
   unitId: z.string().optional(),
   /** The sign-in's id, revoked on sign-out. */
@@ -84,5 +91,6 @@ export function actorOf(session: Session): Actor {
   const actor: Actor = { role: session.role, operatorId: session.username, userId: session.userId };
   if (session.unitId) actor.unitId = session.unitId;
   if (session.agency) actor.agency = session.agency;
+  if (session.department) actor.department = session.department;
   return actor;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DeskSchema, PersonRoleSchema, UsernameSchema } from './roles.ts';
 import { SessionSchema } from './roles.ts';
+import { DepartmentCodeSchema } from '../tickets/careServiceSchema.ts';
 
 /** Passwords: long enough to resist guessing, short enough to hash cheaply; no other rules (NIST 800-63B). */
 export const PasswordSchema = z.string().min(10, 'password: at least 10 characters').max(200, 'password: at most 200 characters');
@@ -18,6 +19,8 @@ export const UserSchema = z.object({
   updatedAt: z.number().int(),
   /** The vehicle a crew member is signed on to now. */
   unitId: z.string().nullable(),
+  /** [CC6] A department officer's department (null for other roles). */
+  department: DepartmentCodeSchema.nullable().default(null),
 });
 export type User = z.infer<typeof UserSchema>;
 
@@ -30,8 +33,12 @@ export const UserCreateInputSchema = z
     displayName: DisplayNameSchema,
     role: PersonRoleSchema,
     desks: z.array(DeskSchema).max(4).default([]),
+    /** [CC6] The department a department officer works for. */
+    department: DepartmentCodeSchema.optional(),
     password: PasswordSchema,
   })
+  .refine((u) => u.role !== 'department_officer' || u.department !== undefined, { message: 'department: a department officer works for one department', path: ['department'] })
+  .refine((u) => u.role === 'department_officer' || u.department === undefined, { message: 'department: only a department officer has one', path: ['department'] })
   .refine((u) => u.role !== 'dispatcher' || u.desks.length > 0, { message: 'desks: a dispatcher sits at one desk at least', path: ['desks'] })
   .refine((u) => u.role === 'dispatcher' || u.desks.length === 0, { message: 'desks: only a dispatcher sits at a desk', path: ['desks'] });
 export type UserCreateInput = z.infer<typeof UserCreateInputSchema>;

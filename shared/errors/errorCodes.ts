@@ -30,6 +30,13 @@ export const ERROR_CODES = [
   'status_transition_not_allowed',
   'unit_not_assigned',
   'command_id_reused',
+  'care_not_offered',
+  'service_not_found',
+  'ticket_not_found',
+  'ticket_closed',
+  'ticket_transition_not_allowed',
+  'callback_not_found',
+  'callback_already_recorded',
   'rate_limited',
   'internal_error',
 ] as const;

@@ -47,6 +47,7 @@ export function buildIncident(input: IncidentCreateInput, area: AreaLookup, acto
     closedBy: null,
     disposition: null,
     closeNote: '',
+    careTicketId: null,
     assignments: [],
     additionalCallers: [],
     lifecycle: [],

@@ -116,6 +116,8 @@ export const IncidentSchema = z.object({
   closedBy: z.string().nullable().default(null),
   disposition: IncidentDispositionSchema.nullable().default(null),
   closeNote: z.string().default(''),
+  /** [CC4] The Care Connect ticket this incident was escalated from. */
+  careTicketId: z.string().nullable().default(null),
   assignments: z.array(AssignmentSchema),
   additionalCallers: z.array(LinkedCallerSchema).default([]),
   /** [LC1]–[LC6] Each lifecycle step with who took it and why, oldest first. */

@@ -16,6 +16,21 @@ import {
 import { CallDisposeInputSchema, CallerHistoryInputSchema, CallerHistorySchema, CallRecordSchema, HoaxRegistryInputSchema, HoaxRegistrySchema } from '../callers/callerSchema.ts';
 import { AssignInputSchema, RecommendationSchema, RecommendInputSchema } from '../dispatch/dispatchSchema.ts';
 import { DivertInputSchema, DivertOutcomeSchema } from '../dispatch/divertSchema.ts';
+import { CareServicesFileSchema } from '../tickets/careServiceSchema.ts';
+import {
+  EscalationSchema,
+  PublicTicketSchema,
+  TicketCallbackInputSchema,
+  TicketCreateInputSchema,
+  TicketDuplicateSchema,
+  TicketDuplicatesInputSchema,
+  TicketEscalateInputSchema,
+  TicketGetInputSchema,
+  TicketLinkCallerInputSchema,
+  TicketQueueInputSchema,
+  TicketSchema,
+  TicketUpdateInputSchema,
+} from '../tickets/ticketSchema.ts';
 import {
   DuplicateCandidateSchema,
   DuplicatesInputSchema,
@@ -59,6 +74,10 @@ export interface RecordRule<I, A> {
   incident?(input: I): string;
   /** Further incidents the command names (a divert names the one the unit leaves). */
   incidents?(input: I): readonly string[];
+  /** [CC6] The Care Connect ticket the command names: a department officer acts only on its department's. */
+  ticket?(input: I): string;
+  /** [CC6] The department whose tickets the command reads (absent: the officer's own). */
+  department?(input: I): string | undefined;
   units?(input: I): readonly string[];
   unitAccess?: 'act' | 'see';
   /** For reads by reference: the incidents the answer shows, each of which the sender must be allowed to see. */
@@ -462,6 +481,123 @@ export const CONTRACT = {
     record: { units: (input) => [input.unitId], unitAccess: 'see' },
     http: { method: 'get', path: '/api/units/:unitId/hospitals' },
     onSocket: true,
+    isJournaled: false,
+    audit: 'refusals',
+  }),
+  'care:services': command({
+    summary: "Care Connect's line, departments, services (with their extra fields) and phone menu",
+    input: EmptyInputSchema,
+    answer: CareServicesFileSchema,
+    roles: [],
+    isPublic: true,
+    http: { method: 'get', path: '/api/care/services' },
+    onSocket: false,
+    isJournaled: false,
+    audit: 'refusals',
+  }),
+  'ticket:create': command({
+    summary: "Log a Care Connect service request: the reference is issued at once and the ticket goes to its department's queue",
+    input: TicketCreateInputSchema,
+    answer: TicketSchema,
+    roles: ['care_agent', 'call_taker', 'supervisor'],
+    http: { method: 'post', path: '/api/tickets' },
+    onSocket: true,
+    isJournaled: true,
+    audit: 'all',
+  }),
+  'ticket:link_caller': command({
+    summary: 'Add another caller about the same problem to an open ticket; they are given its reference',
+    input: TicketLinkCallerInputSchema,
+    answer: TicketSchema,
+    roles: ['care_agent', 'supervisor'],
+    record: { ticket: (input) => input.ticketId },
+    http: { method: 'post', path: '/api/tickets/:ticketId/callers' },
+    onSocket: true,
+    isJournaled: true,
+    audit: 'all',
+  }),
+  'ticket:update': command({
+    summary: 'Move a ticket on (acknowledged, in progress, scheduled, closed, referred) with a public and an internal note',
+    input: TicketUpdateInputSchema,
+    answer: TicketSchema,
+    roles: ['department_officer', 'supervisor'],
+    record: { ticket: (input) => input.ticketId },
+    http: { method: 'post', path: '/api/tickets/:ticketId/status' },
+    onSocket: true,
+    isJournaled: true,
+    audit: 'all',
+  }),
+  'ticket:callback': command({
+    summary: 'Record a callback to a caller as made or failed',
+    input: TicketCallbackInputSchema,
+    answer: TicketSchema,
+    roles: ['department_officer', 'care_agent', 'supervisor'],
+    record: { ticket: (input) => input.ticketId },
+    http: { method: 'post', path: '/api/tickets/:ticketId/callbacks' },
+    onSocket: true,
+    isJournaled: true,
+    audit: 'all',
+  }),
+  'ticket:escalate': command({
+    summary: 'Turn a ticket that is an emergency into an Emergency Connect incident, linked both ways, in one step',
+    input: TicketEscalateInputSchema,
+    answer: EscalationSchema,
+    roles: ['care_agent', 'department_officer', 'supervisor'],
+    record: { ticket: (input) => input.ticketId },
+    http: { method: 'post', path: '/api/tickets/:ticketId/escalate' },
+    onSocket: true,
+    isJournaled: true,
+    audit: 'all',
+  }),
+  'ticket:get': command({
+    summary: 'A ticket, open or closed, by its reference as read back, with its callers and internal notes',
+    input: TicketGetInputSchema,
+    answer: TicketSchema,
+    roles: ['care_agent', 'department_officer', 'supervisor', 'call_taker'],
+    record: { ticket: (input) => input.reference },
+    http: { method: 'get', path: '/api/tickets/:reference' },
+    onSocket: true,
+    isJournaled: false,
+    audit: 'all',
+    readsPersonalData: true,
+  }),
+  'ticket:queue': command({
+    summary: "A department's open tickets, soonest expected first, and those closed in the last days",
+    input: TicketQueueInputSchema,
+    answer: z.array(TicketSchema),
+    roles: ['department_officer', 'care_agent', 'supervisor'],
+    record: { department: (input) => input.department },
+    http: {
+      method: 'get',
+      path: '/api/care/queue',
+      query: {
+        department: { field: 'department', type: 'string', description: "the department's code (an officer's own when left out)" },
+        includeClosedDays: { field: 'includeClosedDays', type: 'integer', description: 'also tickets closed in this many last days (0-30)' },
+      },
+    },
+    onSocket: true,
+    isJournaled: false,
+    audit: 'refusals',
+    readsPersonalData: true,
+  }),
+  'ticket:duplicates': command({
+    summary: 'Open tickets of the same service nearby that may be the same job',
+    input: TicketDuplicatesInputSchema,
+    answer: z.array(TicketDuplicateSchema),
+    roles: ['care_agent', 'call_taker', 'supervisor'],
+    http: { method: 'post', path: '/api/tickets/duplicates' },
+    onSocket: true,
+    isJournaled: false,
+    audit: 'refusals',
+  }),
+  'ticket:public': command({
+    summary: "A ticket's progress as anyone with its reference may read it: no personal details",
+    input: TicketGetInputSchema,
+    answer: PublicTicketSchema,
+    roles: [],
+    isPublic: true,
+    http: { method: 'get', path: '/api/public/tickets/:reference' },
+    onSocket: false,
     isJournaled: false,
     audit: 'refusals',
   }),

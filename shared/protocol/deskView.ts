@@ -55,6 +55,8 @@ export interface Viewer {
   role: string;
   agency?: Agency | undefined;
   unitId?: string | undefined;
+  /** [CC6] A department officer's department. */
+  department?: string | undefined;
 }
 
 /** [CR1][DK1] What a console sees of the board: a crew its own unit and its incident, an agency desk its part, others everything. */
@@ -68,14 +70,18 @@ export function snapshotForViewer(viewer: Viewer, snapshot: Snapshot): Snapshot 
 }
 
 /** [CR1][DK1] Whether a viewer sees a change at all. */
-export function deltaConcernsViewer(viewer: Viewer, delta: DeskDelta): boolean {
+export function deltaConcernsViewer(viewer: Viewer, delta: DeskDelta & Partial<Pick<Delta, 'tickets'>>): boolean {
+  // [CC6] Care Connect agents see every ticket's changes, a department officer its department's.
+  const tickets = delta.tickets ?? [];
+  if (viewer.role === 'care_agent') return tickets.length > 0;
+  if (viewer.role === 'department_officer') return tickets.some((ticket) => ticket.department === viewer.department);
   if (!BOARD_VIEWERS.has(viewer.role)) return false;
   if (viewer.role === 'crew') return viewer.unitId !== undefined && deltaConcernsCrew(delta, viewer.unitId);
   if (viewer.role === 'dispatcher' && viewer.agency) return deltaConcernsDesk(delta, viewer.agency);
   return true;
 }
 
-/** [AU7] What a crew receives of a change: its incident and unit, but not the call records (callers' histories) it added. */
+/** [AU7] What a crew receives of a change: its incident and unit, but not the call records (callers' histories) or tickets it added. */
 export function deltaForCrew(delta: Delta): Delta {
-  return delta.calls.length === 0 ? delta : { ...delta, calls: [] };
+  return delta.calls.length === 0 && delta.tickets.length === 0 ? delta : { ...delta, calls: [], tickets: [] };
 }

@@ -3,9 +3,10 @@ import { IncidentSchema } from '../incidents/incidentSchema.ts';
 import { CallRecordSchema } from '../callers/callerSchema.ts';
 import { UnitSchema } from '../units/unitSchema.ts';
 import { ActorSchema } from '../auth/roles.ts';
+import { TicketSchema } from '../tickets/ticketSchema.ts';
 
 /** The facts the server broadcasts; each is one journal entry. */
-export const FACTS = ['incident:created', 'incident:closed', 'incident:caller_linked', 'dispatch:assigned', 'unit:acknowledged', 'unit:status_changed', 'call:disposed', 'unit:crew_changed', 'incident:reopened', 'incident:updated', 'dispatch:released', 'dispatch:diverted', 'incident:note_added'] as const;
+export const FACTS = ['incident:created', 'incident:closed', 'incident:caller_linked', 'dispatch:assigned', 'unit:acknowledged', 'unit:status_changed', 'call:disposed', 'unit:crew_changed', 'incident:reopened', 'incident:updated', 'dispatch:released', 'dispatch:diverted', 'incident:note_added', 'ticket:created', 'ticket:updated', 'ticket:caller_linked', 'ticket:callback_recorded', 'ticket:escalated'] as const;
 export const FactSchema = z.enum(FACTS);
 export type Fact = z.infer<typeof FactSchema>;
 
@@ -22,6 +23,8 @@ export const DeltaSchema = z.object({
   units: z.array(UnitSchema),
   /** Call records the change added to callers' histories. */
   calls: z.array(CallRecordSchema).default([]),
+  /** [CC2] Care Connect tickets the change wrote. */
+  tickets: z.array(TicketSchema).default([]),
 });
 export type Delta = z.infer<typeof DeltaSchema>;
 

@@ -57,6 +57,7 @@ export function makeIncident(id: string, overrides: Partial<Incident> = {}): Inc
     closedBy: null,
     disposition: null,
     closeNote: '',
+    careTicketId: null,
     assignments: [],
     additionalCallers: [],
     lifecycle: [],
@@ -78,6 +79,7 @@ export function makeDelta(version: number, change: { incidents?: Incident[]; uni
     incidents: change.incidents ?? [],
     units: change.units ?? [],
     calls: [],
+    tickets: [],
   };
 }
 

@@ -22,6 +22,8 @@ const SHARED: Record<PersonRole, TestIdentity> = {
   crew: { role: 'crew', operatorId: 'mx-crew', unitId: CREW_UNIT },
   supervisor: { role: 'supervisor', operatorId: 'mx-supervisor' },
   administrator: { role: 'administrator', operatorId: 'mx-admin' },
+  care_agent: { role: 'care_agent', operatorId: 'mx-care-agent' },
+  department_officer: { role: 'department_officer', operatorId: 'mx-water-officer', department: 'joburg_water' },
 };
 const EMS_DESK: TestIdentity = { role: 'dispatcher', operatorId: 'ems-desk', agency: 'ems' };
 const CREW_OFF_VEHICLE: TestIdentity = { role: 'crew', operatorId: 'mx-crew-off' };

@@ -3,7 +3,8 @@ import type { Incident } from '../../shared/incidents/incidentSchema.ts';
 import type { IncidentTypeId } from '../../shared/incidents/incidentTypes.ts';
 import type { Snapshot } from '../../shared/protocol/stateSchema.ts';
 import type { UnitStatus } from '../../shared/units/unitStatus.ts';
-import { incidentInput } from '../support/builders.ts';
+import { incidentInput, ticketInput } from '../support/builders.ts';
+import type { Ticket } from '../../shared/tickets/ticketSchema.ts';
 import { commandId } from '../support/testClient.ts';
 import { adminCookie, sessionCookie, TEST_PASSWORD, type TestIdentity } from '../support/testSession.ts';
 import { joburgCity } from '../support/testServer.ts';
@@ -30,6 +31,8 @@ export interface PayloadFixture {
   assign(incidentId: string, unitId: string): Promise<void>;
   /** Closes an incident with no unit on it (the fixture's supervisor). */
   close(incidentId: string): Promise<void>;
+  /** [CC2] A new Joburg Water ticket (a burst pipe, logged by the fixture's Care Connect agent). */
+  ticket(): Promise<Ticket>;
   /** A new user (a call-taker) for the administrator's commands to act on. */
   user(): Promise<User>;
   /** A unit's status now, as the supervisor's board shows it. */
@@ -43,6 +46,7 @@ export interface PayloadFixture {
 const FIXTURE_CALL_TAKER: TestIdentity = { role: 'call_taker', operatorId: 'fx-call-taker' };
 const FIXTURE_DISPATCHER: TestIdentity = { role: 'dispatcher', operatorId: 'fx-dispatcher' };
 const FIXTURE_SUPERVISOR: TestIdentity = { role: 'supervisor', operatorId: 'fx-supervisor' };
+const FIXTURE_AGENT: TestIdentity = { role: 'care_agent', operatorId: 'fx-care-agent' };
 
 let names = 0;
 
@@ -72,6 +76,9 @@ export function createPayloadFixture(url: string): PayloadFixture {
     },
     async close(incidentId) {
       dataOf((await sendHttp(url, 'incident:close', { commandId: commandId(), incidentId, disposition: 'false_alarm' }, await sessionCookie(url, FIXTURE_SUPERVISOR))).body);
+    },
+    async ticket() {
+      return dataOf<Ticket>((await sendHttp(url, 'ticket:create', ticketInput(), await sessionCookie(url, FIXTURE_AGENT))).body);
     },
     async user() {
       const payload = { username: uniqueName('fx-user'), displayName: 'Fixture user', role: 'call_taker', desks: [], password: TEST_PASSWORD };

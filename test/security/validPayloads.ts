@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD } from '../../server/auth/demoUsers.ts';
 import type { CommandName } from '../../shared/protocol/contract.ts';
-import { CBD, incidentInput } from '../support/builders.ts';
+import { CBD, incidentInput, ticketInput } from '../support/builders.ts';
 import { commandId } from '../support/testClient.ts';
 import { TEST_PASSWORD, type TestIdentity } from '../support/testSession.ts';
 import type { PayloadFixture } from './payloadFixture.ts';
@@ -104,5 +104,20 @@ export const VALID_PAYLOADS: Record<CommandName, ValidPayload> = {
   },
   'route:unit': { build: (_fx, sender) => ({ unitId: sender.unitId ?? 'als-a03' }) },
   'route:hospitals': { build: (_fx, sender) => ({ unitId: sender.unitId ?? 'als-a03' }) },
+  'care:services': { build: () => ({}) },
+  'ticket:create': { build: () => ticketInput() },
+  'ticket:link_caller': { build: async (fx) => ({ commandId: commandId(), ticketId: (await fx.ticket()).id, callerName: 'Neighbour', callbackNumber: '082 555 0312', note: 'same pipe' }) },
+  'ticket:update': { build: async (fx) => ({ commandId: commandId(), ticketId: (await fx.ticket()).id, status: 'acknowledged', publicNote: 'A team is on its way.' }) },
+  'ticket:callback': {
+    build: async (fx) => {
+      const ticket = await fx.ticket();
+      return { commandId: commandId(), ticketId: ticket.id, callbackId: ticket.callbacks[0]?.id ?? 'cb1', outcome: 'made', note: 'told the caller' };
+    },
+  },
+  'ticket:escalate': { build: async (fx) => ({ commandId: commandId(), ticketId: (await fx.ticket()).id, type: 'flood_rescue', reason: 'water flooding a house with people inside' }) },
+  'ticket:get': { build: async (fx) => ({ reference: (await fx.ticket()).reference }) },
+  'ticket:queue': { build: () => ({ department: 'joburg_water' }) },
+  'ticket:duplicates': { build: () => ({ serviceCode: 'WATER-BURST', location: CBD }) },
+  'ticket:public': { build: async (fx) => ({ reference: (await fx.ticket()).reference }) },
   'audit:search': { build: () => ({ limit: 5, refusalsOnly: false }) },
 };

@@ -1,4 +1,5 @@
 import type { TestIdentity } from './testSession.ts';
+import type { TicketCreatePayload } from '../../shared/tickets/ticketSchema.ts';
 import type { IncidentCreatePayload } from '../../shared/incidents/incidentSchema.ts';
 import type { IncidentTypeId } from '../../shared/incidents/incidentTypes.ts';
 import type { LngLat } from '../../shared/geo/position.ts';
@@ -17,6 +18,21 @@ export function incidentInput(overrides: Partial<Omit<IncidentCreatePayload, 'ty
     callerName: 'Thandi Mokoena',
     callbackNumber: '082 555 0147',
     notes: 'man collapsed, breathing',
+    ...overrides,
+  };
+}
+
+/** [CC2] A burst pipe reported to Care Connect in the CBD, with `overrides`. */
+export function ticketInput(overrides: Partial<TicketCreatePayload> = {}): TicketCreatePayload {
+  return {
+    commandId: commandId(),
+    serviceCode: 'WATER-BURST',
+    channel: 'phone',
+    callerName: 'Mpho Sithole',
+    callbackNumber: '082 555 0311',
+    description: 'water gushing from the pavement outside number 12',
+    location: CBD,
+    address: '12 Rissik Street',
     ...overrides,
   };
 }

@@ -2,7 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/protocol/events.ts';
 import { sessionCookie, type TestIdentity } from './testSession.ts';
 import type { Result } from '../../shared/protocol/result.ts';
-import type { Delta, Snapshot } from '../../shared/protocol/stateSchema.ts';
+import { FACTS, type Delta, type Snapshot } from '../../shared/protocol/stateSchema.ts';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -26,18 +26,8 @@ export function connectWithCookie(url: string, cookie: string, transports: ('web
   const record = (delta: Delta): void => {
     deltas.push(delta);
   };
-  socket.on('incident:created', record);
-  socket.on('incident:closed', record);
-  socket.on('dispatch:assigned', record);
-  socket.on('unit:status_changed', record);
-  socket.on('incident:caller_linked', record);
-  socket.on('call:disposed', record);
-  socket.on('unit:acknowledged', record);
-  socket.on('unit:crew_changed', record);
-  socket.on('incident:reopened', record);
-  socket.on('incident:updated', record);
-  socket.on('dispatch:released', record);
-  socket.on('dispatch:diverted', record);
+  // Every fact of the journal is an event of its own name carrying its delta.
+  for (const fact of FACTS) socket.on(fact, record);
   socket.on('incident:note_added', record);
   return new Promise((resolve, reject) => {
     socket.once('connect_error', reject);

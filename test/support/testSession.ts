@@ -13,6 +13,8 @@ export interface TestIdentity {
   operatorId: string;
   agency?: Agency | undefined;
   unitId?: string | undefined;
+  /** [CC6] A department officer's department (Joburg Water unless named). */
+  department?: string | undefined;
 }
 
 /** The password of every user the tests create. */
@@ -66,6 +68,7 @@ function ensureUser(url: string, identity: TestIdentity): Promise<void> {
         displayName: `Test ${identity.operatorId}`,
         role: identity.role,
         desks: desk ? [desk] : [],
+        ...(identity.role === 'department_officer' ? { department: identity.department ?? 'joburg_water' } : {}),
         password: TEST_PASSWORD,
       });
       if (!answer.body.ok && answer.body.error?.code !== 'user_exists') throw new Error(`creating ${identity.operatorId} failed: ${JSON.stringify(answer.body)}`);

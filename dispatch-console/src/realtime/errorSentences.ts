@@ -34,6 +34,13 @@ export const ERROR_SENTENCES: Record<ErrorCode, string> = {
   status_transition_not_allowed: 'That unit cannot change to that status now.',
   unit_not_assigned: 'That unit has no assignment.',
   command_id_reused: 'This action was already sent with other details. Try again.',
+  care_not_offered: 'This city has no Care Connect line.',
+  service_not_found: 'That service is not in the list: choose one from the services list.',
+  ticket_not_found: 'There is no ticket with that reference. Check it with the caller and try again.',
+  ticket_closed: 'That ticket is closed: log a new ticket instead.',
+  ticket_transition_not_allowed: 'A ticket in this state cannot move to that state.',
+  callback_not_found: 'That callback is not on this ticket. Refresh the ticket.',
+  callback_already_recorded: 'That callback was already recorded.',
   rate_limited: 'Too many actions in a short time. Wait a few seconds, then try again.',
   internal_error: 'Something went wrong on the server. Try again; if it keeps happening, tell a supervisor.',
 };

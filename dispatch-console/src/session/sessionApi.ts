@@ -18,7 +18,8 @@ function errorForStatus(status: number): CommandError {
   return { code: 'internal_error', message: `The server answered ${status}.` };
 }
 
-async function callApi<S extends z.ZodType>(path: string, init: RequestInit, answer: S): Promise<Result<z.output<S>>> {
+/** Calls a JSON route of the API and reads its Result, the answer checked against `answer`. */
+export async function callApi<S extends z.ZodType>(path: string, init: RequestInit, answer: S): Promise<Result<z.output<S>>> {
   let response: Response;
   try {
     response = await fetch(path, { ...init, credentials: 'same-origin', headers: { accept: 'application/json', ...init.headers } });

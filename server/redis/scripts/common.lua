@@ -33,20 +33,23 @@ local function refuse(cmd_key, command, code, message, unit_id)
 end
 
 -- Appends one change to the journal under the next version; the entry id is the version.
-local function journal(journal_key, version_key, fact, at, actor, incidents_json, units_json, before_json, calls_json)
+-- `tickets_json` lists Care Connect tickets the change wrote. [CC2]
+local function journal(journal_key, version_key, fact, at, actor, incidents_json, units_json, before_json, calls_json, tickets_json)
   local version = redis.call('INCR', version_key)
   redis.call('XADD', journal_key, 'MAXLEN', '~', '200000', version .. '-0',
     'fact', fact, 'at', at, 'actor', actor, 'incidents', incidents_json, 'units', units_json, 'calls', calls_json,
-    'before', before_json)
+    'before', before_json, 'tickets', tickets_json or '[]')
   return version
 end
 
 -- Journals a change and stores the answer under the command id. `calls_json` lists call records it added.
-local function commit(cmd_key, command, journal_key, version_key, fact, at, actor, incidents_json, units_json, before_json, calls_json)
+local function commit(cmd_key, command, journal_key, version_key, fact, at, actor, incidents_json, units_json, before_json, calls_json, tickets_json)
   calls_json = calls_json or '[]'
-  local version = journal(journal_key, version_key, fact, at, actor, incidents_json, units_json, before_json, calls_json)
+  tickets_json = tickets_json or '[]'
+  local version = journal(journal_key, version_key, fact, at, actor, incidents_json, units_json, before_json, calls_json, tickets_json)
   return remember(cmd_key, command, '{"ok":true,"version":' .. version .. ',"fact":"' .. fact .. '","at":' .. at ..
-    ',"actor":' .. actor .. ',"incidents":' .. incidents_json .. ',"units":' .. units_json .. ',"calls":' .. calls_json .. '}')
+    ',"actor":' .. actor .. ',"incidents":' .. incidents_json .. ',"units":' .. units_json .. ',"calls":' .. calls_json ..
+    ',"tickets":' .. tickets_json .. '}')
 end
 
 -- Adds a call to a number's history (newest scores highest). [IC9] A call with no number ('0') joins none.
@@ -55,6 +58,25 @@ local function remember_call(calls_key, at, record_json, has_number)
   redis.call('ZADD', calls_key, at, record_json)
 end
 
+
+-- Issues the next reference of the day: `<prefix>-<yymmdd>-<NNNN>-<check>`, the check a Luhn digit over
+-- `check_lead` .. date .. sequence (shared/incidents/referenceNumber.ts, shared/tickets/ticketReference.ts).
+local function next_reference(counter_key, prefix, check_lead, yymmdd)
+  local seq = redis.call('INCR', counter_key)
+  redis.call('EXPIRE', counter_key, 259200)
+  local seq_text = string.format('%04d', seq)
+  local digits = check_lead .. yymmdd .. seq_text
+  local sum = 0
+  for i = 1, #digits do
+    local d = tonumber(string.sub(digits, i, i))
+    if (#digits - i) % 2 == 0 then
+      d = d * 2
+      if d > 9 then d = d - 9 end
+    end
+    sum = sum + d
+  end
+  return prefix .. '-' .. yymmdd .. '-' .. seq_text .. '-' .. ((10 - sum % 10) % 10)
+end
 
 -- Reads an incident for an optimistic commit: its {doc, rev} if it exists at `expected_rev`,
 -- otherwise nil and the answer to return at once (not found, or RETRY when it has moved on).

@@ -4,21 +4,8 @@
 local prev = stored_answer(KEYS[1], ARGV[1])
 if prev then return prev end
 
-local seq = redis.call('INCR', KEYS[2])
-redis.call('EXPIRE', KEYS[2], 259200)
-local seq_text = string.format('%04d', seq)
-local digits = ARGV[3] .. seq_text
 -- Luhn check digit: the same rule as shared/incidents/referenceNumber.ts (a test compares them).
-local sum = 0
-for i = 1, #digits do
-  local d = tonumber(string.sub(digits, i, i))
-  if (#digits - i) % 2 == 0 then
-    d = d * 2
-    if d > 9 then d = d - 9 end
-  end
-  sum = sum + d
-end
-local reference = 'EC-' .. ARGV[3] .. '-' .. seq_text .. '-' .. ((10 - sum % 10) % 10)
+local reference = next_reference(KEYS[2], 'EC', '', ARGV[3])
 -- The template's first two placeholders are `id` and `reference`, written before any caller text.
 local doc = string.gsub(ARGV[4], '__REFERENCE__', reference, 2)
 
