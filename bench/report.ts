@@ -10,6 +10,8 @@ import type { Machine } from './machine.ts';
 import type { NearestResult } from './nearestAvailable.bench.ts';
 import type { RecommendResult } from './recommendRouted.bench.ts';
 import type { RouteBenchResult } from './routing/routeQuery.bench.ts';
+import type { Summary } from './stats.ts';
+import type { QuerySeries, TicketBenchResult } from './tickets.bench.ts';
 
 export interface BenchRun {
   date: string;
@@ -19,9 +21,10 @@ export interface BenchRun {
   route: RouteBenchResult;
   recommend: RecommendResult;
   audit: AuditGrowthResult;
+  tickets: TicketBenchResult;
   goals: GoalCheck[];
   /** 1-minute load average of the machine before each benchmark and at the end. */
-  load: { beforeNearest: number; beforeBroadcast: number; beforeRoute: number; beforeRecommend: number; beforeAudit: number; end: number };
+  load: { beforeNearest: number; beforeBroadcast: number; beforeRoute: number; beforeRecommend: number; beforeAudit: number; beforeTickets: number; end: number };
 }
 
 /** One line of docs/benchmarks.json. */
@@ -124,6 +127,7 @@ export function records(run: BenchRun): (BenchRecord | FigureRecord)[] {
       machine,
     },
     ...auditRecords(run),
+    ...ticketRecords(run),
   ];
 }
 
@@ -272,7 +276,7 @@ export function recommendFacts(r: RecommendResult): string {
 }
 
 function loadNote(run: BenchRun): string {
-  const peak = Math.max(run.load.beforeNearest, run.load.beforeBroadcast, run.load.beforeRoute, run.load.beforeRecommend, run.load.beforeAudit, run.load.end);
+  const peak = Math.max(run.load.beforeNearest, run.load.beforeBroadcast, run.load.beforeRoute, run.load.beforeRecommend, run.load.beforeAudit, run.load.beforeTickets, run.load.end);
   return peak > run.machine.nproc
     ? ` — above the ${run.machine.nproc} CPUs: other processes were competing for the CPUs during this run, which can inflate the tail (p99, max) figures.`
     : '.';
@@ -298,7 +302,7 @@ every call, which is how it is normally called; that cost is part of its figure.
 }
 
 export function markdown(run: BenchRun): string {
-  const { machine, nearest, broadcast, route, recommend, audit } = run;
+  const { machine, nearest, broadcast, route, recommend, audit, tickets } = run;
   return `# Benchmarks
 
 Measured ${run.date} with \`npm run bench\` (\`tsx bench/run.ts\`).
@@ -307,7 +311,7 @@ Measured ${run.date} with \`npm run bench\` (\`tsx bench/run.ts\`).
 
 **Load (1-minute load average, other work on the machine included):** ${f1(run.load.beforeNearest)} before benchmark 1,
 ${f1(run.load.beforeBroadcast)} before benchmark 2, ${f1(run.load.beforeRoute)} before benchmark 3, ${f1(run.load.beforeRecommend)} before benchmark 4,
-${f1(run.load.beforeAudit)} before benchmark 5, ${f1(run.load.end)} at the end${loadNote(run)}
+${f1(run.load.beforeAudit)} before benchmark 5, ${f1(run.load.beforeTickets)} before benchmark 6, ${f1(run.load.end)} at the end${loadNote(run)}
 
 **Goals (from the product's issues):** ${GOALS_TEXT}.
 
@@ -348,6 +352,12 @@ ${auditTable(audit)}
 ${auditProjection(audit)}
 
 ${auditFacts(audit)}
+
+## 6. Care Connect: ticket creation and Open311 \`GET requests\` over ${int(tickets.options.tickets)} tickets
+
+${ticketTable(tickets)}
+
+${ticketFacts(tickets)}
 
 ## Method
 
@@ -406,6 +416,7 @@ ${auditFacts(audit)}
   full; a last run reads the shared answer back, as a second desk would. Every answer is checked for \`ranking: 'road_network'\`.
   The same calls with \`ctx.city.router\` set to null (straight-line ranking) are timed after, for scale.
 ${auditMethod(audit)}
+${ticketMethod(tickets)}
 - Percentiles are nearest-rank over all samples. RSS is \`process.memoryUsage().rss\` of the benchmark process
   (after the earlier benchmarks, so it is an upper bound for the server alone).
 - \`BENCH_QUICK=1\` runs a shortened smoke version and does not write these files. \`BENCH_SKIP_PGROUTING=1\` skips
@@ -617,5 +628,60 @@ function auditRecords(run: BenchRun): (BenchRecord | FigureRecord)[] {
     figure('projected audit growth in the AOF (appended)', 'MB/day', pr.aofAuditMBPerDay, true),
     figure('projected audit growth in Redis memory', 'GB/year', pr.memoryGBPerYear, true),
     figure('projected audit growth in the AOF (appended)', 'GB/year', pr.aofAuditGBPerYear, true),
+  ];
+}
+
+// ── Benchmark 6: Care Connect tickets and Open311 ─────────────────────────────────────────────────
+
+function queryRow(q: QuerySeries, what: string): string[] {
+  return [`Open311 \`GET requests.json\` over HTTP, ${what} (${int(q.meanAnswered)} requests, ${int(q.meanBytes / 1000)} kB per answer)`, f3(q.latency.p50), f3(q.latency.p99), f3(q.latency.max), int(q.latency.count)];
+}
+
+export function ticketTable(t: TicketBenchResult): string {
+  return table(
+    ['', 'p50 (ms)', 'p99 (ms)', 'max (ms)', 'samples'],
+    [
+      ['`ticket:create` through `runCommand` (a Care Connect agent; extra fields checked, reference issued, department queue, journal, audit)', f3(t.create.p50), f3(t.create.p99), f3(t.create.max), int(t.create.count)],
+      queryRow(t.byService, 'one `service_code`, the default 90-day window (the goal)'),
+      queryRow(t.all, 'no filter: the 1,000 newest of the 90 days'),
+      queryRow(t.byStatus, 'one `service_code` and `status=closed` (the index paged, the open queues consulted)'),
+    ],
+  );
+}
+
+export function ticketFacts(t: TicketBenchResult): string {
+  return table(
+    ['', ''],
+    [
+      [`Tickets seeded through \`createTicket\` (${t.seed.services} services in turn, created over the last 90 days), ${t.options.inFlight} in flight`, `${int(t.seed.tickets)} in ${int(t.seed.ms)} ms (${int(t.seed.perSecond)} per second)${t.seed.refused > 0 ? ` — **${int(t.seed.refused)} refused**` : ''}`],
+      ['Tickets in the store when queried (`tickets:created`)', int(t.ticketsInIndex)],
+      ['Redis `used_memory_human` at the end', t.redisMemory],
+      ['Node process RSS', `${f1(t.processRssMiB)} MiB`],
+    ],
+  );
+}
+
+export function ticketMethod(t: TicketBenchResult): string {
+  const o = t.options;
+  return `- **Care Connect:** \`createCadServer\` with the Johannesburg city pack and a Redis of its own (AOF, \`appendfsync always\`),
+  in the benchmark's process. ${int(o.tickets)} tickets are seeded through the server's \`createTicket\` (its Lua script: reference,
+  department queue, the creation-time indexes, journal), ${o.inFlight} calls in flight, every service in turn, each with the context's clock
+  set to a random time in the last 89 days, required extra fields in form and a random point in the metro for a service about a
+  place. Then \`runCommand('ticket:create')\` for an in-process Care Connect agent is timed one at a time, ${int(o.creates)} times after
+  ${int(o.createWarmup)} warm-up calls. Then each Open311 query series is timed one at a time over loopback HTTP with \`fetch\`
+  (the answer read to its end, not parsed), ${int(o.queries)} times after ${int(o.queryWarmup)} warm-up calls, round-robin over the
+  services: \`requests.json?service_code=<code>\` (default window: the last 90 days; at most 1,000 answers), \`requests.json\`, and
+  \`requests.json?service_code=<code>&status=closed\` (every seeded ticket is open, so this pages through the service's index to the end).`;
+}
+
+function ticketRecords(run: BenchRun): (BenchRecord | FigureRecord)[] {
+  const t = run.tickets;
+  const { date, machine } = run;
+  const row = (name: string, latency: Summary): BenchRecord => ({ name, unit: 'ms', p50: r3(latency.p50), p99: r3(latency.p99), throughput: Math.round(1000 / latency.mean), peer: null, date, machine });
+  return [
+    row(`ticket:create through runCommand, ${t.options.tickets} tickets in the store, AOF fsync always`, t.create),
+    row(`Open311 GET requests.json, one service_code, 90-day window, ${t.options.tickets} tickets (${Math.round(t.byService.meanAnswered)} answers), loopback HTTP`, t.byService.latency),
+    row(`Open311 GET requests.json, no filter, 90-day window, ${t.options.tickets} tickets (${Math.round(t.all.meanAnswered)} answers), loopback HTTP`, t.all.latency),
+    { name: `tickets seeded through createTicket, ${t.options.inFlight} in flight, AOF fsync always`, unit: 'tickets/s', value: r3(t.seed.perSecond), date, machine },
   ];
 }

@@ -19,10 +19,13 @@ import {
   recommendTable,
   routeFacts,
   routeTable,
+  ticketFacts,
+  ticketTable,
   writeDocs,
   type BenchRun,
 } from './report.ts';
 import { benchRouteQuery } from './routing/routeQuery.bench.ts';
+import { benchTickets } from './tickets.bench.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const quick = process.env.BENCH_QUICK === '1';
@@ -72,6 +75,16 @@ async function main(): Promise<void> {
   if (audit.auditEntries !== audit.shift.auditedExpected) console.log(`AUDIT MISMATCH: ${audit.auditEntries} entries appended, ${audit.shift.auditedExpected} expected\n`);
   if (audit.aof.isRewritten) console.log('AOF REWRITTEN during benchmark 5: the on-disk figures miss what went into the new base\n');
 
+  const beforeTickets = load1();
+  console.log(`6. Care Connect: ticket creation and Open311 GET requests… (load average ${beforeTickets.toFixed(1)})`);
+  const tickets = await benchTickets(
+    quick
+      ? { tickets: 10_000, inFlight: 64, creates: 200, createWarmup: 20, queries: 100, queryWarmup: 10 }
+      : { tickets: 100_000, inFlight: 64, creates: 2_000, createWarmup: 100, queries: 1_000, queryWarmup: 50 },
+  );
+  console.log(`${ticketTable(tickets)}\n\n${ticketFacts(tickets)}\n`);
+  if (tickets.seed.refused > 0) console.log(`SEEDING REFUSED: ${tickets.seed.refused} tickets\n`);
+
   const run: BenchRun = {
     date: new Date().toISOString(),
     machine,
@@ -80,8 +93,9 @@ async function main(): Promise<void> {
     route,
     recommend,
     audit,
-    goals: checkGoals({ nearest, broadcast, route, recommend, audit }),
-    load: { beforeNearest, beforeBroadcast, beforeRoute, beforeRecommend, beforeAudit, end: load1() },
+    tickets,
+    goals: checkGoals({ nearest, broadcast, route, recommend, audit, tickets }),
+    load: { beforeNearest, beforeBroadcast, beforeRoute, beforeRecommend, beforeAudit, beforeTickets, end: load1() },
   };
   console.log(`Goals\n${goalsTable(run.goals)}\n`);
   if (!quick) {

@@ -1,9 +1,15 @@
+import { ResidentPage, TRACK_PATH } from './care/ResidentPage.tsx';
 import { SignInScreen } from './session/SignInScreen.tsx';
 import { useAuth } from './session/useAuth.ts';
 import { SignedInConsole } from './SignedInConsole.tsx';
 
-/** Signs in, then opens the screens of the signed-in user's role; back to sign-in when the session ends. */
+/** The resident page is public (no sign-in); every other path is the staff console. */
 export function App() {
+  return window.location.pathname === TRACK_PATH || window.location.pathname.startsWith(`${TRACK_PATH}/`) ? <ResidentPage /> : <StaffConsole />;
+}
+
+/** Signs in, then opens the screens of the signed-in user's role; back to sign-in when the session ends. */
+function StaffConsole() {
   const auth = useAuth();
   const { state } = auth;
   if (state.phase === 'checking') {

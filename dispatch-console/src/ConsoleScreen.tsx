@@ -41,6 +41,7 @@ import { useCity } from './map/useCity.ts';
 import { useCityIndexes } from './map/useCityIndexes.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { AuditPanel } from './audit/AuditPanel.tsx';
+import { CareBoard } from './care/CareBoard.tsx';
 
 interface ConsoleScreenProps {
   session: Session;
@@ -49,8 +50,8 @@ interface ConsoleScreenProps {
 }
 
 type SidePanel = 'dispatch' | 'capture';
-/** A supervisor switches between the board and the audit record; the board stays mounted (its map is costly). */
-type View = 'board' | 'audit';
+/** A supervisor switches between the board, the audit record and Care Connect; the board stays mounted (its map is costly). */
+type View = 'board' | 'audit' | 'care';
 
 /**
  * The live board. A call-taker's board is the call (left), the map, and what to say (right: duplicates, pre-arrival
@@ -68,6 +69,9 @@ export function ConsoleScreen({ session, live, onSignOut }: ConsoleScreenProps) 
   const [view, setView] = useState<View>('board');
   // The audit is searched only once a supervisor opens it (every search is itself audited).
   const [isAuditOpened, setAuditOpened] = useState(false);
+  // [CS9] Care Connect's departments, read once a supervisor opens them.
+  const canCare = isCommandAllowed('ticket:summary', session.role);
+  const [isCareOpened, setCareOpened] = useState(false);
 
   const [side, setSide] = useState<SidePanel>(isCallTaker ? 'capture' : 'dispatch');
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -223,7 +227,7 @@ export function ConsoleScreen({ session, live, onSignOut }: ConsoleScreenProps) 
 
   const instructionsType = call.draft?.type ?? (call.outcome && call.outcome.kind !== 'disposed' ? call.outcome.incident.type : null);
   const callPanel = (
-    <CallPanel call={call} history={history} indexes={indexes}>
+    <CallPanel call={call} history={history} indexes={indexes} mayRefer={isCommandAllowed('ticket:create', session.role)}>
       {call.outcome && <CallOutcomeBanner outcome={call.outcome} onDismiss={call.clearOutcome} />}
     </CallPanel>
   );
@@ -289,24 +293,41 @@ export function ConsoleScreen({ session, live, onSignOut }: ConsoleScreenProps) 
           </button>
         )}
         <ReferenceSearch onSearch={(reference) => void findReference(reference)} onClose={() => setLookup(null)} />
-        {canAudit && (
+        {(canAudit || canCare) && (
           <span className="view-tabs" role="tablist">
             <button type="button" role="tab" aria-selected={view === 'board'} className={view === 'board' ? 'tab active' : 'tab'} data-testid="view-board" onClick={() => setView('board')}>
               Board
             </button>
-            <button
-              type="button"
-              role="tab"
-              aria-selected={view === 'audit'}
-              className={view === 'audit' ? 'tab active' : 'tab'}
-              data-testid="view-audit"
-              onClick={() => {
-                setAuditOpened(true);
-                setView('audit');
-              }}
-            >
-              Audit
-            </button>
+            {canAudit && (
+              <button
+                type="button"
+                role="tab"
+                aria-selected={view === 'audit'}
+                className={view === 'audit' ? 'tab active' : 'tab'}
+                data-testid="view-audit"
+                onClick={() => {
+                  setAuditOpened(true);
+                  setView('audit');
+                }}
+              >
+                Audit
+              </button>
+            )}
+            {canCare && (
+              <button
+                type="button"
+                role="tab"
+                aria-selected={view === 'care'}
+                className={view === 'care' ? 'tab active' : 'tab'}
+                data-testid="view-care"
+                onClick={() => {
+                  setCareOpened(true);
+                  setView('care');
+                }}
+              >
+                Care Connect
+              </button>
+            )}
           </span>
         )}
       </StatusBar>
@@ -375,6 +396,7 @@ export function ConsoleScreen({ session, live, onSignOut }: ConsoleScreenProps) 
         </main>
       )}
       {canAudit && isAuditOpened && <AuditPanel commands={live.commands} hidden={view !== 'audit'} />}
+      {canCare && isCareOpened && <CareBoard session={session} live={live} hidden={view !== 'care'} />}
     </div>
   );
 }

@@ -8,6 +8,8 @@ import { CrewScreen } from './crew/CrewScreen.tsx';
 import { CrewSignOnScreen } from './crew/CrewSignOnScreen.tsx';
 import { CREW_COMMAND_OPTIONS } from './crew/crewCommandOptions.ts';
 import { UsersScreen } from './admin/UsersScreen.tsx';
+import { TicketDesk } from './care/TicketDesk.tsx';
+import { DepartmentScreen } from './care/DepartmentScreen.tsx';
 
 interface SignedInConsoleProps {
   info: SessionInfo;
@@ -16,7 +18,8 @@ interface SignedInConsoleProps {
 
 /**
  * One live connection for the signed-in user, and the screens of their role only: call taking, a dispatch desk,
- * the supervisor's board with the audit, a crew's vehicle (or signing on to one), the administrator's users.
+ * the supervisor's board with the audit and Care Connect, a crew's vehicle (or signing on to one), the
+ * administrator's users, the Care Connect ticket desk, a department's ticket queue.
  */
 export function SignedInConsole({ info, auth }: SignedInConsoleProps) {
   const { session } = info;
@@ -48,6 +51,10 @@ export function SignedInConsole({ info, auth }: SignedInConsoleProps) {
         );
       case 'administrator':
         return <UsersScreen session={session} live={live} onSignOut={signOut} />;
+      case 'care_agent':
+        return <TicketDesk session={session} live={live} onSignOut={signOut} />;
+      case 'department_officer':
+        return <DepartmentScreen session={session} live={live} onSignOut={signOut} />;
       default:
         return <ConsoleScreen key={`${session.role}:${session.desk ?? ''}`} session={session} live={live} onSignOut={signOut} />;
     }

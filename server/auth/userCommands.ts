@@ -12,6 +12,11 @@ export async function listUsersCommand(ctx: CadContext): Promise<CommandOutcome<
 }
 
 export async function createUserCommand(ctx: CadContext, input: UserCreateInput): Promise<CommandOutcome<User>> {
+  // [CC6] A department officer works for one of the city's Care Connect departments.
+  if (input.department !== undefined && !ctx.city.care?.department(input.department)) {
+    const message = `no Care Connect department ${input.department} in ${ctx.city.data.name}`;
+    return { result: fail('validation_failed', `department: ${message}`, { issues: [{ path: 'department', message }] }) };
+  }
   const user = await createUser(ctx, input);
   if (!user) return { result: fail('user_exists', `there is already a user ${input.username}`) };
   return { result: ok(publicUser(user)) };

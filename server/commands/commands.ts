@@ -35,6 +35,8 @@ import { linkTicketCaller, recordTicketCallback, updateTicket } from '../tickets
 import { escalateTicket, escalationOf } from '../tickets/escalateTicket.ts';
 import { getTicket, readPublicTicket, ticketDuplicates, ticketQueue } from '../tickets/ticketReads.ts';
 import { firstTicket } from '../tickets/readTicket.ts';
+import { createOpen311Key, listOpen311Keys, revokeOpen311Key } from '../open311/open311Keys.ts';
+import { ticketSummary } from '../tickets/ticketSummary.ts';
 import { mayViewIncidents } from './authoriseRecord.ts';
 import type { Session } from '../../shared/auth/roles.ts';
 import type { DuplicateCandidate } from '../../shared/incidents/incidentSchema.ts';
@@ -95,15 +97,19 @@ export const COMMAND_HANDLERS: Handlers = {
   'unit:acknowledge': { run: (ctx, input, caller) => acknowledgeAssignment(ctx, input, caller.actor), answerOf: firstIncident },
   'route:unit': { run: (ctx, input) => routeForUnit(ctx, input) },
   'route:hospitals': { run: (ctx, input) => hospitalsForUnit(ctx, input) },
-  'care:services': { run: async (ctx) => (ctx.city.care ? { result: ok(ctx.city.care.file) } : refusal('care_not_offered', `${ctx.city.data.name} runs no Care Connect line`)) },
+  'care:services': { run: (ctx) => Promise.resolve(ctx.city.care ? { result: ok(ctx.city.care.file) } : refusal('care_not_offered', `${ctx.city.data.name} runs no Care Connect line`)) },
   'ticket:create': { run: (ctx, input, caller) => createTicket(ctx, input, caller.actor), answerOf: firstTicket },
   'ticket:link_caller': { run: (ctx, input, caller) => linkTicketCaller(ctx, input, caller.actor), answerOf: firstTicket },
   'ticket:update': { run: (ctx, input, caller) => updateTicket(ctx, input, caller.actor), answerOf: firstTicket },
   'ticket:callback': { run: (ctx, input, caller) => recordTicketCallback(ctx, input, caller.actor), answerOf: firstTicket },
   'ticket:escalate': { run: (ctx, input, caller) => escalateTicket(ctx, input, caller.actor), answerOf: escalationOf },
-  'ticket:get': { run: (ctx, input) => getTicket(ctx, input) },
+  'ticket:get': { run: (ctx, input, caller) => getTicket(ctx, input, sessionOf(caller)) },
   'ticket:queue': { run: (ctx, input, caller) => ticketQueue(ctx, input, sessionOf(caller)) },
   'ticket:duplicates': { run: (ctx, input) => ticketDuplicates(ctx, input) },
   'ticket:public': { run: (ctx, input) => readPublicTicket(ctx, input) },
+  'ticket:summary': { run: (ctx, input) => ticketSummary(ctx, input) },
+  'open311:key_create': { run: (ctx, input, caller) => createOpen311Key(ctx, input, caller.actor) },
+  'open311:key_list': { run: (ctx) => listOpen311Keys(ctx) },
+  'open311:key_revoke': { run: (ctx, input, caller) => revokeOpen311Key(ctx, input, caller.actor) },
   'audit:search': { run: async (ctx, input) => ({ result: ok(await searchAudit(ctx, input)) }) },
 };

@@ -7,6 +7,7 @@ import type { Publisher } from '../realtime/publishOutcome.ts';
 import { contractRoutes } from './contractRoutes.ts';
 import { cityLayersRoute } from './cityLayersRoute.ts';
 import { openApiDocument } from './openApiDocument.ts';
+import { OPEN311_MOUNT, open311Errors, open311Router } from '../open311/open311Router.ts';
 import { securityHeaders } from './securityHeaders.ts';
 
 export interface HttpAppOptions {
@@ -51,6 +52,8 @@ export function mountHttpApp(app: Express, ctx: CadContext, publisher: Publisher
     response.json(openApiDocument(options.version));
   });
   app.use(cityLayersRoute(ctx.city.layers));
+  // [CC8] Open311 GeoReport v2: outside the contract (the standard fixes its shapes and errors), same ticket functions.
+  app.use(OPEN311_MOUNT, open311Router(ctx, publisher), open311Errors);
   app.use(contractRoutes(ctx, publisher));
   app.use('/api', (request, response) => {
     response.status(404).json(fail('unknown_command', `no route ${request.method} ${request.originalUrl}`));

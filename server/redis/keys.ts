@@ -72,6 +72,12 @@ export interface RedisKeys {
   ticketLocations(serviceCode: string): string;
   /** Sorted set: every ticket, scored by creation time (Open311 date filters). [CC8] */
   ticketsCreated: string;
+  /** Sorted set: one service's tickets, scored by creation time (Open311 `service_code` filter). [CC10] */
+  ticketsCreatedByService(serviceCode: string): string;
+  /** Hash: Open311 API key name → its record (JSON: hash of the key, created, revoked). [CC12] */
+  open311Keys: string;
+  /** Hash: SHA-256 of an Open311 API key → the key's name, for the check on each request. [CC12] */
+  open311KeyHashes: string;
   /** String with a TTL: an incident's full recommendation at one state version, shared by every desk. [DS7] */
   recommendation(incidentId: string, version: string): string;
 }
@@ -96,6 +102,9 @@ export function redisKeys(tag: string): RedisKeys {
     openTickets: (department) => `${p}tickets:open:${department}`,
     ticketLocations: (serviceCode) => `${p}tickets:open:geo:${serviceCode}`,
     ticketsCreated: `${p}tickets:created`,
+    ticketsCreatedByService: (serviceCode) => `${p}tickets:created:service:${serviceCode}`,
+    open311Keys: `${p}open311:keys`,
+    open311KeyHashes: `${p}open311:keys:by-hash`,
     recommendation: (incidentId, version) => `${p}recommendation:${incidentId}:${version}`,
     version: `${p}version`,
     referenceCounter: (yymmdd) => `${p}seq:reference:${yymmdd}`,

@@ -31,7 +31,7 @@ export async function createTicket(ctx: CadContext, input: TicketCreateInput, ac
   const { keys } = ctx;
   const reply = await SCRIPTS.createTicket.run(
     ctx.redis,
-    [keys.command(input.commandId), keys.ticketReferenceCounter(day), keys.openTickets(service.department), keys.ticketLocations(service.code), keys.ticketsCreated, keys.journal, keys.version],
+    [keys.command(input.commandId), keys.ticketReferenceCounter(day), keys.openTickets(service.department), keys.ticketLocations(service.code), keys.ticketsCreated, keys.journal, keys.version, keys.ticketsCreatedByService(service.code)],
     ['ticket:create', keys.ticketPrefix, day, JSON.stringify(ticket), ticket.expectedBy, input.location?.[0] ?? '', input.location?.[1] ?? '', now, JSON.stringify(actor)],
   );
   const answer = parseScriptAnswer(reply);

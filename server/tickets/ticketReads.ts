@@ -1,6 +1,8 @@
 import type { Session } from '../../shared/auth/roles.ts';
 import { ok } from '../../shared/protocol/result.ts';
 import { isValidTicketReference, normalizeTicketReference } from '../../shared/tickets/ticketReference.ts';
+import { isValidReference, normalizeReference } from '../../shared/incidents/referenceNumber.ts';
+import { readIncident } from '../incidents/readIncident.ts';
 import { isTicketClosed, type PublicTicket, type Ticket, type TicketDuplicate, type TicketDuplicatesInput, type TicketGetInput, type TicketQueueInput } from '../../shared/tickets/ticketSchema.ts';
 import { publicTicket } from '../../shared/tickets/ticketSteps.ts';
 import type { CadContext } from '../app/cadContext.ts';
@@ -14,13 +16,30 @@ const MAX_DUPLICATES = 10;
 /** [CC2] At most this many tickets in one queue answer (the oldest due first). */
 export const MAX_QUEUE_TICKETS = 500;
 
-/** A ticket by its reference as read back; a wrong check digit is "misheard", as for incidents. [IC8] */
-export async function getTicket(ctx: CadContext, input: TicketGetInput): Promise<CommandOutcome<Ticket>> {
+/**
+ * A ticket by its reference as read back; a wrong check digit is "misheard", as for incidents [IC8]. [CC4] The
+ * Emergency Connect reference of an incident escalated from a ticket finds that ticket too (an officer only its
+ * own department's).
+ */
+export async function getTicket(ctx: CadContext, input: TicketGetInput, session: Session): Promise<CommandOutcome<Ticket>> {
+  const incidentReference = normalizeReference(input.reference);
+  if (incidentReference) return ticketOfIncident(ctx, incidentReference, session);
   const reference = normalizeTicketReference(input.reference);
   if (!reference) return refusal('validation_failed', 'reference: a Care Connect reference reads CC-YYMMDD-NNNN-C', { issues: [{ path: 'reference', message: 'a Care Connect reference reads CC-YYMMDD-NNNN-C' }] });
   if (!isValidTicketReference(reference)) return refusal('ticket_not_found', `${reference}: the check digit does not match; a digit may have been misheard`);
   const found = await readTicket(ctx, reference);
   return found ? { result: ok(found.ticket) } : refusal('ticket_not_found', `no ticket ${reference}`);
+}
+
+/** [CC4] The ticket an incident was escalated from, found by the incident's reference. */
+async function ticketOfIncident(ctx: CadContext, reference: string, session: Session): Promise<CommandOutcome<Ticket>> {
+  if (!isValidReference(reference)) return refusal('ticket_not_found', `${reference}: the check digit does not match; a digit may have been misheard`);
+  const incident = await readIncident(ctx, reference);
+  const ticketId = incident?.incident.careTicketId;
+  const found = ticketId ? await readTicket(ctx, ticketId) : null;
+  if (!found) return refusal('ticket_not_found', `no Care Connect ticket behind ${reference}`);
+  if (session.role === 'department_officer' && found.ticket.department !== session.department) return refusal('forbidden', `ticket ${found.ticket.reference} belongs to another department`);
+  return { result: ok(found.ticket) };
 }
 
 /**

@@ -17,6 +17,7 @@ import { CallDisposeInputSchema, CallerHistoryInputSchema, CallerHistorySchema, 
 import { AssignInputSchema, RecommendationSchema, RecommendInputSchema } from '../dispatch/dispatchSchema.ts';
 import { DivertInputSchema, DivertOutcomeSchema } from '../dispatch/divertSchema.ts';
 import { CareServicesFileSchema } from '../tickets/careServiceSchema.ts';
+import { Open311KeyCreateInputSchema, Open311KeyIssuedSchema, Open311KeyRevokeInputSchema, Open311KeySchema } from '../open311/open311KeySchema.ts';
 import {
   EscalationSchema,
   PublicTicketSchema,
@@ -31,6 +32,7 @@ import {
   TicketSchema,
   TicketUpdateInputSchema,
 } from '../tickets/ticketSchema.ts';
+import { TicketSummaryInputSchema, TicketSummarySchema } from '../tickets/ticketSummarySchema.ts';
 import {
   DuplicateCandidateSchema,
   DuplicatesInputSchema,
@@ -239,7 +241,8 @@ export const CONTRACT = {
     summary: 'The journal after a version (the changes the sender may see), or a snapshot when too far behind',
     input: SyncSinceInputSchema,
     answer: SyncAnswerSchema,
-    roles: BOARD_ROLES,
+    // [CC6] Care Connect's screens follow ticket deltas too, and fill a gap like any board.
+    roles: [...BOARD_ROLES, 'care_agent', 'department_officer'],
     http: { method: 'get', path: '/api/journal', query: { since: { field: 'version', type: 'integer', description: 'the version the client holds' } } },
     onSocket: true,
     isJournaled: false,
@@ -600,6 +603,50 @@ export const CONTRACT = {
     onSocket: false,
     isJournaled: false,
     audit: 'refusals',
+  }),
+  'ticket:summary': command({
+    summary: 'Care Connect by department: open and overdue tickets, and the share closed by their expected date',
+    input: TicketSummaryInputSchema,
+    answer: TicketSummarySchema,
+    roles: ['supervisor'],
+    http: {
+      method: 'get',
+      path: '/api/care/summary',
+      query: { closedDays: { field: 'closedDays', type: 'integer', description: 'the share closed in time is over tickets closed in this many last days (1-90, default 30)' } },
+    },
+    onSocket: true,
+    isJournaled: false,
+    audit: 'refusals',
+  }),
+  'open311:key_create': command({
+    summary: 'Issue an Open311 API key to a third-party app; the key is shown in this answer only',
+    input: Open311KeyCreateInputSchema,
+    answer: Open311KeyIssuedSchema,
+    roles: ['administrator'],
+    http: { method: 'post', path: '/api/open311/keys' },
+    onSocket: true,
+    isJournaled: false,
+    audit: 'all',
+  }),
+  'open311:key_list': command({
+    summary: 'Every Open311 API key by name, with when it was issued and revoked (never the key)',
+    input: EmptyInputSchema,
+    answer: z.array(Open311KeySchema),
+    roles: ['administrator'],
+    http: { method: 'get', path: '/api/open311/keys' },
+    onSocket: true,
+    isJournaled: false,
+    audit: 'all',
+  }),
+  'open311:key_revoke': command({
+    summary: 'Revoke an Open311 API key: requests with it are refused from now on',
+    input: Open311KeyRevokeInputSchema,
+    answer: Open311KeySchema,
+    roles: ['administrator'],
+    http: { method: 'post', path: '/api/open311/keys/:name/revoke' },
+    onSocket: true,
+    isJournaled: false,
+    audit: 'all',
   }),
   'audit:search': command({
     summary: 'The audit record by incident, unit, user and time range, newest first (JSON, or CSV)',

@@ -23,6 +23,9 @@ const BAD_PAYLOADS: Record<SocketCommandName, unknown[]> = {
   'users:set_disabled': [null, { userId: 'u123456' }, { userId: 'u123456', isDisabled: 'yes' }],
   'crew:sign_on': [null, { commandId: commandId() }, { commandId: commandId(), unitId: 'ALS F03' }],
   'crew:sign_off': [null, {}, { commandId: 'x' }],
+  'open311:key_create': [null, {}, { name: '' }, { name: 'a' }, { name: 'has spaces' }, { name: '-leading-dash' }, { name: 'x'.repeat(41) }, { name: 42 }],
+  'open311:key_list': [null, 'x'],
+  'open311:key_revoke': [null, {}, { name: 'no/slashes' }, { name: 'x'.repeat(41) }],
   'audit:search': [null, { limit: 0 }, { limit: 100_000 }, { from: -1 }, { username: 'x'.repeat(41) }],
   'incident:create': [
     null,
@@ -75,6 +78,7 @@ const BAD_PAYLOADS: Record<SocketCommandName, unknown[]> = {
   'ticket:get': [null, { reference: '' }],
   'ticket:queue': [null, { department: 'Joburg Water' }, { includeClosedDays: 90 }],
   'ticket:duplicates': [null, { serviceCode: 'WATER-BURST' }, { serviceCode: 'WATER-BURST', location: [200, 100] }],
+  'ticket:summary': [null, { closedDays: 0 }, { closedDays: 91 }, { closedDays: 'a week' }],
   'dispatch:divert': [
     null,
     { commandId: commandId(), unitId: 'als-a01', fromIncidentId: 'EC-x', toIncidentId: 'EC-x', reason: 'same incident' },

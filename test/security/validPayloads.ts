@@ -2,7 +2,8 @@ import { DEMO_PASSWORD } from '../../server/auth/demoUsers.ts';
 import type { CommandName } from '../../shared/protocol/contract.ts';
 import { CBD, incidentInput, ticketInput } from '../support/builders.ts';
 import { commandId } from '../support/testClient.ts';
-import { TEST_PASSWORD, type TestIdentity } from '../support/testSession.ts';
+import { adminCookie, TEST_PASSWORD, type TestIdentity } from '../support/testSession.ts';
+import { dataOf, sendHttp } from './contractRequest.ts';
 import type { PayloadFixture } from './payloadFixture.ts';
 
 /**
@@ -119,5 +120,15 @@ export const VALID_PAYLOADS: Record<CommandName, ValidPayload> = {
   'ticket:queue': { build: () => ({ department: 'joburg_water' }) },
   'ticket:duplicates': { build: () => ({ serviceCode: 'WATER-BURST', location: CBD }) },
   'ticket:public': { build: async (fx) => ({ reference: (await fx.ticket()).reference }) },
+  'ticket:summary': { build: () => ({ closedDays: 7 }) },
+  'open311:key_create': { build: (fx) => ({ name: fx.uniqueName('fx-app') }) },
+  'open311:key_list': { build: () => ({}) },
+  'open311:key_revoke': {
+    build: async (fx) => {
+      const name = fx.uniqueName('fx-app');
+      dataOf((await sendHttp(fx.url, 'open311:key_create', { name }, await adminCookie(fx.url))).body);
+      return { name };
+    },
+  },
   'audit:search': { build: () => ({ limit: 5, refusalsOnly: false }) },
 };

@@ -6,6 +6,7 @@ import { codeOf, dataOf } from '../support/answers.ts';
 import { CBD, ticketInput } from '../support/builders.ts';
 import { commandId, connectClient, send, waitForDelta, type TestClient } from '../support/testClient.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { adminCookie, postJson } from '../support/testSession.ts';
 
 /** A few hundred metres from the CBD point. */
 const NEARBY: [number, number] = [CBD[0] + 0.002, CBD[1] + 0.001];
@@ -45,7 +46,8 @@ describe('[CC1]–[CC7] Care Connect tickets', () => {
     const ticket = await create();
     expect(ticket.reference).toMatch(/^CC-\d{6}-\d{4}-\d$/);
     expect(isValidTicketReference(ticket.reference)).toBe(true);
-    expect(ticket).toMatchObject({ department: 'joburg_water', status: 'open', serviceCode: 'WATER-BURST', channel: 'phone', ward: expect.any(Number) });
+    expect(ticket).toMatchObject({ department: 'joburg_water', status: 'open', serviceCode: 'WATER-BURST', channel: 'phone' });
+    expect(typeof ticket.ward).toBe('number');
     const service = app.server.ctx.city.care?.service('WATER-BURST');
     expect(ticket.expectedBy - ticket.createdAt).toBe((service?.expectedHours ?? 0) * 3_600_000);
     expect(ticket.callbacks).toEqual([expect.objectContaining({ id: 'cb1', callerIndex: 0, reason: 'logged', status: 'due' })]);
@@ -168,10 +170,23 @@ describe('[CC1]–[CC7] Care Connect tickets', () => {
     const board = dataOf(await send(fireDesk.socket, 'state:read', {}));
     expect(board.incidents.map((i) => i.id)).toContain(incident.id);
     expect(codeOf(await send(agent.socket, 'ticket:escalate', { commandId: commandId(), ticketId: gas.id, type: 'gas_leak', reason: 'again' }))).toBe('validation_failed');
+    // The incident's reference finds the ticket behind it; another department's officer may not read it.
+    expect(dataOf(await send(agent.socket, 'ticket:get', { reference: incident.reference })).id).toBe(gas.id);
+    expect(codeOf(await send(water.socket, 'ticket:get', { reference: incident.reference }))).toBe('forbidden');
   });
 
   it('[CC4] an emergency call that is not an emergency becomes a ticket from the call-taker, marked as referred by Emergency Connect', async () => {
     const referral = await create({ serviceCode: 'ROAD-POTHOLE', channel: 'emergency_referral', description: 'caller reported a pothole on 112' }, callTaker);
     expect(referral).toMatchObject({ channel: 'emergency_referral', department: 'jra', createdBy: 'cc-ct' });
+  });
+  it('[CC6] an administrator makes a department officer only of one of the city\'s departments', async () => {
+    const cookie = await adminCookie(app.url);
+    const user = { displayName: 'Officer', role: 'department_officer', password: 'a long enough password' };
+    const unknown = await postJson(app.url, '/api/users', cookie, { ...user, username: 'cc-officer-x', department: 'ministry_of_magic' });
+    expect(unknown.body.error?.code).toBe('validation_failed');
+    const none = await postJson(app.url, '/api/users', cookie, { ...user, username: 'cc-officer-y' });
+    expect(none.body.error?.code).toBe('validation_failed');
+    const good = await postJson(app.url, '/api/users', cookie, { ...user, username: 'cc-officer-z', department: 'pikitup' });
+    expect(good.body.data).toMatchObject({ role: 'department_officer', department: 'pikitup' });
   });
 });

@@ -6,6 +6,7 @@ import { UserCreateInputSchema } from '../../../shared/auth/userSchema.ts';
 import type { User, UserCreateInput } from '../../../shared/auth/userSchema.ts';
 import type { Result } from '../../../shared/protocol/result.ts';
 import { adminErrorText, fieldProblems } from './adminMessages.ts';
+import { useCareServices } from '../care/useCareServices.ts';
 
 interface AddUserFormProps {
   onCreate: (input: UserCreateInput) => Promise<Result<User>>;
@@ -16,18 +17,25 @@ interface Draft {
   displayName: string;
   role: PersonRole;
   desks: Desk[];
+  /** [CS10] A department officer's department ('' until chosen). */
+  department: string;
   password: string;
 }
 
-const EMPTY_DRAFT: Draft = { username: '', displayName: '', role: 'call_taker', desks: [], password: '' };
+const EMPTY_DRAFT: Draft = { username: '', displayName: '', role: 'call_taker', desks: [], department: '', password: '' };
 
-/** [AU5] Adds a user: a role, the desks a dispatcher may sit at, and a first password to hand over in person. */
+/**
+ * [AU5][CS10] Adds a user: a role, the desks a dispatcher may sit at or the department an officer works for (from
+ * the city's Care Connect departments), and a first password to hand over in person.
+ */
 export function AddUserForm({ onCreate }: AddUserFormProps) {
   const [draft, setDraft] = useState<Draft>(EMPTY_DRAFT);
   const [problems, setProblems] = useState<string[]>([]);
   const [added, setAdded] = useState<string | null>(null);
   const [isSending, setSending] = useState(false);
   const isDispatcher = draft.role === 'dispatcher';
+  const isOfficer = draft.role === 'department_officer';
+  const { catalogue } = useCareServices();
 
   function edit(change: Partial<Draft>) {
     setDraft((current) => ({ ...current, ...change }));
@@ -42,7 +50,9 @@ export function AddUserForm({ onCreate }: AddUserFormProps) {
     event.preventDefault();
     if (isSending) return;
     // Only a dispatcher sits at a desk: ticked desks are dropped when the role was changed afterwards.
-    const checked = UserCreateInputSchema.safeParse({ ...draft, desks: isDispatcher ? draft.desks : [] });
+    // Only an officer works for a department: a chosen one is dropped when the role was changed afterwards.
+    const { department, ...rest } = draft;
+    const checked = UserCreateInputSchema.safeParse({ ...rest, desks: isDispatcher ? draft.desks : [], ...(isOfficer && department !== '' ? { department } : {}) });
     if (!checked.success) {
       setProblems(fieldProblems(checked.error.issues.map((issue) => issue.path.join('.'))));
       return;
@@ -93,6 +103,19 @@ export function AddUserForm({ onCreate }: AddUserFormProps) {
               </label>
             ))}
           </fieldset>
+        )}
+        {isOfficer && (
+          <label className="field">
+            <span>Department they work for</span>
+            <select data-testid="add-user-department" value={draft.department} onChange={(e) => edit({ department: e.target.value })}>
+              <option value="">{catalogue ? 'Choose a department…' : 'Loading the departments…'}</option>
+              {catalogue?.file.departments.map((department) => (
+                <option key={department.code} value={department.code}>
+                  {department.name}
+                </option>
+              ))}
+            </select>
+          </label>
         )}
         <label className="field">
           <span>First password (10 characters or more)</span>

@@ -26,7 +26,7 @@ export function UserTable({ users, selfId, busyUserId, onResetPassword, onSetDis
           <th>Username</th>
           <th>Name</th>
           <th>Role</th>
-          <th>Desks</th>
+          <th>Desks / department</th>
           <th>Vehicle</th>
           <th>State</th>
           <th>Actions</th>
@@ -41,7 +41,7 @@ export function UserTable({ users, selfId, busyUserId, onResetPassword, onSetDis
               <td className="mono">{user.username}</td>
               <td>{user.displayName}</td>
               <td>{ROLE_LABELS[user.role]}</td>
-              <td>{user.desks.map((d) => DESK_LABELS[d]).join(', ')}</td>
+              <td>{user.department ?? user.desks.map((d) => DESK_LABELS[d]).join(', ')}</td>
               <td className="mono nowrap" data-testid={`user-vehicle-${user.username}`}>
                 {user.unitId ? user.unitId.toUpperCase() : ''}
               </td>

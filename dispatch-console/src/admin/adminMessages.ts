@@ -7,6 +7,7 @@ const FIELD_TEXT: Record<string, string> = {
   displayName: "Name: enter the person's name as colleagues know it.",
   role: 'Role: choose a role.',
   desks: 'Desks: tick at least one desk for a dispatcher (only dispatchers sit at a desk).',
+  department: 'Department: choose the department a department officer works for (only officers have one).',
   password: 'Password: at least 10 characters.',
 };
 

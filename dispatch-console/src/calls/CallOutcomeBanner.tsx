@@ -28,6 +28,23 @@ export function CallOutcomeBanner({ outcome, onDismiss }: { outcome: CallOutcome
       </div>
     );
   }
+  if (outcome.ticket) {
+    // [CS11] Referred to Care Connect: the caller is given the ticket's reference, as for an incident.
+    const reference = outcome.ticket.reference;
+    return (
+      <div className="reference-banner referred" data-testid="referred-banner" role="status">
+        <div className="linked-line">Call closed: {DISPOSITION_LABELS[outcome.disposition]} · Care Connect ticket logged · read it back</div>
+        <div className="reference-big" data-testid="referred-reference">
+          {reference}
+        </div>
+        <div className="reference-spoken">{spokenReference(reference)}</div>
+        <div className="muted small">{took} · no incident created · the caller follows it with Care Connect</div>
+        <button type="button" onClick={onDismiss}>
+          Done <kbd>Esc</kbd>
+        </button>
+      </div>
+    );
+  }
   return (
     <div className="reference-banner disposed" data-testid="disposed-banner" role="status">
       <div className="linked-line">Call closed: {DISPOSITION_LABELS[outcome.disposition]}</div>

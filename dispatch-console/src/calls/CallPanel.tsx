@@ -30,6 +30,8 @@ interface CallPanelProps {
   indexes: CityIndexes | null;
   /** Shown between calls, above the "press N" line: the last call's outcome. */
   children?: ReactNode;
+  /** [CS11] A non-emergency call may be referred to Care Connect as a ticket. */
+  mayRefer?: boolean;
 }
 
 /** Enter in a one-line field goes on to the next field of the call. */
@@ -46,7 +48,7 @@ function nextOnEnter(next: CallField) {
  * location, landmark, type, key questions, notes. Keyboard-first: Enter goes on, Ctrl+Enter creates, Ctrl+D closes
  * the call with a disposition.
  */
-export function CallPanel({ call, history, indexes, children }: CallPanelProps) {
+export function CallPanel({ call, history, indexes, children, mayRefer = false }: CallPanelProps) {
   const { draft } = call;
   if (!draft) {
     return (
@@ -100,7 +102,7 @@ export function CallPanel({ call, history, indexes, children }: CallPanelProps) 
         <kbd>Enter</kbd> next field · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> create · <kbd>Ctrl</kbd>+<kbd>D</kbd> no incident · <kbd>Esc</kbd> leave field
       </div>
       {call.isDisposing ? (
-        <DisposePanel isSending={call.isSending} onDispose={(d, notes) => void call.dispose(d, notes)} onCancel={call.cancelDispose} />
+        <DisposePanel isSending={call.isSending} onDispose={(d, notes, referral) => void call.dispose(d, notes, referral)} onCancel={call.cancelDispose} mayRefer={mayRefer} callNotes={draft.notes} />
       ) : (
         <form className="capture" data-testid="create-form" onSubmit={(e) => e.preventDefault()}>
           <label className="field">

@@ -4,24 +4,43 @@ import { CallDisposeInputSchema, DISPOSITIONS, DISPOSITION_LABELS } from '../../
 import type { Disposition } from '../../../shared/callers/callerSchema.ts';
 import { focusField } from './focusField.ts';
 import { LengthCounter } from './LengthCounter.tsx';
+import { ReferralFields, type ReferralChoice } from '../care/ReferralFields.tsx';
+import type { Referral } from '../care/referralTicket.ts';
+import { focusTicketField } from '../care/focusTicketField.ts';
 
 /** The server's limit on disposition notes (one schema), for the counter. */
 const NOTES_MAX = CallDisposeInputSchema.shape.notes.unwrap().maxLength ?? 1000;
 
 interface DisposePanelProps {
   isSending: boolean;
-  onDispose: (disposition: Disposition, notes: string) => void;
+  /** `referral`: [CS11] the Care Connect ticket to create with it (a non-emergency call with a service chosen). */
+  onDispose: (disposition: Disposition, notes: string, referral?: Referral) => void;
   onCancel: () => void;
+  /** [CS11] Whether this role logs a Care Connect ticket for a non-emergency call. */
+  mayRefer?: boolean;
+  /** The call's notes, the referral's description until the call-taker writes another. */
+  callNotes?: string;
 }
 
-/** [CH2] Closes a call without an incident: 1–5 choose the disposition, notes optional, Enter confirms, Esc goes back. */
-export function DisposePanel({ isSending, onDispose, onCancel }: DisposePanelProps) {
+/**
+ * [CH2] Closes a call without an incident: 1–5 choose the disposition, notes optional, Enter confirms, Esc goes back.
+ * [CS11] A non-emergency call is referred to Care Connect: the service chosen, closing the call logs its ticket.
+ */
+export function DisposePanel({ isSending, onDispose, onCancel, mayRefer = false, callNotes = '' }: DisposePanelProps) {
   const [disposition, setDisposition] = useState<Disposition | null>(null);
   const [notes, setNotes] = useState('');
+  const [choice, setChoice] = useState<ReferralChoice>({ service: null, extra: {}, description: callNotes });
+  const isReferring = mayRefer && disposition === 'non_emergency';
 
   function choose(d: Disposition) {
     setDisposition(d);
-    focusField('dispose-notes');
+    if (mayRefer && d === 'non_emergency') focusTicketField('service');
+    else focusField('dispose-notes');
+  }
+
+  function confirm(d: Disposition) {
+    const referral = isReferring && choice.service ? { service: choice.service, extra: choice.extra, description: choice.description } : undefined;
+    onDispose(d, notes, referral);
   }
 
   function handleListKeys(event: KeyboardEvent<HTMLDivElement>) {
@@ -30,7 +49,7 @@ export function DisposePanel({ isSending, onDispose, onCancel }: DisposePanelPro
     const d = DISPOSITIONS[index];
     if (d) choose(d);
     else if (event.key === 'Escape') onCancel();
-    else if (event.key === 'Enter' && disposition) onDispose(disposition, notes);
+    else if (event.key === 'Enter' && disposition) confirm(disposition);
     else return;
     event.preventDefault();
     event.stopPropagation();
@@ -39,7 +58,7 @@ export function DisposePanel({ isSending, onDispose, onCancel }: DisposePanelPro
   function handleNotesKeys(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key === 'Enter' && disposition) {
       event.preventDefault();
-      onDispose(disposition, notes);
+      confirm(disposition);
     } else if (event.key === 'Escape') {
       event.preventDefault();
       event.stopPropagation();
@@ -69,6 +88,7 @@ export function DisposePanel({ isSending, onDispose, onCancel }: DisposePanelPro
           </button>
         ))}
       </div>
+      {isReferring && <ReferralFields choice={choice} onChange={setChoice} onDone={() => focusField('dispose-notes')} />}
       <label className="field">
         <span className="field-label">
           <span>Disposition notes (optional)</span>
@@ -77,8 +97,8 @@ export function DisposePanel({ isSending, onDispose, onCancel }: DisposePanelPro
         <input data-field="dispose-notes" data-testid="dispose-notes" value={notes} onChange={(e) => setNotes(e.target.value)} onKeyDown={handleNotesKeys} />
       </label>
       <div className="actions">
-        <button type="button" className="primary" data-testid="dispose-confirm" disabled={!disposition || isSending} onClick={() => disposition && onDispose(disposition, notes)}>
-          Close call{disposition ? `: ${DISPOSITION_LABELS[disposition]}` : ''} <kbd>Enter</kbd>
+        <button type="button" className="primary" data-testid="dispose-confirm" disabled={!disposition || isSending} onClick={() => disposition && confirm(disposition)}>
+          {isReferring && choice.service ? 'Close call and log the ticket' : `Close call${disposition ? `: ${DISPOSITION_LABELS[disposition]}` : ''}`} <kbd>Enter</kbd>
         </button>
         <button type="button" onClick={onCancel}>
           Back to the call <kbd>Esc</kbd>

@@ -40,6 +40,8 @@ interface LocationInputProps {
   onChange: (patch: { locationText: string; position: LngLat | null; locationSource: LocationSource | null }) => void;
   /** Enter with a location set: go on to the next field. */
   onDone: () => void;
+  /** The field's heading (the ticket desk numbers its fields its own way). */
+  label?: string;
 }
 
 /** The correction to offer for what is in the box: coordinates far from the city that a common slip explains. */
@@ -54,7 +56,7 @@ function correctionOf(text: string, gazetteer: GazetteerIndex | null, cityArea: 
  * minus sign explains get a "Did you mean…?" (↓ Enter or a click) [LO7]. Below: the ward and region, or a warning
  * outside the metro.
  */
-export function LocationInput({ text, position, source, gazetteer, areas, cityArea, cityWords, onChange, onDone }: LocationInputProps) {
+export function LocationInput({ text, position, source, gazetteer, areas, cityArea, cityWords, onChange, onDone, label = '3 · Location — place, street, corner, address or coordinates' }: LocationInputProps) {
   const query = useMemo(() => interpretLocation(text, gazetteer), [text, gazetteer]);
   const correction = useMemo(() => correctionOf(text, gazetteer, cityArea), [text, gazetteer, cityArea]);
   const [highlight, setHighlight] = useState(0);
@@ -114,7 +116,7 @@ export function LocationInput({ text, position, source, gazetteer, areas, cityAr
   return (
     <div className="field location-field">
       <label className="field-label" htmlFor="call-location">
-        <span>3 · Location — place, street, corner, address or coordinates</span>
+        <span>{label}</span>
         <span className="muted small">↑/↓ Enter · or click the map</span>
       </label>
       <input

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Incident } from '../../../shared/incidents/incidentSchema.ts';
+import type { Ticket } from '../../../shared/tickets/ticketSchema.ts';
+import { referralNotes, referralTicketPayload, type Referral } from '../care/referralTicket.ts';
 import type { Disposition } from '../../../shared/callers/callerSchema.ts';
 import type { CommandClient } from '../realtime/commandClient.ts';
 import { formatCommandError } from '../realtime/commandErrors.ts';
@@ -15,7 +17,7 @@ export type DiscardIntent = 'new_call' | 'discard';
 export type CallOutcome =
   | { kind: 'created'; incident: Incident; durationMs: number }
   | { kind: 'linked'; incident: Incident; durationMs: number }
-  | { kind: 'disposed'; disposition: Disposition; durationMs: number };
+  | { kind: 'disposed'; disposition: Disposition; durationMs: number; ticket?: Ticket | undefined };
 
 export interface CallControls {
   /** The call in progress, or null between calls. */
@@ -40,7 +42,8 @@ export interface CallControls {
   link: (incidentId: string) => Promise<void>;
   beginDispose: () => void;
   cancelDispose: () => void;
-  dispose: (disposition: Disposition, notes: string) => Promise<void>;
+  /** [CS11] With a `referral`, the Care Connect ticket is logged first, then the call closed naming it. */
+  dispose: (disposition: Disposition, notes: string, referral?: Referral) => Promise<void>;
   /** Clears the last outcome (the reference has been read back). */
   clearOutcome: () => void;
 }
@@ -60,6 +63,8 @@ export function useCall(commands: CommandClient, userId: string, onCreated?: (in
   const [isSending, setSending] = useState(false);
   const [isDisposing, setDisposing] = useState(false);
   const [pendingDiscard, setPendingDiscard] = useState<DiscardIntent | null>(null);
+  // [CS11] The ticket a referral created while closing the call failed: a retry closes the call, never logs it twice.
+  const [referred, setReferred] = useState<Ticket | null>(null);
 
   useEffect(() => {
     if (!storage) return;
@@ -82,6 +87,7 @@ export function useCall(commands: CommandClient, userId: string, onCreated?: (in
 
   const start = useCallback(() => {
     setDraft(newCallDraft(Date.now()));
+    setReferred(null);
     setRestored(false);
     setPendingDiscard(null);
     setOutcome(null);
@@ -101,6 +107,7 @@ export function useCall(commands: CommandClient, userId: string, onCreated?: (in
       return;
     }
     setDraft(null);
+    setReferred(null);
     setRestored(false);
     setPendingDiscard(null);
     setError(null);
@@ -122,6 +129,7 @@ export function useCall(commands: CommandClient, userId: string, onCreated?: (in
     }
     setOutcome(then(answer.data));
     setDraft(null);
+    setReferred(null);
     setRestored(false);
     setDisposing(false);
   }
@@ -153,15 +161,28 @@ export function useCall(commands: CommandClient, userId: string, onCreated?: (in
     );
   }
 
-  async function dispose(disposition: Disposition, notes: string): Promise<void> {
-    if (!draft) return;
-    const checked = disposePayload(draft, disposition, notes);
+  async function dispose(disposition: Disposition, notes: string, referral?: Referral): Promise<void> {
+    if (!draft || isSending) return;
+    let ticket = referred;
+    if (referral && !ticket) {
+      const ticketChecked = referralTicketPayload(draft, referral);
+      if (!ticketChecked.ok) return setError(ticketChecked.message);
+      setSending(true);
+      setError(null);
+      const created = await commands.sendCommand('ticket:create', ticketChecked.payload);
+      setSending(false);
+      if (!created.ok) return setError(formatCommandError(created.error, undefined, ticketChecked.payload));
+      ticket = created.data;
+      setReferred(ticket);
+    }
+    const checked = disposePayload(draft, disposition, ticket ? referralNotes(ticket, notes) : notes);
     if (!checked.ok) return setError(checked.message);
     const startedAt = draft.startedAt;
+    const referredTicket = ticket ?? undefined;
     await finish(
       checked.payload,
       (payload) => commands.sendCommand('call:dispose', payload),
-      () => ({ kind: 'disposed', disposition, durationMs: Date.now() - startedAt }),
+      () => ({ kind: 'disposed', disposition, durationMs: Date.now() - startedAt, ticket: referredTicket }),
     );
   }
 

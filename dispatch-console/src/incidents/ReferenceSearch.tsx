@@ -5,10 +5,13 @@ import { ownsKeys } from '../calls/focusField.ts';
 interface ReferenceSearchProps {
   onSearch: (reference: string) => void;
   onClose: () => void;
+  /** What the box finds, in its placeholder and for screen readers (the ticket desk finds tickets). */
+  placeholder?: string;
+  label?: string;
 }
 
 /** The reference box in the header: `/` or Ctrl+F focuses it; spoken forms like "ec 261126 0001 5" are accepted. */
-export function ReferenceSearch({ onSearch, onClose }: ReferenceSearchProps) {
+export function ReferenceSearch({ onSearch, onClose, placeholder = 'Find EC-… or 0001', label = 'Find an incident by reference' }: ReferenceSearchProps) {
   const [text, setText] = useState('');
   const inputRef = useRef<HTMLInputElement | null>(null);
 
@@ -46,10 +49,10 @@ export function ReferenceSearch({ onSearch, onClose }: ReferenceSearchProps) {
         value={text}
         autoComplete="off"
         spellCheck={false}
-        placeholder="Find EC-… or 0001"
+        placeholder={placeholder}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={handleKeyDown}
-        aria-label="Find an incident by reference"
+        aria-label={label}
       />
       <kbd>/</kbd>
     </label>

@@ -19,6 +19,11 @@ const TEXT_FIELDS: Record<string, { label: string; plural: boolean }> = {
   text: { label: 'The note', plural: false },
   reason: { label: 'The reason', plural: false },
   reference: { label: 'The reference', plural: false },
+  /** [CS1] A Care Connect request's and a department's free text. */
+  description: { label: 'The description', plural: false },
+  address: { label: 'The address', plural: false },
+  publicNote: { label: 'The public note', plural: false },
+  internalNote: { label: 'The internal note', plural: false },
 };
 
 /** Fields whose every problem has one fix, whatever zod said. */
@@ -31,6 +36,10 @@ const FIXED_SENTENCES: Record<string, string> = {
   commandId: 'The action could not be sent as it was: try again.',
   destinationId: 'Choose a hospital with a 24-hour emergency unit.',
   priority: 'Choose a priority from the list.',
+  serviceCode: 'Choose the Care Connect service from the list.',
+  email: 'The email address is not valid: type it as name@example.com, or leave it empty.',
+  duplicateOf: 'Name the ticket this one duplicates by its CC- reference.',
+  department: 'Choose a department from the list.',
 };
 
 /** The `<=N` or `>=N` limit in zod's words ("Too big: expected string to have <=2000 characters"). */
@@ -70,6 +79,8 @@ export function issueSentence(issue: FieldIssue, payload?: unknown): string {
   if (path === 'location.0') return 'Longitude must be between −180° and 180°.';
   if (field === 'location') return 'Set the location: type coordinates or a place, or click the map.';
   if (field === 'answers') return 'An answer to a key question was not understood: answer the question again.';
+  // [CS3] A service's own field: the server names the field and its form ("Account number: 10 digits").
+  if (field === 'extra' && path !== 'extra') return `${sentenceCase(message)}.`;
   if (path === 'reference' && message === 'check digit') return 'The check digit does not match: a digit may have been misheard. Read the reference back again.';
   if (path === 'reference' && message === 'not a reference') return 'That is not a reference: it reads EC-YYMMDD-NNNN-C.';
   const fixed = FIXED_SENTENCES[field];

@@ -113,6 +113,9 @@ export function SignInScreen({ reason, onSignedIn }: SignInScreenProps) {
             {error}
           </p>
         )}
+        <a className="track-link" href="/track" data-testid="track-link">
+          Follow a Care Connect ticket →
+        </a>
       </form>
     </div>
   );

@@ -1,4 +1,5 @@
--- KEYS: cmd, referenceCounter, openTickets(department), ticketLocations(service), ticketsCreated, journal, version
+-- KEYS: cmd, referenceCounter, openTickets(department), ticketLocations(service), ticketsCreated, journal, version,
+--       ticketsCreatedByService(service)
 -- ARGV: command, ticketPrefix, yymmdd, docTemplate, expectedBy, lng, lat, at, actor
 -- [CC2] Issues the next Care Connect reference of the day, stores the ticket in its department's open queue (and
 -- its service's open locations, for duplicates) and journals it, in one step.
@@ -14,4 +15,6 @@ redis.call('HSET', ARGV[2] .. reference, 'doc', doc, 'rev', 1)
 redis.call('ZADD', KEYS[3], ARGV[5], reference)
 if ARGV[6] ~= '' then redis.call('GEOADD', KEYS[4], ARGV[6], ARGV[7], reference) end
 redis.call('ZADD', KEYS[5], ARGV[8], reference)
+-- [CC10] Open311's service_code filter reads one service's tickets by creation time, never every ticket.
+redis.call('ZADD', KEYS[8], ARGV[8], reference)
 return commit(KEYS[1], ARGV[1], KEYS[6], KEYS[7], 'ticket:created', ARGV[8], ARGV[9], '[]', '[]', 'null', '[]', '[' .. doc .. ']')
