@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { CareCatalogue, CareService } from '../../shared/tickets/careServiceSchema.ts';
 import { isTicketClosed, TICKET_STATUS_LABELS, type Ticket } from '../../shared/tickets/ticketSchema.ts';
 
@@ -31,23 +32,25 @@ export type Open311Attribute = {
 
 export type Open311ServiceDefinition = { service_code: string; attributes: Open311Attribute[] };
 
-export type Open311Request = {
-  service_request_id: string;
-  status: 'open' | 'closed';
-  status_notes: string;
-  service_name: string;
-  service_code: string;
-  description: null;
-  agency_responsible: string;
-  service_notice: string | null;
-  requested_datetime: string;
-  updated_datetime: string;
-  expected_datetime: string;
-  address: string | null;
-  lat: number | null;
-  long: number | null;
-  media_url: null;
-};
+/** A service request as published; also the record stored beside each ticket (server/tickets/publicRecord.ts). */
+export const Open311RequestSchema = z.object({
+  service_request_id: z.string(),
+  status: z.enum(['open', 'closed']),
+  status_notes: z.string(),
+  service_name: z.string(),
+  service_code: z.string(),
+  description: z.null(),
+  agency_responsible: z.string(),
+  service_notice: z.string().nullable(),
+  requested_datetime: z.string(),
+  updated_datetime: z.string(),
+  expected_datetime: z.string(),
+  address: z.string().nullable(),
+  lat: z.number().nullable(),
+  long: z.number().nullable(),
+  media_url: z.null(),
+});
+export type Open311Request = z.infer<typeof Open311RequestSchema>;
 
 export type Open311Created = { service_request_id: string; service_notice: string; account_id: null };
 

@@ -1,6 +1,6 @@
 import type { CareCatalogue } from '../../shared/tickets/careServiceSchema.ts';
+import { open311Request, Open311RequestSchema, type Open311Request } from './open311Documents.ts';
 import { isValidTicketReference, normalizeTicketReference } from '../../shared/tickets/ticketReference.ts';
-import { isTicketClosed, type Ticket } from '../../shared/tickets/ticketSchema.ts';
 import type { CadContext } from '../app/cadContext.ts';
 import { readTickets } from '../tickets/readTicket.ts';
 import type { Open311Error } from './open311Documents.ts';
@@ -135,8 +135,8 @@ async function newestOf(ctx: CadContext, index: string, query: Extract<RequestQu
  * [CC10] The tickets a query names, newest first: by id, or from the creation-time index of each service asked for
  * (all tickets' index when none is), by score range over the window, at most 1000.
  */
-export async function findRequests(ctx: CadContext, catalogue: CareCatalogue, query: RequestQuery): Promise<Ticket[]> {
-  if (query.kind === 'ids') return readTickets(ctx, query.ids);
+export async function findRequests(ctx: CadContext, catalogue: CareCatalogue, query: RequestQuery): Promise<PublishedRequest[]> {
+  if (query.kind === 'ids') return (await readTickets(ctx, query.ids)).map((ticket) => published(JSON.stringify(open311Request(ticket, catalogue, ctx.city.data.name))));
   const sources =
     query.serviceCodes.length > 0
       ? query.serviceCodes.map((code) => ({ index: ctx.keys.ticketsCreatedByService(code), departments: [catalogue.service(code)?.department ?? ''] }))
@@ -146,8 +146,41 @@ export async function findRequests(ctx: CadContext, catalogue: CareCatalogue, qu
     .flat()
     .sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
     .slice(0, OPEN311_MAX_REQUESTS);
-  const tickets = await readTickets(ctx, newest.map((hit) => hit.id));
-  // The state may have moved between the index read and the ticket read: the ticket itself decides.
+  const records = await readPublicRecords(ctx, catalogue, newest.map((hit) => hit.id));
+  // The state may have moved between the index read and the record read: the record itself decides.
   const only = query.statuses.length === 1 ? query.statuses[0] : undefined;
-  return only === undefined ? tickets : tickets.filter((ticket) => isTicketClosed(ticket.status) === (only === 'closed'));
+  return only === undefined ? records : records.filter((record) => record.record().status === only);
+}
+
+/**
+ * A published request as stored: its JSON text, sent as it is in a JSON answer (a listing of a thousand requests
+ * parses nothing), and the record read from it, validated, for XML and the status filter.
+ */
+export interface PublishedRequest {
+  json: string;
+  record(): Open311Request;
+}
+
+function published(json: string): PublishedRequest {
+  let parsed: Open311Request | undefined;
+  return { json, record: () => (parsed ??= Open311RequestSchema.parse(JSON.parse(json))) };
+}
+
+/**
+ * [CC10] The published records of `ids`, in order: the small record each ticket script writes beside the document
+ * (a ticket stored without one is read whole and published as it is now).
+ */
+async function readPublicRecords(ctx: CadContext, catalogue: CareCatalogue, ids: readonly string[]): Promise<PublishedRequest[]> {
+  if (ids.length === 0) return [];
+  const pipeline = ctx.redis.pipeline();
+  for (const id of ids) pipeline.hget(ctx.keys.ticket(id), 'open311');
+  const replies = (await pipeline.exec()) ?? [];
+  const records = await Promise.all(
+    replies.map(async ([error, text], i): Promise<PublishedRequest[]> => {
+      if (error === null && typeof text === 'string' && text !== '') return [published(text)];
+      const [ticket] = await readTickets(ctx, [ids[i] ?? '']);
+      return ticket ? [published(JSON.stringify(open311Request(ticket, catalogue, ctx.city.data.name)))] : [];
+    }),
+  );
+  return records.flat();
 }

@@ -115,8 +115,10 @@ export function open311Router(ctx: CadContext, publisher: Publisher): Router {
     withCatalogue(async (request, response, format, catalogue) => {
       const query = parseRequestQuery(request.query, catalogue, ctx.now());
       if (Array.isArray(query)) return answerErrors(response, format, query);
-      const tickets = await findRequests(ctx, catalogue, query);
-      answer(response, format, 200, 'service_requests', tickets.map((ticket) => open311Request(ticket, catalogue, ctx.city.data.name)));
+      const found = await findRequests(ctx, catalogue, query);
+      // [CC10] JSON: the stored records as they are, joined; XML: each record read and written out.
+      if (format === 'json') response.status(200).type(CONTENT_TYPES.json).send(`[${found.map((request) => request.json).join(',')}]`);
+      else answer(response, format, 200, 'service_requests', found.map((request) => request.record()));
     }),
   );
 

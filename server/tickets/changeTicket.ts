@@ -17,6 +17,7 @@ import { parseScriptAnswer, type ScriptAnswer } from '../redis/scriptAnswer.ts';
 import { SCRIPTS } from '../redis/scripts.ts';
 import { serviceOf } from './careCatalogueOf.ts';
 import { firstTicket, readTicket, type TicketAtRevision } from './readTicket.ts';
+import { publicRecordOf } from './publicRecord.ts';
 
 /** The canonical id of a ticket named by reference as typed ("cc 261128 0001 4"). */
 export function ticketIdOf(text: string): string {
@@ -29,7 +30,7 @@ async function writeTicket(ctx: CadContext, command: string, commandId: string, 
   const reply = await SCRIPTS.updateTicket.run(
     ctx.redis,
     [keys.command(commandId), keys.ticket(next.id), keys.openTickets(next.department), keys.ticketLocations(next.serviceCode), keys.journal, keys.version],
-    [command, current.rev, JSON.stringify(next), ctx.now(), JSON.stringify(actor), fact, isTicketClosed(next.status) ? '0' : '1', next.expectedBy, next.location?.[0] ?? '', next.location?.[1] ?? ''],
+    [command, current.rev, JSON.stringify(next), ctx.now(), JSON.stringify(actor), fact, isTicketClosed(next.status) ? '0' : '1', next.expectedBy, next.location?.[0] ?? '', next.location?.[1] ?? '', publicRecordOf(ctx, next)],
   );
   return parseScriptAnswer(reply);
 }

@@ -10,6 +10,7 @@ import { parseScriptAnswer } from '../redis/scriptAnswer.ts';
 import { SCRIPTS } from '../redis/scripts.ts';
 import { serviceOf } from './careCatalogueOf.ts';
 import { firstTicket } from './readTicket.ts';
+import { publicRecordOf } from './publicRecord.ts';
 
 /**
  * [CC1][CC2] Logs a service request: the service's extra fields checked for form, a place where the service is
@@ -32,7 +33,7 @@ export async function createTicket(ctx: CadContext, input: TicketCreateInput, ac
   const reply = await SCRIPTS.createTicket.run(
     ctx.redis,
     [keys.command(input.commandId), keys.ticketReferenceCounter(day), keys.openTickets(service.department), keys.ticketLocations(service.code), keys.ticketsCreated, keys.journal, keys.version, keys.ticketsCreatedByService(service.code)],
-    ['ticket:create', keys.ticketPrefix, day, JSON.stringify(ticket), ticket.expectedBy, input.location?.[0] ?? '', input.location?.[1] ?? '', now, JSON.stringify(actor)],
+    ['ticket:create', keys.ticketPrefix, day, JSON.stringify(ticket), ticket.expectedBy, input.location?.[0] ?? '', input.location?.[1] ?? '', now, JSON.stringify(actor), publicRecordOf(ctx, ticket)],
   );
   const answer = parseScriptAnswer(reply);
   if (answer.kind === 'retry') throw new Error('createTicket never asks for a retry');

@@ -11,6 +11,7 @@ import { parseScriptAnswer } from '../redis/scriptAnswer.ts';
 import { SCRIPTS } from '../redis/scripts.ts';
 import { ticketIdOf } from './changeTicket.ts';
 import { firstTicket, readTicket } from './readTicket.ts';
+import { publicRecordOf } from './publicRecord.ts';
 
 /** Placeholder the escalation script replaces with the incident's reference in the ticket. */
 const INCIDENT_PLACEHOLDER = '__INCIDENT__';
@@ -60,7 +61,7 @@ export function escalateTicket(ctx: CadContext, input: TicketEscalateInput, acto
     const reply = await SCRIPTS.escalateTicket.run(
       ctx.redis,
       [keys.command(input.commandId), keys.referenceCounter(day), keys.openIncidents, keys.openIncidentLocations, keys.journal, keys.version, keys.ticket(ticket.id), keys.openTickets(ticket.department), keys.ticketLocations(ticket.serviceCode)],
-      ['ticket:escalate', keys.incidentPrefix, day, JSON.stringify(incident), queueScore(incident), ticket.location[0], ticket.location[1], now, JSON.stringify(actor), current.rev, JSON.stringify(escalated), '1'],
+      ['ticket:escalate', keys.incidentPrefix, day, JSON.stringify(incident), queueScore(incident), ticket.location[0], ticket.location[1], now, JSON.stringify(actor), current.rev, JSON.stringify(escalated), '1', publicRecordOf(ctx, escalated)],
     );
     return parseScriptAnswer(reply);
   }, escalationOf);

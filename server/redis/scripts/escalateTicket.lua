@@ -1,5 +1,5 @@
 -- KEYS: cmd, referenceCounter(EC), openIncidents, openIncidentLocations, journal, version, ticket, openTickets, ticketLocations
--- ARGV: command, incidentPrefix, yymmdd, incidentDocTemplate, queueScore, lng, lat, at, actor, ticketRev, ticketDocTemplate, ticketIsOpen
+-- ARGV: command, incidentPrefix, yymmdd, incidentDocTemplate, queueScore, lng, lat, at, actor, ticketRev, ticketDocTemplate, ticketIsOpen, ticketPublicRecord
 -- [CC4] A ticket that is an emergency becomes an Emergency Connect incident in one step: the incident is issued its
 -- reference and queued, and the ticket names it (its `__INCIDENT__` placeholder), or neither happens.
 local prev = stored_answer(KEYS[1], ARGV[1])
@@ -16,7 +16,7 @@ redis.call('ZADD', KEYS[3], ARGV[5], reference)
 redis.call('GEOADD', KEYS[4], ARGV[6], ARGV[7], reference)
 
 local ticket_doc = string.gsub(ARGV[11], '__INCIDENT__', reference)
-redis.call('HSET', KEYS[7], 'doc', ticket_doc, 'rev', tonumber(ticket[2]) + 1)
+redis.call('HSET', KEYS[7], 'doc', ticket_doc, 'rev', tonumber(ticket[2]) + 1, 'open311', ARGV[13])
 if ARGV[12] ~= '1' then
   local id = string.match(KEYS[7], '([^:]+)$')
   redis.call('ZREM', KEYS[8], id)
