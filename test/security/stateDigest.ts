@@ -4,11 +4,12 @@ import type { Redis } from 'ioredis';
 /**
  * The parts of a tag's keyspace that are not live state: the audit record and its indexes (every
  * command, refused or not, appends to it), rate-limit counters, stored command answers and
- * fingerprints (a refusal is kept as a command's first answer), and the Socket.IO adapter's stream.
+ * fingerprints (a refusal is kept as a command's first answer), the Socket.IO adapter's stream, and the shared
+ * recommendations (DS7: a read stores its answer for other desks for a few seconds; it is a cache, not state).
  */
 export function excludedPrefixes(tag: string): string[] {
   const p = `cad:{${tag}}:`;
-  return [`${p}audit`, `${p}ratelimit`, `${p}cmd:`, `${p}cmdfp:`, `${p}socket.io`];
+  return [`${p}audit`, `${p}ratelimit`, `${p}cmd:`, `${p}cmdfp:`, `${p}socket.io`, `${p}recommendation:`];
 }
 
 /** True when `key` is live state of the tag (of it, and not excluded). */
