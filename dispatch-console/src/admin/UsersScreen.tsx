@@ -4,6 +4,7 @@ import type { User } from '../../../shared/auth/userSchema.ts';
 import type { LiveConnection } from '../realtime/useLiveConnection.ts';
 import { StatusBar } from '../StatusBar.tsx';
 import { AddUserForm } from './AddUserForm.tsx';
+import { Open311Keys } from './Open311Keys.tsx';
 import { UserTable } from './UserTable.tsx';
 import { adminErrorText } from './adminMessages.ts';
 import { useUsers } from './useUsers.ts';
@@ -20,7 +21,7 @@ interface Notice {
   text: string;
 }
 
-/** [AU5] The administrator's one screen: the users and what can be done to them. No map, no board, no calls. */
+/** [AU5][CS12] The administrator's one screen: the users and what can be done to them, and the Open311 apps' keys. No map, no board, no calls. */
 export function UsersScreen({ session, live, onSignOut }: UsersScreenProps) {
   const users = useUsers(live.commands, live.status === 'connected');
   const [busyUserId, setBusyUserId] = useState<string | null>(null);
@@ -46,27 +47,30 @@ export function UsersScreen({ session, live, onSignOut }: UsersScreenProps) {
     <div className="console">
       <StatusBar session={session} status={live.status} refusal={live.refusal} onSignOut={onSignOut} />
       <main className="admin" data-testid="users-screen">
-        <section className="panel users">
-          <header className="panel-head">
-            <h2>Users</h2>
-            <button type="button" className="small" data-testid="users-refresh" disabled={users.isLoading} onClick={users.reload}>
-              {users.isLoading ? 'Reading…' : 'Refresh'}
-            </button>
-          </header>
-          {notice && (
-            <p className={notice.kind === 'ok' ? 'ok-text' : 'error-text'} role="status" data-testid="users-notice" data-kind={notice.kind}>
-              {notice.text}
-            </p>
-          )}
-          {users.error && <p className="error-text" data-testid="users-error">{users.error}</p>}
-          <div className="users-scroll">
-            {users.users ? (
-              <UserTable users={users.users} selfId={session.userId} busyUserId={busyUserId} onResetPassword={resetPassword} onSetDisabled={(user, d) => void setDisabled(user, d)} />
-            ) : (
-              <p className="muted empty">{live.status === 'connected' ? 'Reading the users…' : 'Connecting…'}</p>
+        <div className="admin-main">
+          <section className="panel users">
+            <header className="panel-head">
+              <h2>Users</h2>
+              <button type="button" className="small" data-testid="users-refresh" disabled={users.isLoading} onClick={users.reload}>
+                {users.isLoading ? 'Reading…' : 'Refresh'}
+              </button>
+            </header>
+            {notice && (
+              <p className={notice.kind === 'ok' ? 'ok-text' : 'error-text'} role="status" data-testid="users-notice" data-kind={notice.kind}>
+                {notice.text}
+              </p>
             )}
-          </div>
-        </section>
+            {users.error && <p className="error-text" data-testid="users-error">{users.error}</p>}
+            <div className="users-scroll">
+              {users.users ? (
+                <UserTable users={users.users} selfId={session.userId} busyUserId={busyUserId} onResetPassword={resetPassword} onSetDisabled={(user, d) => void setDisabled(user, d)} />
+              ) : (
+                <p className="muted empty">{live.status === 'connected' ? 'Reading the users…' : 'Connecting…'}</p>
+              )}
+            </div>
+          </section>
+          <Open311Keys commands={live.commands} isConnected={live.status === 'connected'} />
+        </div>
         <AddUserForm onCreate={users.create} />
       </main>
     </div>

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
+import { useListRead } from './useListRead.ts';
 import type { User, UserCreateInput } from '../../../shared/auth/userSchema.ts';
 import type { Result } from '../../../shared/protocol/result.ts';
 import type { CommandClient } from '../realtime/commandClient.ts';
@@ -25,27 +26,11 @@ function withUser(users: User[] | null, user: User): User[] | null {
  * are not journaled (no command id): each is sent once and its answer shown.
  */
 export function useUsers(commands: CommandClient, isConnected: boolean): Users {
-  const [users, setUsers] = useState<User[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [isLoading, setLoading] = useState(false);
-  const latest = useRef(0);
-
-  const reload = useCallback(() => {
-    const id = ++latest.current;
-    setLoading(true);
-    void commands.request('users:list', {}).then((answer) => {
-      if (id !== latest.current) return;
-      setLoading(false);
-      if (answer.ok) {
-        setUsers(answer.data.users);
-        setError(null);
-      } else setError(adminErrorText(answer.error));
-    });
-  }, [commands]);
-
-  useEffect(() => {
-    if (isConnected) reload();
-  }, [isConnected, reload]);
+  const read = async (): Promise<Result<User[]>> => {
+    const answer = await commands.request('users:list', {});
+    return answer.ok ? { ok: true, data: answer.data.users } : answer;
+  };
+  const { items: users, setItems: setUsers, error, isLoading, reload } = useListRead(read, isConnected, adminErrorText);
 
   const applied = useCallback(async (sent: Promise<Result<User>>) => {
     const answer = await sent;
