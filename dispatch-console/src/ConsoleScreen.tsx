@@ -167,6 +167,7 @@ export function ConsoleScreen({ session, live, onSignOut }: ConsoleScreenProps) 
   }
 
   useDispatchKeys({
+    isActive: view === 'board',
     onMove: (step) => !isCallTaker && select(moveSelection(queue.map((i) => i.id), selectedId, step)),
     onAssign: () => void assign(),
     onPick: handlePick,

@@ -66,6 +66,20 @@ const STARTED = w3DateTime(Date.now());
 export function open311Router(ctx: CadContext, publisher: Publisher): Router {
   const router = Router();
 
+  // [CC14] Apps in a browser on any site may call the endpoint: it uses no cookie (a POST carries its API key), and
+  // what it reads is public. A preflight is answered at once.
+  router.use((request, response, next) => {
+    response.setHeader('Access-Control-Allow-Origin', '*');
+    response.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+    response.setHeader('Access-Control-Allow-Headers', 'Content-Type');
+    response.setHeader('Access-Control-Max-Age', '600');
+    if (request.method === 'OPTIONS') {
+      response.status(204).end();
+      return;
+    }
+    next();
+  });
+
   // [CC13] Every request counts against its address's HTTP limit (HI1), as /api does.
   router.use((request, response, next) => {
     ctx.limits.consume('http', request.ip ?? 'unknown').then((limit) => {

@@ -222,6 +222,12 @@ describe.skipIf(!hasChromium)('Care Connect end to end', () => {
     await waterLine.click();
     await supervisor.page.getByTestId(`ticket-row-${burstReference}`).waitFor(WAIT);
     await shot(supervisor.page, 'care-14-supervisor');
+    // The board's keys rest while Care Connect is shown: j and ↓ select nothing on the hidden board.
+    await supervisor.page.locator('body').click({ position: { x: 5, y: 890 } });
+    await supervisor.page.keyboard.press('j');
+    await supervisor.page.keyboard.press('ArrowDown');
+    await supervisor.page.getByTestId('view-board').click();
+    expect(await supervisor.page.locator('.queue-row[aria-selected="true"]').count()).toBe(0);
     await supervisor.page.close();
   }, 120_000);
 

@@ -96,6 +96,17 @@ describe('[CC8]–[CC13] the Open311 GeoReport v2 endpoint', () => {
     expect(discovery.contact).toContain('0860 562 874');
   });
 
+  it('[CC14] answers a browser on another site: a preflight at once, and every answer open to any origin; the rest of the API stays same-origin', async () => {
+    const preflight = await fetch(`${app.url}/open311/v2/requests.json`, { method: 'OPTIONS', headers: { origin: 'https://app.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
+    const services = await fetch(`${app.url}/open311/v2/services.json`, { headers: { origin: 'https://app.example' } });
+    expect(services.headers.get('access-control-allow-origin')).toBe('*');
+    const api = await fetch(`${app.url}/api/care/services`, { headers: { origin: 'https://app.example' } });
+    expect(api.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('[CC8] services lists every Care Connect service; metadata is true exactly where it has extra fields', async () => {
     const services = (await getBoth('services.{format}', 'services.json')) as { service_code: string; metadata: boolean; type: string; group: string }[];
     const catalogue = ctx().city.care;

@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import { ownsKeys } from '../calls/focusField.ts';
 
 export interface DispatchKeyHandlers {
+  /** False while another view (the audit record, Care Connect) is shown: the board's keys then do nothing. */
+  isActive?: boolean;
   onMove: (step: number) => void;
   onAssign: () => void;
   onPick: (key: number) => void;
@@ -38,6 +40,7 @@ export function useDispatchKeys(handlers: DispatchKeyHandlers): void {
     function handleKeyDown(event: KeyboardEvent) {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       const h = latest.current;
+      if (h.isActive === false) return;
       if (ownsKeys(event.target)) {
         if (event.key === 'Escape' && event.target instanceof HTMLElement) event.target.blur();
         return;
