@@ -9,7 +9,7 @@ import { filterTickets, orderTickets, ticketGroupOf } from '../../dispatch-conso
 import { formatDue, formatSpan, fromLocalInput, spelledReference, toLocalInput } from '../../dispatch-console/src/care/ticketWords.ts';
 import { referralNotes, referralTicketPayload } from '../../dispatch-console/src/care/referralTicket.ts';
 import { nextStates } from '../../dispatch-console/src/care/TicketUpdateForm.tsx';
-import { clearTicketDraft, loadTicketDraft, saveTicketDraft, ticketDraftKey } from '../../dispatch-console/src/care/ticketDraftStore.ts';
+import { TICKET_DRAFTS } from '../../dispatch-console/src/care/ticketDraftStore.ts';
 import { referenceInPath } from '../../dispatch-console/src/care/ResidentPage.tsx';
 import { ticketsToFeatures } from '../../dispatch-console/src/care/ticketLayers.ts';
 import { suggestedIncidentType } from '../../dispatch-console/src/care/escalationTypes.ts';
@@ -132,14 +132,14 @@ describe('[CS1][CS2] the ticket draft', () => {
     const store = new Map<string, string>();
     const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) };
     const kept = draft({ serviceCode: 'WATER-BURST', extra: { meter_number: '123456' }, channel: 'walk_in' });
-    saveTicketDraft(storage, 'u1', kept);
-    expect(loadTicketDraft(storage, 'u1')).toEqual(kept);
-    expect(loadTicketDraft(storage, 'u2')).toBeNull();
-    store.set(ticketDraftKey('u2'), JSON.stringify({ ...kept, channel: 'carrier pigeon' }));
-    expect(loadTicketDraft(storage, 'u2')).toBeNull();
-    expect(store.has(ticketDraftKey('u2'))).toBe(false);
-    clearTicketDraft(storage, 'u1');
-    expect(loadTicketDraft(storage, 'u1')).toBeNull();
+    TICKET_DRAFTS.save(storage, 'u1', kept);
+    expect(TICKET_DRAFTS.load(storage, 'u1')).toEqual(kept);
+    expect(TICKET_DRAFTS.load(storage, 'u2')).toBeNull();
+    store.set(TICKET_DRAFTS.key('u2'), JSON.stringify({ ...kept, channel: 'carrier pigeon' }));
+    expect(TICKET_DRAFTS.load(storage, 'u2')).toBeNull();
+    expect(store.has(TICKET_DRAFTS.key('u2'))).toBe(false);
+    TICKET_DRAFTS.clear(storage, 'u1');
+    expect(TICKET_DRAFTS.load(storage, 'u1')).toBeNull();
   });
 
   it('[CS2] a reference is spelt out for read-back', () => {

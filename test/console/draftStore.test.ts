@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clearDraft, draftKey, loadDraft, saveDraft, type DraftStorage } from '../../dispatch-console/src/calls/draftStore.ts';
+import { CALL_DRAFTS, type DraftStorage } from '../../dispatch-console/src/calls/draftStore.ts';
 import { newCallDraft, type CallDraft } from '../../dispatch-console/src/calls/callDraft.ts';
 import { T0 } from './fixtures.ts';
 
@@ -30,28 +30,28 @@ const taken: CallDraft = {
 describe('[IC10] the call draft kept in the browser', () => {
   it('[IC10] a saved draft comes back whole after a reload, for the same user only', () => {
     const storage = memoryStorage();
-    saveDraft(storage, 'user-ct', taken);
-    expect(loadDraft(storage, 'user-ct')).toEqual(taken);
-    expect(loadDraft(storage, 'user-other')).toBeNull();
-    expect([...storage.items.keys()]).toEqual([draftKey('user-ct')]);
+    CALL_DRAFTS.save(storage, 'user-ct', taken);
+    expect(CALL_DRAFTS.load(storage, 'user-ct')).toEqual(taken);
+    expect(CALL_DRAFTS.load(storage, 'user-other')).toBeNull();
+    expect([...storage.items.keys()]).toEqual([CALL_DRAFTS.key('user-ct')]);
   });
 
   it('[IC10] the latest save wins, and a cleared draft is gone', () => {
     const storage = memoryStorage();
-    saveDraft(storage, 'user-ct', newCallDraft(T0));
-    saveDraft(storage, 'user-ct', taken);
-    expect(loadDraft(storage, 'user-ct')?.notes).toBe('smoke from the roof');
-    clearDraft(storage, 'user-ct');
-    expect(loadDraft(storage, 'user-ct')).toBeNull();
+    CALL_DRAFTS.save(storage, 'user-ct', newCallDraft(T0));
+    CALL_DRAFTS.save(storage, 'user-ct', taken);
+    expect(CALL_DRAFTS.load(storage, 'user-ct')?.notes).toBe('smoke from the roof');
+    CALL_DRAFTS.clear(storage, 'user-ct');
+    expect(CALL_DRAFTS.load(storage, 'user-ct')).toBeNull();
   });
 
   it('[IC10] an unreadable or foreign draft never stops the console: it is dropped', () => {
     const storage = memoryStorage();
-    storage.setItem(draftKey('user-ct'), '{not json');
-    expect(loadDraft(storage, 'user-ct')).toBeNull();
-    storage.setItem(draftKey('user-ct'), JSON.stringify({ ...taken, type: 'alien_landing' }));
-    expect(loadDraft(storage, 'user-ct')).toBeNull();
-    expect(storage.getItem(draftKey('user-ct'))).toBeNull();
+    storage.setItem(CALL_DRAFTS.key('user-ct'), '{not json');
+    expect(CALL_DRAFTS.load(storage, 'user-ct')).toBeNull();
+    storage.setItem(CALL_DRAFTS.key('user-ct'), JSON.stringify({ ...taken, type: 'alien_landing' }));
+    expect(CALL_DRAFTS.load(storage, 'user-ct')).toBeNull();
+    expect(storage.getItem(CALL_DRAFTS.key('user-ct'))).toBeNull();
   });
 
   it('[IC10] storage that refuses (full, disabled) loses nothing on screen and throws nothing', () => {
@@ -66,8 +66,8 @@ describe('[IC10] the call draft kept in the browser', () => {
         throw new Error('SecurityError');
       },
     };
-    expect(() => saveDraft(refusing, 'user-ct', taken)).not.toThrow();
-    expect(loadDraft(refusing, 'user-ct')).toBeNull();
-    expect(() => clearDraft(refusing, 'user-ct')).not.toThrow();
+    expect(() => CALL_DRAFTS.save(refusing, 'user-ct', taken)).not.toThrow();
+    expect(CALL_DRAFTS.load(refusing, 'user-ct')).toBeNull();
+    expect(() => CALL_DRAFTS.clear(refusing, 'user-ct')).not.toThrow();
   });
 });

@@ -28,45 +28,57 @@ const StoredDraftSchema = z.object({
   notes: z.string(),
 });
 
-/** One draft per signed-in user, so a colleague signing in at the same desk never sees another's call. */
-export function draftKey(userId: string): string {
-  return `cad.callDraft.v1.${userId}`;
+/** A kind of draft kept in the browser: one per signed-in user, read back through its schema. */
+export interface DraftStore<T> {
+  key(userId: string): string;
+  /** Keeps the draft after every change; a storage failure is swallowed (the draft is still on screen). */
+  save(storage: DraftStorage, userId: string, draft: T): void;
+  /** The draft kept for this user, or null; an unreadable one is dropped. */
+  load(storage: DraftStorage, userId: string): T | null;
+  /** Forgets the draft once its work is done or discarded. */
+  clear(storage: DraftStorage, userId: string): void;
 }
 
 /**
- * [IC10] Keeps the call being taken, after every change, until the call ends. Storage can fail (full, or
- * disabled by policy); the call goes on regardless, so a failure is swallowed.
+ * [IC10][CS2] A draft store under `cad.<name>.v1.<userId>`: one draft per signed-in user, so a colleague signing in
+ * at the same desk never sees another's work. Storage can fail (full, or disabled by policy); the work goes on
+ * regardless, so failures are swallowed, and a stored draft that does not read as `schema` is dropped.
  */
-export function saveDraft(storage: DraftStorage, userId: string, draft: CallDraft): void {
-  try {
-    storage.setItem(draftKey(userId), JSON.stringify(draft));
-  } catch {
-    // Nothing better to do: the draft is still on screen.
-  }
+export function draftStore<T>(name: string, schema: z.ZodType<T>): DraftStore<T> {
+  const key = (userId: string): string => `cad.${name}.v1.${userId}`;
+  return {
+    key,
+    save(storage, userId, draft) {
+      try {
+        storage.setItem(key(userId), JSON.stringify(draft));
+      } catch {
+        // Nothing better to do: the draft is still on screen.
+      }
+    },
+    load(storage, userId) {
+      try {
+        const text = storage.getItem(key(userId));
+        if (text === null) return null;
+        const parsed = schema.safeParse(JSON.parse(text));
+        if (parsed.success) return parsed.data;
+        storage.removeItem(key(userId));
+      } catch {
+        // Unreadable JSON, or storage refused: start without a draft.
+      }
+      return null;
+    },
+    clear(storage, userId) {
+      try {
+        storage.removeItem(key(userId));
+      } catch {
+        // Storage refused; the next save overwrites it anyway.
+      }
+    },
+  };
 }
 
-/** [IC10] The draft kept for this user, or null; an unreadable one is dropped. */
-export function loadDraft(storage: DraftStorage, userId: string): CallDraft | null {
-  try {
-    const text = storage.getItem(draftKey(userId));
-    if (text === null) return null;
-    const parsed = StoredDraftSchema.safeParse(JSON.parse(text));
-    if (parsed.success) return parsed.data;
-    storage.removeItem(draftKey(userId));
-  } catch {
-    // Unreadable JSON, or storage refused: start without a draft.
-  }
-  return null;
-}
-
-/** [IC10] Forgets the draft once the call is created, linked, closed or discarded. */
-export function clearDraft(storage: DraftStorage, userId: string): void {
-  try {
-    storage.removeItem(draftKey(userId));
-  } catch {
-    // Storage refused; the next save overwrites it anyway.
-  }
-}
+/** [IC10] The call being taken, kept until the call is created, linked, closed or discarded. */
+export const CALL_DRAFTS: DraftStore<CallDraft> = draftStore('callDraft', StoredDraftSchema);
 
 /** The browser's storage, or null where there is none (private modes, tests without a DOM). */
 export function browserStorage(): DraftStorage | null {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Incident } from '../../../shared/incidents/incidentSchema.ts';
 import type { Ticket } from '../../../shared/tickets/ticketSchema.ts';
 import { referralNotes, referralTicketPayload, type Referral } from '../care/referralTicket.ts';
@@ -7,7 +7,8 @@ import type { CommandClient } from '../realtime/commandClient.ts';
 import { formatCommandError } from '../realtime/commandErrors.ts';
 import { createPayload, disposePayload, linkPayload, newCallDraft } from './callDraft.ts';
 import type { CallDraft } from './callDraft.ts';
-import { browserStorage, clearDraft, loadDraft, saveDraft } from './draftStore.ts';
+import { browserStorage, CALL_DRAFTS } from './draftStore.ts';
+import { useKeptDraft } from './useKeptDraft.ts';
 import { focusField } from './focusField.ts';
 
 /** [IC10] What discarding the draft is for, while the call-taker is asked to confirm it. */
@@ -55,7 +56,7 @@ export interface CallControls {
  */
 export function useCall(commands: CommandClient, userId: string, onCreated?: (incident: Incident) => void): CallControls {
   const [storage] = useState(browserStorage);
-  const [restored] = useState(() => (storage ? loadDraft(storage, userId) : null));
+  const [restored] = useState(() => (storage ? CALL_DRAFTS.load(storage, userId) : null));
   const [draft, setDraft] = useState<CallDraft | null>(restored);
   const [isRestored, setRestored] = useState(restored !== null);
   const [outcome, setOutcome] = useState<CallOutcome | null>(null);
@@ -66,24 +67,7 @@ export function useCall(commands: CommandClient, userId: string, onCreated?: (in
   // [CS11] The ticket a referral created while closing the call failed: a retry closes the call, never logs it twice.
   const [referred, setReferred] = useState<Ticket | null>(null);
 
-  useEffect(() => {
-    if (!storage) return;
-    if (draft) saveDraft(storage, userId, draft);
-    else clearDraft(storage, userId);
-  }, [storage, userId, draft]);
-
-  // [IC10] Closing or reloading the page with a call open asks first (the browser's own prompt).
-  const hasDraft = draft !== null;
-  useEffect(() => {
-    if (!hasDraft) return;
-    function warn(event: BeforeUnloadEvent) {
-      event.preventDefault();
-      // Older browsers show the prompt only when returnValue is set.
-      event.returnValue = '';
-    }
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [hasDraft]);
+  useKeptDraft(CALL_DRAFTS, storage, userId, draft);
 
   const start = useCallback(() => {
     setDraft(newCallDraft(Date.now()));

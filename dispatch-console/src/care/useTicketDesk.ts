@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { CareCatalogue } from '../../../shared/tickets/careServiceSchema.ts';
 import type { Ticket } from '../../../shared/tickets/ticketSchema.ts';
 import type { CommandClient } from '../realtime/commandClient.ts';
 import { formatCommandError } from '../realtime/commandErrors.ts';
 import { browserStorage } from '../calls/draftStore.ts';
 import { newTicketDraft, ticketCreatePayload, ticketLinkPayload, type TicketDraft } from './ticketDraft.ts';
-import { clearTicketDraft, loadTicketDraft, saveTicketDraft } from './ticketDraftStore.ts';
+import { TICKET_DRAFTS } from './ticketDraftStore.ts';
+import { useKeptDraft } from '../calls/useKeptDraft.ts';
 
 /** How the last request ended: a new ticket, or the caller linked to one already open. */
 export type TicketOutcome = { kind: 'created' | 'linked'; ticket: Ticket };
@@ -38,7 +39,7 @@ export interface TicketDeskControls {
  */
 export function useTicketDesk(commands: CommandClient, userId: string, catalogue: CareCatalogue | null): TicketDeskControls {
   const [storage] = useState(browserStorage);
-  const [restored] = useState(() => (storage ? loadTicketDraft(storage, userId) : null));
+  const [restored] = useState(() => (storage ? TICKET_DRAFTS.load(storage, userId) : null));
   const [draft, setDraft] = useState<TicketDraft | null>(restored);
   const [isRestored, setRestored] = useState(restored !== null);
   const [outcome, setOutcome] = useState<TicketOutcome | null>(null);
@@ -46,23 +47,7 @@ export function useTicketDesk(commands: CommandClient, userId: string, catalogue
   const [isSending, setSending] = useState(false);
   const [isDiscarding, setDiscarding] = useState(false);
 
-  useEffect(() => {
-    if (!storage) return;
-    if (draft) saveTicketDraft(storage, userId, draft);
-    else clearTicketDraft(storage, userId);
-  }, [storage, userId, draft]);
-
-  // [CS2] Closing or reloading the page with a request open asks first.
-  const hasDraft = draft !== null;
-  useEffect(() => {
-    if (!hasDraft) return;
-    function warn(event: BeforeUnloadEvent) {
-      event.preventDefault();
-      event.returnValue = '';
-    }
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [hasDraft]);
+  useKeptDraft(TICKET_DRAFTS, storage, userId, draft);
 
   const start = useCallback((menuDigit: string | null) => {
     setDraft(newTicketDraft(Date.now(), menuDigit));
