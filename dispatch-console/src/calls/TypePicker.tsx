@@ -1,11 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { KeyboardEvent } from 'react';
+import { useTypeahead } from './useTypeahead.ts';
 import { INCIDENT_TYPES } from '../../../shared/incidents/incidentTypes.ts';
 import type { IncidentTypeId } from '../../../shared/incidents/incidentTypes.ts';
 import { UNIT_KIND_LABELS } from '../../../shared/units/unitKinds.ts';
 import { filterIncidentTypes } from './filterIncidentTypes.ts';
 
-const SHOWN = 8;
+const typeLabel = (id: IncidentTypeId): string => INCIDENT_TYPES[id].label;
 
 interface TypePickerProps {
   type: IncidentTypeId | null;
@@ -14,38 +13,7 @@ interface TypePickerProps {
 
 /** Type-to-filter over the catalogue's labels; ↑/↓ and Enter choose. */
 export function TypePicker({ type, onChoose }: TypePickerProps) {
-  const [query, setQuery] = useState(type ? INCIDENT_TYPES[type].label : '');
-  const [isSearching, setSearching] = useState(type === null);
-  const [highlight, setHighlight] = useState(0);
-  const [isFocused, setFocused] = useState(false);
-  const matches = useMemo(() => (isSearching && isFocused ? filterIncidentTypes(query).slice(0, SHOWN) : []), [isSearching, isFocused, query]);
-
-  useEffect(() => {
-    setQuery(type ? INCIDENT_TYPES[type].label : '');
-    setSearching(type === null);
-  }, [type]);
-
-  function choose(id: IncidentTypeId) {
-    setQuery(INCIDENT_TYPES[id].label);
-    setSearching(false);
-    onChoose(id);
-  }
-
-  function handleKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'ArrowDown' && matches.length > 0) setHighlight((h) => Math.min(matches.length - 1, h + 1));
-    else if (event.key === 'ArrowUp' && matches.length > 0) setHighlight((h) => Math.max(0, h - 1));
-    else if (event.key === 'Enter' && !event.ctrlKey) {
-      // Read what is in the box now, not the last rendered list: a fast typist's Enter can arrive
-      // before the list for the last keystroke has been drawn.
-      const typed = event.currentTarget.value;
-      const isTyped = typed.trim() !== '' && typed !== (type ? INCIDENT_TYPES[type].label : '');
-      const current = isTyped ? filterIncidentTypes(typed).slice(0, SHOWN) : [];
-      const id = current[Math.min(highlight, current.length - 1)];
-      if (id) choose(id);
-      else if (type) onChoose(type);
-    } else return;
-    event.preventDefault();
-  }
+  const { query, matches, highlight, isSearching, isFocused, choose, inputProps } = useTypeahead({ chosen: type, labelOf: typeLabel, search: filterIncidentTypes, onChoose });
 
   const entry = type ? INCIDENT_TYPES[type] : null;
   return (
@@ -58,20 +26,9 @@ export function TypePicker({ type, onChoose }: TypePickerProps) {
         id="call-type"
         data-field="type"
         data-testid="create-type"
-        value={query}
+        {...inputProps}
         autoComplete="off"
         placeholder="e.g. entrap, cardiac, fire, hijack"
-        onFocus={(e) => {
-          setFocused(true);
-          e.target.select();
-        }}
-        onBlur={() => setFocused(false)}
-        onChange={(e) => {
-          setQuery(e.target.value);
-          setSearching(true);
-          setHighlight(0);
-        }}
-        onKeyDown={handleKeyDown}
       />
       {matches.length > 0 && (
         <ol className="pick-list" data-testid="type-matches" role="listbox">

@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { KeyboardEvent } from 'react';
+import { useCallback } from 'react';
+import { useTypeahead } from '../calls/useTypeahead.ts';
 import type { CareCatalogue, CareService, ServiceGroup } from '../../../shared/tickets/careServiceSchema.ts';
 import { searchServices } from './serviceSearch.ts';
 import { formatWithinHours } from './ticketWords.ts';
 
-const SHOWN = 8;
+const serviceName = (service: CareService): string => service.name;
 
 interface ServicePickerProps {
   catalogue: CareCatalogue;
@@ -21,38 +21,9 @@ interface ServicePickerProps {
 
 /** [CS1] The service, found by its name or the caller's words within the menu option's group: ↑/↓ and Enter choose. */
 export function ServicePicker({ catalogue, group, groupLabel, service, onChoose, heading, autoFocus = false }: ServicePickerProps) {
-  const [query, setQuery] = useState(service?.name ?? '');
-  const [isSearching, setSearching] = useState(service === null);
-  const [highlight, setHighlight] = useState(0);
-  const [isFocused, setFocused] = useState(false);
   const services = catalogue.file.services;
-  const matches = useMemo(() => (isSearching && isFocused ? searchServices(services, group, query).slice(0, SHOWN) : []), [isSearching, isFocused, services, group, query]);
-
-  useEffect(() => {
-    setQuery(service?.name ?? '');
-    setSearching(service === null);
-  }, [service]);
-
-  function choose(chosen: CareService) {
-    setQuery(chosen.name);
-    setSearching(false);
-    onChoose(chosen);
-  }
-
-  function handleKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'ArrowDown' && matches.length > 0) setHighlight((h) => Math.min(matches.length - 1, h + 1));
-    else if (event.key === 'ArrowUp' && matches.length > 0) setHighlight((h) => Math.max(0, h - 1));
-    else if (event.key === 'Enter' && !event.ctrlKey) {
-      // What is in the box now, not the last list drawn: a fast typist's Enter may come before it.
-      const typed = event.currentTarget.value;
-      const isTyped = typed !== (service?.name ?? '');
-      const current = isTyped || service === null ? searchServices(services, group, typed).slice(0, SHOWN) : [];
-      const chosen = current[Math.min(highlight, current.length - 1)];
-      if (chosen) choose(chosen);
-      else if (service) onChoose(service);
-    } else return;
-    event.preventDefault();
-  }
+  const search = useCallback((typed: string) => searchServices(services, group, typed), [services, group]);
+  const { query, matches, highlight, isSearching, isFocused, choose, inputProps } = useTypeahead({ chosen: service, labelOf: serviceName, search, onChoose, isEmptySearchable: true });
 
   const department = service ? catalogue.department(service.department) : undefined;
   return (
@@ -65,21 +36,10 @@ export function ServicePicker({ catalogue, group, groupLabel, service, onChoose,
         id="care-service"
         data-field="service"
         data-testid="care-service"
-        value={query}
+        {...inputProps}
         autoComplete="off"
         autoFocus={autoFocus}
         placeholder={group ? 'e.g. burst, no water, meter' : 'e.g. burst pipe, pothole, statement'}
-        onFocus={(e) => {
-          setFocused(true);
-          e.target.select();
-        }}
-        onBlur={() => setFocused(false)}
-        onChange={(e) => {
-          setQuery(e.target.value);
-          setSearching(true);
-          setHighlight(0);
-        }}
-        onKeyDown={handleKeyDown}
       />
       {matches.length > 0 && (
         <ol className="pick-list" data-testid="care-service-matches" role="listbox">
