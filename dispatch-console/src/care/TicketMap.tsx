@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { AttributionControl, NavigationControl, ScaleControl } from 'maplibre-gl';
+import { addMapControls, useBringIntoView, usePickCursor } from '../map/mapBehaviour.ts';
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import type { CityLayers } from '../../../shared/city/citySchema.ts';
 import type { LngLat } from '../../../shared/geo/position.ts';
@@ -42,9 +42,7 @@ export function TicketMap(props: TicketMapProps) {
     const container = containerRef.current;
     if (!container || mapRef.current) return;
     const map = createCityMap(container, buildCityStyle(city), city, 24);
-    map.addControl(new AttributionControl({ compact: false, customAttribution: city.attribution }), 'bottom-right');
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    addMapControls(map, city);
     map.on('load', () => {
       if (!map.getSource(TICKET_SOURCE)) map.addSource(TICKET_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       map.addLayer(TICKET_MARK_LAYER);
@@ -74,15 +72,7 @@ export function TicketMap(props: TicketMapProps) {
   }, [tickets, selectedId, now, isLoaded]);
 
   // The selected ticket comes into view when it is off screen.
-  const selectedAt = selectedId ? tickets.find((t) => t.id === selectedId)?.location : undefined;
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !isLoaded || !selectedAt) return;
-    const { x, y } = map.project(selectedAt);
-    const canvas = map.getCanvas();
-    const margin = 60;
-    if (x < margin || y < margin || x > canvas.clientWidth - margin || y > canvas.clientHeight - margin) map.easeTo({ center: selectedAt, duration: 400 });
-  }, [selectedId, selectedAt?.[0], selectedAt?.[1], isLoaded]);
+  useBringIntoView(mapRef, isLoaded, selectedId, selectedId ? tickets.find((t) => t.id === selectedId)?.location : undefined);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -92,10 +82,7 @@ export function TicketMap(props: TicketMapProps) {
     if (map.getZoom() < 12 || !map.getBounds().contains(pick)) map.easeTo({ center: pick, zoom: Math.max(map.getZoom(), 14), duration: 400 });
   }, [pick, isLoaded]);
 
-  useEffect(() => {
-    const map = mapRef.current;
-    if (map) map.getCanvas().style.cursor = pickMode ? 'crosshair' : '';
-  }, [pickMode, isLoaded]);
+  usePickCursor(mapRef, pickMode, isLoaded);
 
   return (
     <div className="map-wrap">

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { AttributionControl, NavigationControl, ScaleControl } from 'maplibre-gl';
+import { addMapControls, useBringIntoView, usePickCursor } from './mapBehaviour.ts';
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { createCityMap, registerMap, setSourceData } from './cityMap.ts';
 import type { CityLayers } from '../../../shared/city/citySchema.ts';
@@ -58,9 +58,7 @@ export function MapView(props: MapViewProps) {
     if (!container || mapRef.current) return;
     const onlineStyle = import.meta.env.VITE_MAP_STYLE_URL;
     const map = createCityMap(container, onlineStyle ? onlineStyle : buildCityStyle(city), city, 24);
-    map.addControl(new AttributionControl({ compact: false, customAttribution: city.attribution }), 'bottom-right');
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    addMapControls(map, city);
     map.on('load', () => {
       if (onlineStyle) addOverlay(map, city);
       setLoaded(true);
@@ -102,17 +100,7 @@ export function MapView(props: MapViewProps) {
   }, [routes, routeMethod, isLoaded]);
 
   // [MAP1] Selecting an incident brings it into view when it is off screen or under the map's edge controls.
-  const selectedAt = selectedId ? incidents[selectedId]?.location : undefined;
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !isLoaded || !selectedAt) return;
-    const { x, y } = map.project(selectedAt);
-    const canvas = map.getCanvas();
-    const margin = 60;
-    const isInView = x > margin && y > margin && x < canvas.clientWidth - margin && y < canvas.clientHeight - margin;
-    if (!isInView) map.easeTo({ center: selectedAt, duration: 400 });
-    // Only a change of selection (or of where the selected incident is) moves the map, not every live update.
-  }, [selectedId, selectedAt?.[0], selectedAt?.[1], isLoaded]);
+  useBringIntoView(mapRef, isLoaded, selectedId, selectedId ? incidents[selectedId]?.location : undefined);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -130,10 +118,7 @@ export function MapView(props: MapViewProps) {
     }
   }, [pick, isLoaded]);
 
-  useEffect(() => {
-    const map = mapRef.current;
-    if (map) map.getCanvas().style.cursor = pickMode ? 'crosshair' : '';
-  }, [pickMode, isLoaded]);
+  usePickCursor(mapRef, pickMode, isLoaded);
 
   return (
     <div className="map-wrap">
