@@ -9,9 +9,10 @@
 import { basename, join } from 'node:path';
 import { areaBoxOf, importGazetteer } from '../server/city/osmGazetteer/importGazetteer.ts';
 import { cityNameOf, importExtract } from '../server/routing/importExtract.ts';
+import { isTimeZone } from '../server/city/osmCityPack.ts';
 
 const USAGE = [
-  'usage: npm run city:import -- <extract.osm.pbf|.osm|.osm.gz> [--out fixtures/<name>] [--name "City name"]',
+  'usage: npm run city:import -- <extract.osm.pbf|.osm|.osm.gz> [--out fixtures/<name>] [--name "City name"] [--time-zone Europe/Andorra]',
   '       npm run city:import -- <extract> --gazetteer-only --out <pack folder> [--within <outline.geojson>]',
 ].join('\n');
 
@@ -32,20 +33,22 @@ function takeFlag(rest: string[], flag: string): boolean {
   return at !== -1;
 }
 
-type Args = { extract: string; out: string; name: string; gazetteerOnly: boolean; within: string | undefined };
+type Args = { extract: string; out: string; name: string; timeZone: string; gazetteerOnly: boolean; within: string | undefined };
 
 function parseArgs(argv: readonly string[]): Args {
   const rest = [...argv];
   const out = takeOption(rest, '--out', 'a folder');
   const name = takeOption(rest, '--name', 'a city name');
   const within = takeOption(rest, '--within', 'a GeoJSON outline file');
+  const timeZone = takeOption(rest, '--time-zone', 'an IANA time zone') ?? 'UTC';
+  if (!isTimeZone(timeZone)) throw new Error(`--time-zone ${timeZone} is not an IANA time zone (e.g. Europe/Andorra)\n${USAGE}`);
   const gazetteerOnly = takeFlag(rest, '--gazetteer-only');
   const extract = rest[0];
   if (extract === undefined || rest.length !== 1) throw new Error(USAGE);
   if (within !== undefined && !gazetteerOnly) throw new Error(`--within goes with --gazetteer-only\n${USAGE}`);
   if (gazetteerOnly && out === undefined) throw new Error(`--gazetteer-only needs --out <pack folder>\n${USAGE}`);
   const defaultOut = join(import.meta.dirname, '..', 'fixtures', basename(extract).split('.')[0] ?? 'city');
-  return { extract, out: out ?? defaultOut, name: name ?? cityNameOf(extract), gazetteerOnly, within };
+  return { extract, out: out ?? defaultOut, name: name ?? cityNameOf(extract), timeZone, gazetteerOnly, within };
 }
 
 async function importGazetteerOnly({ extract, out, within }: Args): Promise<void> {
@@ -59,8 +62,8 @@ async function importGazetteerOnly({ extract, out, within }: Args): Promise<void
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (args.gazetteerOnly) return importGazetteerOnly(args);
-  const { extract, out, name } = args;
-  const report = await importExtract(extract, out, new Date(), name);
+  const { extract, out, name, timeZone } = args;
+  const report = await importExtract(extract, out, new Date(), name, timeZone);
   const { timings: t } = report;
   const stations = Object.entries(report.stations).map(([kind, n]) => `${kind} ${n}`).join(', ');
   console.log(`imported ${report.source} into ${out}`);

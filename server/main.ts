@@ -3,23 +3,16 @@ import { resolve } from 'node:path';
 import { createCadServer } from './app/createCadServer.ts';
 import { loadCityPack } from './city/loadCityPack.ts';
 import { readConfig } from './config/readConfig.ts';
+import { CITIES } from './city/cityRegistry.ts';
 import { startEmbeddedRedis, type EmbeddedRedis } from './redis/embeddedRedis.ts';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './archive/embeddedPostgres.ts';
+import { ReplayClock } from './clock/replayClock.ts';
 import { startAvlHeartbeat } from './units/avlHeartbeat.ts';
 import { startVehicleSimulator } from './simulation/vehicleSimulator.ts';
 import { DEMO_PASSWORD, demoUsersFor, demoUsersPresent } from './auth/demoUsers.ts';
 import { createUser, findUserByName } from './auth/userStore.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-/**
- * [OP1] Each city: its pack, and the tag of its Redis keys. Each keeps its own data folder
- * (`<DATA_DIR>/<city>/redis`) and its own keys, so two cities started from one folder, or sharing one Redis
- * through REDIS_URL, never mix.
- */
-const CITIES = {
-  joburg: { dir: 'fixtures/joburg', keyTag: 'jhb' },
-  andorra: { dir: 'fixtures/andorra', keyTag: 'and' },
-  monaco: { dir: 'fixtures/monaco', keyTag: 'mco' },
-} as const;
 
 /** Starts the whole system: Redis (embedded unless REDIS_URL is set), the city, the server, the console. */
 async function main(): Promise<void> {
@@ -35,12 +28,31 @@ async function main(): Promise<void> {
     console.log(`Embedded Redis on ${embedded.url} (AOF, appendfsync always) with data in ${embedded.dataDir}`);
   }
   const isProduction = config.NODE_ENV === 'production';
+  const replayClock = config.CLOCK === 'replay' ? new ReplayClock(config.CLOCK_START ? Date.parse(config.CLOCK_START) : Date.now()) : null;
   const withDemoUsers = (config.DEMO_USERS ?? (isProduction ? 'off' : 'on')) === 'on';
   if (isProduction && (withDemoUsers || !config.SESSION_SECRET)) {
     throw new Error('NODE_ENV=production: set SESSION_SECRET (32+ characters, the same on every instance) and leave DEMO_USERS off');
   }
+  let embeddedPostgres: EmbeddedPostgres | null = null;
+  if (!config.DATABASE_URL) {
+    try {
+      embeddedPostgres = await startEmbeddedPostgres({ dir: resolve(ROOT, config.DATA_DIR, config.CITY, 'postgres') });
+    } catch (error) {
+      await embedded?.stop();
+      throw error;
+    }
+    console.log(`Embedded PostgreSQL on 127.0.0.1:${embeddedPostgres.port} with the archive in ${embeddedPostgres.dir}`);
+  }
+  const stopStores = async (): Promise<void> => {
+    await embeddedPostgres?.stop();
+    await embedded?.stop();
+  };
+  // A start that fails (the port is taken, the archive will not migrate) leaves nothing of its own running.
   const server = await createCadServer({
     redisUrl: config.REDIS_URL ?? embedded?.url ?? '',
+    databaseUrl: config.DATABASE_URL ?? embeddedPostgres?.url ?? '',
+    ...(config.INSTANCE_ID ? { instanceId: config.INSTANCE_ID } : {}),
+    ...(replayClock ? { replayClock } : {}),
     city,
     keyTag: cityEntry.keyTag,
     roadGraphFile,
@@ -57,6 +69,9 @@ async function main(): Promise<void> {
     trustProxy: config.BEHIND_HTTPS_PROXY === 'on',
     seedDemoUsers: withDemoUsers,
     ...(config.SESSION_SECRET ? { sessionSecret: config.SESSION_SECRET } : {}),
+  }).catch(async (error: unknown) => {
+    await stopStores();
+    throw error;
   });
   if (config.ADMIN_USERNAME && config.ADMIN_PASSWORD && !(await findUserByName(server.ctx, config.ADMIN_USERNAME))) {
     await createUser(server.ctx, { username: config.ADMIN_USERNAME, displayName: 'Administrator', role: 'administrator', desks: [], password: config.ADMIN_PASSWORD });
@@ -67,7 +82,7 @@ async function main(): Promise<void> {
     const demo = await demoUsersPresent(server.ctx);
     if (demo.length > 0) {
       await server.close();
-      await embedded?.stop();
+      await stopStores();
       throw new Error(`NODE_ENV=production: demo users exist (${demo.join(', ')}); disable them from the administrator screen or a non-production start first`);
     }
   }
@@ -87,7 +102,7 @@ async function main(): Promise<void> {
     stopAvl();
     stopSimulator();
     await server.close();
-    await embedded?.stop();
+    await stopStores();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Session } from '../../shared/auth/roles.ts';
 import type { LngLat } from '../../shared/geo/position.ts';
 import type { UnitId } from '../../shared/units/unitSchema.ts';
@@ -39,9 +39,13 @@ import { formatLatLng } from './calls/locationQuery.ts';
 import { MapView } from './map/MapView.tsx';
 import { useCity } from './map/useCity.ts';
 import { useCityIndexes } from './map/useCityIndexes.ts';
+import { useCoverage } from './coverage/useCoverage.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { AuditPanel } from './audit/AuditPanel.tsx';
 import { CareBoard } from './care/CareBoard.tsx';
+
+/** [SF1] The figures and their charts are the supervisor's alone: loaded when first opened, not with every board. */
+const FiguresView = lazy(() => import('./supervisor/FiguresView.tsx').then((module) => ({ default: module.FiguresView })));
 
 interface ConsoleScreenProps {
   session: Session;
@@ -50,8 +54,11 @@ interface ConsoleScreenProps {
 }
 
 type SidePanel = 'dispatch' | 'capture';
-/** A supervisor switches between the board, the audit record and Care Connect; the board stays mounted (its map is costly). */
-type View = 'board' | 'audit' | 'care';
+/**
+ * A supervisor switches between the board, the audit record, Care Connect and the figures; the board stays mounted
+ * (its map is costly).
+ */
+type View = 'board' | 'audit' | 'care' | 'figures';
 
 /**
  * The live board. A call-taker's board is the call (left), the map, and what to say (right: duplicates, pre-arrival
@@ -72,6 +79,9 @@ export function ConsoleScreen({ session, live, onSignOut }: ConsoleScreenProps) 
   // [CS9] Care Connect's departments, read once a supervisor opens them.
   const canCare = isCommandAllowed('ticket:summary', session.role);
   const [isCareOpened, setCareOpened] = useState(false);
+  // [SF1] The response-time figures and the live operation, read from the archive once a supervisor opens them.
+  const canFigures = isCommandAllowed('report:intervals', session.role);
+  const [isFiguresOpened, setFiguresOpened] = useState(false);
 
   const [side, setSide] = useState<SidePanel>(isCallTaker ? 'capture' : 'dispatch');
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -97,6 +107,9 @@ export function ConsoleScreen({ session, live, onSignOut }: ConsoleScreenProps) 
   // [IQ1] What needs action first: no unit yet, then a crew overdue acknowledging, then awaiting close.
   const queue = useMemo(() => orderQueue(Object.values(live.state.incidents), overdueIncidentIds), [live.state.incidents, overdueIncidentIds]);
   const isRoadRanked = rec.recommendation?.ranking === 'road_network';
+  // [CV6] Dispatchers and supervisors see the city's coverage on their map, kept live.
+  const canCoverage = isCommandAllowed('coverage:read', session.role);
+  const coverage = useCoverage(live, canCoverage);
 
   useEffect(() => {
     setPicked([]);
@@ -158,6 +171,13 @@ export function ConsoleScreen({ session, live, onSignOut }: ConsoleScreenProps) 
   function openDivert(offer: DivertCandidate) {
     if (!mayDivert || (session.agency && UNIT_KIND_AGENCY[offer.kind] !== session.agency)) return;
     actions.open({ kind: 'divert', unitId: offer.unitId, callSign: offer.callSign, fromIncidentId: offer.fromIncidentId, fromReference: offer.fromReference });
+  }
+
+  /** [SF3][SF5] An incident named on the figures opens on the board: selected when it is open, else looked up. */
+  function openOnBoard(incidentId: string) {
+    setView('board');
+    if (live.state.incidents[incidentId]) select(incidentId);
+    else void findReference(incidentId);
   }
 
   async function findReference(reference: string) {
@@ -250,6 +270,7 @@ export function ConsoleScreen({ session, live, onSignOut }: ConsoleScreenProps) 
         onClose={() => setLookup(null)}
         reopen={isCommandAllowed('incident:reopen', session.role) ? { commands: live.commands, onReopened: (incident) => setLookup({ query: incident.reference, incident }) } : undefined}
         cancel={isCommandAllowed('incident:cancel', session.role) ? { commands: live.commands, onCancelled: (incident) => setLookup({ query: incident.reference, incident }) } : undefined}
+        mayHandOff={isCommandAllowed('incident:eido', session.role)}
       />
       {lookupIncident && (
         <NarrativePanel incident={lookupIncident} commands={live.commands} mayNote={mayNote} onNoted={(incident) => setLookup({ query: incident.reference, incident })} />
@@ -271,6 +292,7 @@ export function ConsoleScreen({ session, live, onSignOut }: ConsoleScreenProps) 
           followPick={call.draft?.locationSource !== 'map'}
           onIncidentClick={handleIncidentClick}
           onLocationPick={handleLocationPick}
+          {...(canCoverage ? { coverage } : {})}
         />
       ) : (
         <div className="map-placeholder" data-testid="map-loading">
@@ -294,7 +316,7 @@ export function ConsoleScreen({ session, live, onSignOut }: ConsoleScreenProps) 
           </button>
         )}
         <ReferenceSearch onSearch={(reference) => void findReference(reference)} onClose={() => setLookup(null)} />
-        {(canAudit || canCare) && (
+        {(canAudit || canCare || canFigures) && (
           <span className="view-tabs" role="tablist">
             <button type="button" role="tab" aria-selected={view === 'board'} className={view === 'board' ? 'tab active' : 'tab'} data-testid="view-board" onClick={() => setView('board')}>
               Board
@@ -327,6 +349,21 @@ export function ConsoleScreen({ session, live, onSignOut }: ConsoleScreenProps) 
                 }}
               >
                 Care Connect
+              </button>
+            )}
+            {canFigures && (
+              <button
+                type="button"
+                role="tab"
+                aria-selected={view === 'figures'}
+                className={view === 'figures' ? 'tab active' : 'tab'}
+                data-testid="view-figures"
+                onClick={() => {
+                  setFiguresOpened(true);
+                  setView('figures');
+                }}
+              >
+                Figures
               </button>
             )}
           </span>
@@ -398,6 +435,11 @@ export function ConsoleScreen({ session, live, onSignOut }: ConsoleScreenProps) 
       )}
       {canAudit && isAuditOpened && <AuditPanel commands={live.commands} hidden={view !== 'audit'} />}
       {canCare && isCareOpened && <CareBoard session={session} live={live} hidden={view !== 'care'} />}
+      {canFigures && isFiguresOpened && (
+        <Suspense fallback={view === 'figures' && <p className="muted empty">Loading the figures…</p>}>
+          <FiguresView live={live} hidden={view !== 'figures'} onOpenIncident={openOnBoard} />
+        </Suspense>
+      )}
     </div>
   );
 }

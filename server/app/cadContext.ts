@@ -1,10 +1,13 @@
 import type { Redis } from 'ioredis';
+import type { Archive } from '../archive/openArchive.ts';
+import type { ReplayClock } from '../clock/replayClock.ts';
 import type { AreaLookup } from '../../shared/incidents/incidentLifecycle.ts';
 import type { LngLat } from '../../shared/geo/position.ts';
 import type { CityLayers } from '../../shared/city/citySchema.ts';
 import type { CityData } from '../city/cityData.ts';
 import type { CareCatalogue } from '../../shared/tickets/careServiceSchema.ts';
 import type { Router } from '../routing/router/createRouter.ts';
+import type { CoverageTracker } from '../coverage/coverageTracker.ts';
 import type { RedisKeys } from '../redis/keys.ts';
 import type { UnitKindCache } from '../units/unitKindCache.ts';
 import type { SessionTokens } from '../auth/sessionTokens.ts';
@@ -30,6 +33,8 @@ export interface CadSettings {
   rateLimits: RateLimitSettings;
   /** Cookies only over https (behind a TLS-terminating proxy). */
   isSecureCookie: boolean;
+  /** [CV5] How often each instance looks whether the available units changed, and pushes new coverage if so. */
+  coverageCheckMs: number;
 }
 
 export const DEFAULT_SETTINGS: CadSettings = {
@@ -41,6 +46,7 @@ export const DEFAULT_SETTINGS: CadSettings = {
   passwordCost: DEFAULT_PASSWORD_COST,
   rateLimits: DEFAULT_RATE_LIMITS,
   isSecureCookie: false,
+  coverageCheckMs: 3_000,
 };
 
 /** The city as the running server uses it. Immutable after start-up. */
@@ -63,5 +69,11 @@ export interface CadContext {
   unitKinds: UnitKindCache;
   auth: { tokens: SessionTokens };
   limits: RateLimits;
+  /** [CV3] The coverage of the available units, kept per instance and computed again only when they change. */
+  coverage: CoverageTracker;
   now(): number;
+  /** [AR1] The durable record; null when the server runs without one (reports then answer `archive_unavailable`). */
+  archive: Archive | null;
+  /** [RL1] The replay clock of a replay server (CLOCK=replay); null on the system clock. */
+  replayClock: ReplayClock | null;
 }

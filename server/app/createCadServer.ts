@@ -1,4 +1,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
+import { hostname } from 'node:os';
+import { openArchive } from '../archive/openArchive.ts';
+import type { ReplayClock } from '../clock/replayClock.ts';
 import { careCatalogue } from '../../shared/tickets/careServiceSchema.ts';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -17,6 +20,10 @@ import { mountHttpApp } from '../http/mountHttpApp.ts';
 import { attachRealtime } from '../realtime/attachRealtime.ts';
 import type { CadIo } from '../realtime/cadIo.ts';
 import { PositionFrames } from '../realtime/positionFrames.ts';
+import { CoveragePush } from '../realtime/coveragePush.ts';
+import { CoverageTracker } from '../coverage/coverageTracker.ts';
+import { coverageWards } from '../coverage/coverageWards.ts';
+import { routedTravel, straightLineTravel } from '../coverage/travelTimes.ts';
 import { redisKeys } from '../redis/keys.ts';
 import { watchConnection } from '../redis/watchConnection.ts';
 import { seedFleet } from '../units/seedFleet.ts';
@@ -47,6 +54,12 @@ export interface CadServerOptions {
   seedDemoUsers?: boolean;
   /** Behind a proxy: take the client address from X-Forwarded-For (for rate limits). */
   trustProxy?: boolean;
+  /** [AR1] The PostgreSQL archive; without it nothing is archived or trimmed and reports answer `archive_unavailable`. */
+  databaseUrl?: string;
+  /** This instance's name in the archive's consumer group (stable across restarts of the same instance). */
+  instanceId?: string;
+  /** [RL1] A replay server's clock, moved by the replay (`clock:set`); the system clock otherwise. */
+  replayClock?: ReplayClock;
 }
 
 export interface CadServer {
@@ -56,6 +69,8 @@ export interface CadServer {
   port: number;
   io: CadIo;
   frames: PositionFrames;
+  /** [CV5] Pushes the coverage to this instance's consoles when the available units change. */
+  coveragePush: CoveragePush;
   http: HttpServer;
   ctx: CadContext;
   close(): Promise<void>;
@@ -92,6 +107,15 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
   const secret = await sessionSecret(redis, keys, options.sessionSecret);
   const areaIndex = createAreaIndex(options.city.boundary, options.city.wards);
   const router = options.roadGraphFile ? createRouter(loadRoadGraph(options.roadGraphFile)) : null;
+  const now = options.replayClock?.now ?? options.now ?? Date.now;
+  const coverage = new CoverageTracker({
+    redis,
+    keys,
+    wards: coverageWards(options.city.wards, areaIndex),
+    fleet: options.city.fleet,
+    travel: router ? routedTravel(router) : straightLineTravel(),
+    now,
+  });
   const ctx: CadContext = {
     redis,
     keys,
@@ -100,8 +124,14 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
     unitKinds: new UnitKindCache(redis, keys),
     auth: { tokens: new SessionTokens(secret.secret) },
     limits: new RateLimits(redis, keys.rateLimitPrefix, settings.rateLimits),
-    now: options.now ?? Date.now,
+    coverage,
+    now,
+    archive: null,
+    replayClock: options.replayClock ?? null,
   };
+  if (options.databaseUrl) {
+    ctx.archive = await openArchive({ databaseUrl: options.databaseUrl, redis, redisUrl: options.redisUrl, keys, consumer: options.instanceId ?? hostname(), keepEntries: settings.maxReplayEntries * 2 });
+  }
   if (options.seedDemoUsers) await seedDemoUsers(ctx);
   await seedFleet(redis, keys, options.city.fleet, options.city.facilities, ctx.now());
 
@@ -111,6 +141,7 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
   http.on('clientError', answerClientError);
   const io: CadIo = new Server(http, { adapter: createAdapter(adapterRedis, { streamName: keys.socketIoStream }), serveClient: false });
   const frames = new PositionFrames(io, ctx.settings.positionFrameMs);
+  const coveragePush = new CoveragePush(io, coverage, ctx.settings.coverageCheckMs);
   const publisher = { io, frames };
   mountHttpApp(app, ctx, publisher, { version: options.version ?? '0.1.0', ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}) });
   attachRealtime(io, ctx, publisher);
@@ -127,10 +158,13 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
     port,
     io,
     frames,
+    coveragePush,
     http,
     ctx,
     async close() {
+      coveragePush.stop();
       frames.stop();
+      await ctx.archive?.close();
       await io.close();
       redis.disconnect();
       adapterRedis.disconnect();

@@ -1,14 +1,14 @@
 import { AuditEntrySchema, type AuditEntry, type AuditPage, type AuditSearchInput } from '../../shared/audit/auditSchema.ts';
 import type { CadContext } from '../app/cadContext.ts';
 
-type StreamEntry = [id: string, fields: string[]];
+export type StreamEntry = [id: string, fields: string[]];
 
 /** The most entries one search reads before it stops and says the answer is truncated. */
 const MAX_SCANNED = 200_000;
 const BATCH = 1_000;
 
 /** An audit entry as stored; null for one that does not read back (it is skipped, never fatal to a search). */
-function entryOf([id, fields]: StreamEntry): AuditEntry | null {
+export function auditEntryOf([id, fields]: StreamEntry): AuditEntry | null {
   const record: Record<string, string> = {};
   for (let i = 0; i + 1 < fields.length; i += 2) record[fields[i] ?? ''] = fields[i + 1] ?? '';
   const orNull = (value: string | undefined): string | null => (value ? value : null);
@@ -81,7 +81,7 @@ export async function searchAudit(ctx: CadContext, input: AuditSearchInput): Pro
       end = `(${last}`;
     }
     for (const raw of batch) {
-      const entry = entryOf(raw);
+      const entry = auditEntryOf(raw);
       if (entry && matches(entry, input)) found.push(entry);
     }
     if (batch.length < BATCH) break;

@@ -73,7 +73,7 @@ const SCAN_FRACTIONS = [0.5, 0.25, 0.75, 0.375, 0.625, 0.125, 0.875, 0.3125, 0.6
  * shared with a neighbour and is assigned to whichever ward comes first. Then the middle of the widest inside
  * stretch of a horizontal line through the ward, at a few heights, until the index agrees.
  */
-function pointInWard(ward: Ward, areas: AreaIndex): LngLat {
+export function pointInWard(ward: Ward, areas: AreaIndex): LngLat {
   const [lng, lat] = pointOnFeature(ward.geometry).geometry.coordinates;
   if (lng !== undefined && lat !== undefined) {
     const p = toLngLat(lng, lat);

@@ -7,6 +7,8 @@ import type { CareServicesFile } from '../../shared/tickets/careServiceSchema.ts
 /** The city as loaded from its fixtures at start-up: geography, real facilities and the demo fleet. */
 export type CityData = {
   name: string;
+  /** The city's IANA time zone ("Africa/Johannesburg"): days, hours and references are the city's own. */
+  timeZone: string;
   boundary: AreaGeometry;
   /** All wards, each with its (approximate) region. */
   wards: Ward[];

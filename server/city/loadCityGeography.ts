@@ -32,6 +32,7 @@ export function loadCityGeography(dir: string): CityGeography {
   const [west, south, east, north] = turfBBox(boundary);
   return {
     name,
+    timeZone: 'Africa/Johannesburg',
     boundary,
     wards,
     facilities,

@@ -35,6 +35,7 @@ export function loadOsmCityPack(dir: string): CityData {
   const center = centroid(boundary).geometry.coordinates as LngLat;
   return {
     name: manifest.name,
+    timeZone: manifest.timeZone,
     boundary,
     wards: [],
     facilities,

@@ -1,4 +1,8 @@
 import type { z } from 'zod';
+import { setReplayClock } from '../clock/setReplayClock.ts';
+import { registerUnit, registeredUnitOf } from '../units/registerUnit.ts';
+import { readFleet } from '../units/readFleet.ts';
+import { readIntervalReport, readUtilisationReport } from '../reports/reportCommands.ts';
 import { snapshotForViewer } from '../../shared/protocol/deskView.ts';
 import type { AnswerOf, CommandName, Contract } from '../../shared/protocol/contract.ts';
 import { ok } from '../../shared/protocol/result.ts';
@@ -13,6 +17,7 @@ import { assignUnits } from '../dispatch/assignUnits.ts';
 import { recommendUnits } from '../dispatch/recommendUnits.ts';
 import { divertAnswerOf, divertUnit } from '../dispatch/divertUnit.ts';
 import { releaseAnswerOf, releaseUnit } from '../dispatch/releaseUnit.ts';
+import { readCoverage } from '../coverage/readCoverage.ts';
 import { cancelIncident, closeIncident } from '../incidents/closeIncident.ts';
 import { reopenIncident } from '../incidents/reopenIncident.ts';
 import { updateIncidentType } from '../incidents/updateIncidentType.ts';
@@ -21,6 +26,7 @@ import { findDuplicates } from '../incidents/findDuplicates.ts';
 import { getIncident } from '../incidents/getIncident.ts';
 import { linkCaller } from '../incidents/linkCaller.ts';
 import { addIncidentNote } from '../incidents/addIncidentNote.ts';
+import { readIncidentEido } from '../eido/readIncidentEido.ts';
 import { readJournalSince } from '../journal/readJournalSince.ts';
 import { readSnapshot } from '../journal/readSnapshot.ts';
 import { hospitalsForUnit, routeForUnit } from '../routing/routeForUnit.ts';
@@ -73,6 +79,8 @@ export const COMMAND_HANDLERS: Handlers = {
   'users:reset_password': { run: (ctx, input) => resetPasswordCommand(ctx, input) },
   'users:set_disabled': { run: (ctx, input, caller) => setDisabledCommand(ctx, input, caller.actor) },
   'crew:sign_on': { run: (ctx, input, caller) => signOnCrew(ctx, input, sessionOf(caller), caller.actor), answerOf: crewUnitOf },
+  'fleet:add_unit': { run: (ctx, input, caller) => registerUnit(ctx, input, caller.actor), answerOf: registeredUnitOf },
+  'fleet:list': { run: async (ctx) => ({ result: ok(await readFleet(ctx)) }) },
   'crew:sign_off': { run: (ctx, input, caller) => signOffCrew(ctx, input, sessionOf(caller), caller.actor), answerOf: crewUnitOf },
   'state:read': { run: async (ctx, _input, caller) => ({ result: ok(snapshotForViewer(sessionOf(caller), await readSnapshot(ctx))) }) },
   'sync:since': { run: (ctx, input, caller) => readJournalSince(ctx, input, sessionOf(caller)) },
@@ -82,6 +90,7 @@ export const COMMAND_HANDLERS: Handlers = {
   'incident:reopen': { run: (ctx, input, caller) => reopenIncident(ctx, input, caller.actor), answerOf: firstIncident },
   'incident:update_type': { run: (ctx, input, caller) => updateIncidentType(ctx, input, caller.actor), answerOf: firstIncident },
   'incident:get': { run: (ctx, input) => getIncident(ctx, input) },
+  'incident:eido': { run: (ctx, input) => readIncidentEido(ctx, input) },
   'incident:duplicates': { run: async (ctx, input, caller) => visibleDuplicates(await findDuplicates(ctx, input), sessionOf(caller)) },
   'incident:link_caller': { run: (ctx, input, caller) => linkCaller(ctx, input, caller.actor), answerOf: firstIncident },
   'incident:add_note': { run: (ctx, input, caller) => addIncidentNote(ctx, input, caller.actor, caller.session), answerOf: firstIncident },
@@ -92,6 +101,7 @@ export const COMMAND_HANDLERS: Handlers = {
   'dispatch:assign': { run: (ctx, input, caller) => assignUnits(ctx, input, caller.actor), answerOf: (delta) => ({ incident: firstIncident(delta), units: delta.units }) },
   'dispatch:release': { run: (ctx, input, caller) => releaseUnit(ctx, input, caller.actor), answerOf: releaseAnswerOf },
   'dispatch:divert': { run: (ctx, input, caller) => divertUnit(ctx, input, caller.actor), answerOf: divertAnswerOf },
+  'coverage:read': { run: (ctx) => readCoverage(ctx) },
   'unit:status': { run: (ctx, input, caller) => setUnitStatus(ctx, input, caller.actor), answerOf: statusAnswerOf },
   'unit:position': { run: (ctx, input) => recordPosition(ctx, input) },
   'unit:acknowledge': { run: (ctx, input, caller) => acknowledgeAssignment(ctx, input, caller.actor), answerOf: firstIncident },
@@ -111,5 +121,8 @@ export const COMMAND_HANDLERS: Handlers = {
   'open311:key_create': { run: (ctx, input, caller) => createOpen311Key(ctx, input, caller.actor) },
   'open311:key_list': { run: (ctx) => listOpen311Keys(ctx) },
   'open311:key_revoke': { run: (ctx, input, caller) => revokeOpen311Key(ctx, input, caller.actor) },
+  'report:intervals': { run: (ctx, input) => readIntervalReport(ctx, input) },
+  'report:utilisation': { run: (ctx, input) => readUtilisationReport(ctx, input) },
+  'clock:set': { run: (ctx, input) => setReplayClock(ctx, input) },
   'audit:search': { run: async (ctx, input) => ({ result: ok(await searchAudit(ctx, input)) }) },
 };

@@ -10,6 +10,17 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^rediss?:\/\/\S+$/, 'must look like redis://host:6379 (or rediss:// for TLS)')
     .optional(),
+  /** [AR1] The PostgreSQL archive; unset, the server starts its own under DATA_DIR/<city>/postgres. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must look like postgres://user:password@host:5432/database')
+    .optional(),
+  /** This instance's name in the archive's consumer group; stable across restarts (default: the host name). */
+  INSTANCE_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1-64 letters, digits or . _ -').optional(),
+  /** [RL1] `replay`: the clock stands still until a replay moves it (npm run replay); never in production. */
+  CLOCK: z.enum(['system', 'replay']).default('system'),
+  /** [RL1] Where a replay clock starts (ISO 8601 with offset): the first call of the log to be replayed. */
+  CLOCK_START: z.iso.datetime({ offset: true }).optional(),
   /** The city pack to run: Johannesburg (municipal data, no road network) or a pack imported from OpenStreetMap. */
   CITY: z.enum(['joburg', 'andorra', 'monaco']).default('joburg'),
   DATA_DIR: z.string().min(1).default('data'),
@@ -37,7 +48,10 @@ export const ConfigSchema = z.object({
 export type Config = z.infer<typeof ConfigSchema>;
 
 /** Rules that tie variables together. */
-const CheckedConfigSchema = ConfigSchema.refine((c) => (c.ADMIN_USERNAME === undefined) === (c.ADMIN_PASSWORD === undefined), {
+const CheckedConfigSchema = ConfigSchema.refine((c) => !(c.NODE_ENV === 'production' && c.CLOCK === 'replay'), {
+  message: 'a production server runs on the real clock; CLOCK=replay is for replay servers',
+  path: ['CLOCK'],
+}).refine((c) => (c.ADMIN_USERNAME === undefined) === (c.ADMIN_PASSWORD === undefined), {
   message: 'set both ADMIN_USERNAME and ADMIN_PASSWORD, or neither',
   path: ['ADMIN_PASSWORD'],
 });

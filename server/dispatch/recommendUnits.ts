@@ -17,6 +17,7 @@ import { refusal, type CommandOutcome } from '../commands/commandOutcome.ts';
 import { readIncident } from '../incidents/readIncident.ts';
 import { readUnits } from '../units/readUnits.ts';
 import { parseGeoHits, SEARCH_RADII_METERS, type GeoHit } from './findNearby.ts';
+import { withCoverageCosts } from '../coverage/withCoverageCosts.ts';
 
 /** Candidates shown per kind beyond the number still needed. */
 const EXTRA_CANDIDATES = 4;
@@ -124,7 +125,7 @@ export async function computeRecommendation(ctx: CadContext, incidentId: string)
   );
   const nearbyUnits = await readUnits(ctx, nearbyAll.map((hit) => hit.id));
   const diverts = await findDivertCandidates(ctx, incident, ranked, nearbyAll, nearbyUnits, ranking);
-  const byKind = ranked.map(({ line, needed, committed, ranking: kindRanking, bestDistance }) => {
+  const ranks = ranked.map(({ line, needed, committed, ranking: kindRanking, bestDistance }) => {
     const passedOver = [...kindRanking.passedOver, ...explainPassedOver(line.kind, incident, nearbyAll, nearbyUnits, bestDistance)];
     return {
       kind: line.kind, needed, committed,
@@ -133,6 +134,8 @@ export async function computeRecommendation(ctx: CadContext, incidentId: string)
       divertCandidates: diverts.get(line.kind) ?? [],
     } satisfies KindRecommendation;
   });
+  // [CV4] What sending each ambulance or engine would cost the city's coverage.
+  const byKind = await withCoverageCosts(ctx, ranks);
   const routes = router ? topRoutes(router, byKind, incident.location) : [];
   return { result: ok({ incidentId: incident.id, computedAt: now, ranking: router ? 'road_network' : 'straight_line', byKind, routes }) };
 }

@@ -8,6 +8,7 @@ import type { CommandOutcome } from '../commands/commandOutcome.ts';
 import { runCommand } from '../commands/runCommand.ts';
 import { publishOutcome, type Publisher } from '../realtime/publishOutcome.ts';
 import { CSV_EXPORTS } from './csvExports.ts';
+import { DOCUMENT_EXPORTS } from './documentExports.ts';
 import { HTTP_STATUS } from './httpStatus.ts';
 
 /** Query values as the contract types them; a value that is not of its type is passed on for the schema to refuse. */
@@ -58,6 +59,7 @@ export function contractRoutes(ctx: CadContext, publisher: Publisher): Router {
       publishOutcome(publisher, outcome);
     });
     if (spec.http.csvPath) mountCsv(router, ctx, name, spec.http, spec.http.csvPath);
+    if (spec.http.documentPath) mountDocument(router, ctx, name, spec.http, spec.http.documentPath);
   }
   return router;
 }
@@ -72,5 +74,22 @@ function mountCsv(router: Router, ctx: CadContext, name: CommandName, http: Http
       return;
     }
     response.type('text/csv').attachment(`${csvPath.split('/').at(-1) ?? 'export.csv'}`).send(toCsv(outcome.result.data));
+  });
+}
+
+/**
+ * [EI4] The bare-document form of a read: the answer itself as JSON (no `{ ok, data }`), named for a download; a
+ * refusal answers in the result shape with its status, as on the command's own route.
+ */
+function mountDocument(router: Router, ctx: CadContext, name: CommandName, http: HttpBinding, documentPath: string): void {
+  const fileName = DOCUMENT_EXPORTS[name];
+  if (!fileName) throw new Error(`${name} declares a document path but has no document export`);
+  router.get(documentPath, async (request, response) => {
+    const outcome = await runCommand(ctx, name, await httpCaller(ctx, request), payloadOf(http, request));
+    if (!outcome.result.ok) {
+      response.status(HTTP_STATUS[outcome.result.error.code]).json(outcome.result);
+      return;
+    }
+    response.type('application/json').attachment(fileName(outcome.result.data)).send(JSON.stringify(outcome.result.data));
   });
 }

@@ -38,5 +38,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   callback_not_found: 404,
   callback_already_recorded: 409,
   rate_limited: 429,
+  unit_exists: 409,
+  archive_unavailable: 503,
+  clock_not_settable: 409,
   internal_error: 500,
 };

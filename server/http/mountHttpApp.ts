@@ -42,7 +42,9 @@ export function mountHttpApp(app: Express, ctx: CadContext, publisher: Publisher
   app.get('/api/health', async (_request, response) => {
     try {
       await ctx.redis.ping();
-      response.json({ ok: true, data: { redis: 'reachable', version: options.version, city: ctx.city.data.name } });
+      // [AR5] How far the durable record is behind the live state.
+      const archive = ctx.archive ? await ctx.archive.archiver.lag() : null;
+      response.json({ ok: true, data: { redis: 'reachable', version: options.version, city: ctx.city.data.name, archive } });
     } catch (error) {
       console.error('health: Redis unreachable:', error);
       response.status(503).json(fail('internal_error', 'Redis unreachable'));

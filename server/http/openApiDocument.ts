@@ -14,9 +14,29 @@ function componentName(name: CommandName): string {
     .join('');
 }
 
+/**
+ * [EI4] A field named like a keyword (an EIDO's `$id` and `$ref`) is written as a pattern property: OpenAPI tools
+ * read a `$id` or `$ref` key anywhere in a schema as the keyword, even where it names a property. The same fields
+ * are allowed and required; only how the schema spells them changes.
+ */
+function dollarFieldsAsPatterns(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(dollarFieldsAsPatterns);
+  if (typeof node !== 'object' || node === null) return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) out[key] = dollarFieldsAsPatterns(value);
+  const properties = out.properties;
+  if (typeof properties !== 'object' || properties === null) return out;
+  const dollars = Object.entries(properties).filter(([name]) => name.startsWith('$'));
+  if (dollars.length === 0) return out;
+  out.properties = Object.fromEntries(Object.entries(properties).filter(([name]) => !name.startsWith('$')));
+  const patterns = typeof out.patternProperties === 'object' && out.patternProperties !== null ? out.patternProperties : {};
+  out.patternProperties = { ...patterns, ...Object.fromEntries(dollars.map(([name, value]) => [`^\\${name}$`, value])) };
+  return out;
+}
+
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   // The document states its dialect once (OpenAPI 3.1 = JSON Schema 2020-12); each schema drops its own.
-  const generated = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  const generated = dollarFieldsAsPatterns(z.toJSONSchema(schema, { io, unrepresentable: 'any' })) as JsonSchema;
   delete generated.$schema;
   return generated;
 }
@@ -74,6 +94,10 @@ export function openApiDocument(version: string): JsonSchema {
     if (spec.http.method === 'post') schemas[`${base}Input`] = bodySchema(spec.input, pathFields);
     add(spec.http.path, spec.http.method, operation({ description: 'accepted: { ok: true, data }', content: { 'application/json': { schema: okEnvelope(ref(`${base}Answer`)) } } }, false));
     if (spec.http.csvPath) add(spec.http.csvPath, 'get', operation({ description: 'CSV (cells a spreadsheet would run as formulas are escaped)', content: { 'text/csv': { schema: { type: 'string' } } } }, true));
+    // [EI4] The bare document: the answer schema itself, not wrapped in { ok, data }.
+    if (spec.http.documentPath) {
+      add(spec.http.documentPath, 'get', { ...operation({ description: 'the document itself, not wrapped in { ok, data } (a download)', content: { 'application/json': { schema: ref(`${base}Answer`) } } }, false), operationId: `${name}.document` });
+    }
   }
   add('/api/health', 'get', {
     operationId: 'health',

@@ -1,4 +1,5 @@
 import type { Session } from '../../shared/auth/roles.ts';
+import { isCommandAllowed } from '../../shared/protocol/contract.ts';
 import { AGENCIES, type Agency } from '../../shared/units/unitKinds.ts';
 
 /** The one owner of Socket.IO room names. The server alone decides which rooms a socket is in. */
@@ -21,6 +22,8 @@ export const ROOMS = {
   user: (userId: string): string => `user:${userId}`,
   /** [AU6] Every socket of one sign-in. */
   session: (sessionId: string): string => `session:${sessionId}`,
+  /** [CV5] The sessions that may read coverage, which hear it live. */
+  coverage: 'coverage',
 } as const;
 
 /** Every agency desk room. */
@@ -39,5 +42,6 @@ export function boardRoomsFor(session: Session): string[] {
 
 /** Every room a session's socket joins. */
 export function roomsFor(session: Session): string[] {
-  return [...boardRoomsFor(session), ROOMS.user(session.userId), ROOMS.session(session.sessionId)];
+  const coverage = isCommandAllowed('coverage:read', session.role) ? [ROOMS.coverage] : [];
+  return [...boardRoomsFor(session), ...coverage, ROOMS.user(session.userId), ROOMS.session(session.sessionId)];
 }

@@ -25,4 +25,6 @@ export const SCRIPTS = {
   createUser: new LuaScript('createUser', read('createUser.lua')),
   appendAudit: new LuaScript('appendAudit', read('appendAudit.lua')),
   setUnitCrew: new LuaScript('setUnitCrew', common + read('setUnitCrew.lua')),
+  trimArchived: new LuaScript('trimArchived', read('trimArchived.lua')),
+  registerUnit: new LuaScript('registerUnit', common + read('registerUnit.lua')),
 } as const;

@@ -102,7 +102,7 @@ The derived database is shared under the same licence: keep this notice with the
  * `stations.json` (zod-validated stations), `gazetteer.json` (streets, intersections, places, points of interest,
  * addresses) and `ATTRIBUTION.md` (ODbL notice naming the source file).
  */
-export async function importExtract(path: string, outDir: string, now = new Date(), name = cityNameOf(path)): Promise<ImportReport> {
+export async function importExtract(path: string, outDir: string, now = new Date(), name = cityNameOf(path), timeZone = 'UTC'): Promise<ImportReport> {
   const { graph, stations, gazetteer, report } = await buildFromExtract(path);
   const t0 = performance.now();
   mkdirSync(outDir, { recursive: true });
@@ -111,7 +111,7 @@ export async function importExtract(path: string, outDir: string, now = new Date
   writeFileSync(join(outDir, ROUTING_FILES.stations), `${JSON.stringify(stationsFile, null, 2)}\n`);
   const gazetteerBytes = writeGazetteerFile(outDir, report.source, gazetteer);
   writeFileSync(join(outDir, ROUTING_FILES.attribution), attributionOf(report.source, now.toISOString().slice(0, 10)));
-  writeCityPack(outDir, { name, source: report.source, graph, stations });
+  writeCityPack(outDir, { name, timeZone, source: report.source, graph, stations });
   return { ...report, roadsBytes, gazetteerBytes, timings: { ...report.timings, write: performance.now() - t0 } };
 }
 

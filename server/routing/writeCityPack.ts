@@ -14,10 +14,11 @@ const writeJson = (file: string, value: unknown): void => writeFileSync(file, `$
  * `boundary.geojson` (the outline of the road network: no administrative boundary is imported)
  * and `fleet.json` (a demo fleet at the extract's real stations).
  */
-export function writeCityPack(outDir: string, pack: { name: string; source: string; graph: RoadGraph; stations: readonly Station[] }): void {
+export function writeCityPack(outDir: string, pack: { name: string; timeZone: string; source: string; graph: RoadGraph; stations: readonly Station[] }): void {
   const manifest: CityManifest = {
     format: 'osm-city-pack/1',
     name: pack.name,
+    timeZone: pack.timeZone,
     source: pack.source,
     attribution: [
       `Roads, stations, streets and places: © OpenStreetMap contributors, ODbL 1.0 (${pack.source})`,

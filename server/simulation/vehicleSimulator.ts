@@ -24,9 +24,11 @@ export interface SimulatorOptions {
   timings: SimulationTimings;
   /** Drives take their routed time divided by this (1 = real time). */
   speedFactor: number;
+  /** [RL2] On a replay clock: the replayed time between two steps of every vehicle. */
+  replayTickMs: number;
 }
 
-export const DEMO_SIMULATOR: SimulatorOptions = { tickMs: 1_000, positionEveryMs: 2_000, timings: DEMO_TIMINGS, speedFactor: 1 };
+export const DEMO_SIMULATOR: SimulatorOptions = { tickMs: 1_000, positionEveryMs: 2_000, timings: DEMO_TIMINGS, speedFactor: 1, replayTickMs: 10_000 };
 
 const ACTOR: Actor = { role: 'system', operatorId: 'vehicle-simulator' };
 /** A unit further than this from its base drives home when it is available. */
@@ -138,6 +140,8 @@ export function startVehicleSimulator(ctx: CadContext, publisher: Publisher, opt
       isRunning = false;
     }
   };
+  // [RL2] A replay server's vehicles move in replayed time, each time the replay moves the clock past a step.
+  if (ctx.replayClock) return ctx.replayClock.every(options.replayTickMs, tick);
   const timer = setInterval(() => {
     tick().catch((error: unknown) => console.error('vehicle simulator:', error));
   }, options.tickMs);

@@ -22,6 +22,8 @@ export function startAvlHeartbeat(ctx: CadContext, frames: PositionFrames, inter
     beat().catch((error: unknown) => console.error('AVL heartbeat failed:', error));
   };
   run();
+  // [RL2] On a replay clock the trackers report every `intervalMs` of replayed time.
+  if (ctx.replayClock) return ctx.replayClock.every(intervalMs, beat);
   const timer = setInterval(run, intervalMs);
   timer.unref();
   return () => clearInterval(timer);

@@ -5,6 +5,7 @@ import { UnitKindSchema } from '../units/unitKinds.ts';
 import { UnitIdSchema } from '../units/unitSchema.ts';
 import { UnitStatusSchema } from '../units/unitStatus.ts';
 import { PriorityLevelSchema } from '../incidents/priority.ts';
+import { CoverageCostSchema } from '../coverage/coverageCost.ts';
 
 export const RecommendInputSchema = z.object({
   incidentId: z.string().min(1).max(40),
@@ -25,6 +26,8 @@ export const CandidateSchema = z.object({
   positionAgeSeconds: z.number().nonnegative(),
   /** Why this unit is proposed, in words a dispatcher reads at a glance. */
   reason: z.string(),
+  /** [CV4] For an ambulance or engine: the wards that would fall outside target without it (absent in older answers). */
+  coverageCost: CoverageCostSchema.optional(),
 });
 export type Candidate = z.infer<typeof CandidateSchema>;
 

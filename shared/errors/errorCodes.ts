@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'unit_not_divertable',
   'divert_not_more_urgent',
   'unit_not_found',
+  'unit_exists',
   'unit_not_available',
   'status_transition_not_allowed',
   'unit_not_assigned',
@@ -38,6 +39,8 @@ export const ERROR_CODES = [
   'callback_not_found',
   'callback_already_recorded',
   'rate_limited',
+  'archive_unavailable',
+  'clock_not_settable',
   'internal_error',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

@@ -16,6 +16,7 @@ import {
 import { CallDisposeInputSchema, CallerHistoryInputSchema, CallerHistorySchema, CallRecordSchema, HoaxRegistryInputSchema, HoaxRegistrySchema } from '../callers/callerSchema.ts';
 import { AssignInputSchema, RecommendationSchema, RecommendInputSchema } from '../dispatch/dispatchSchema.ts';
 import { DivertInputSchema, DivertOutcomeSchema } from '../dispatch/divertSchema.ts';
+import { CoverageSchema } from '../coverage/coverageSchema.ts';
 import { CareServicesFileSchema } from '../tickets/careServiceSchema.ts';
 import { Open311KeyCreateInputSchema, Open311KeyIssuedSchema, Open311KeyRevokeInputSchema, Open311KeySchema } from '../open311/open311KeySchema.ts';
 import {
@@ -45,11 +46,15 @@ import {
 } from '../incidents/incidentSchema.ts';
 import { IncidentCancelInputSchema, IncidentReopenInputSchema, IncidentUpdateTypeInputSchema, ReleaseInputSchema } from '../incidents/lifecycleSchema.ts';
 import { IncidentAddNoteInputSchema } from '../incidents/noteSchema.ts';
+import { EidoDocumentSchema, EidoInputSchema } from '../eido/eidoSchema.ts';
 import { HospitalOptionSchema, RouteHospitalsInputSchema, RouteSchema, RouteUnitInputSchema } from '../routing/routeSchema.ts';
 import { CrewSignOffInputSchema, CrewSignOnInputSchema } from '../units/crewSchema.ts';
 import { UnitAcknowledgeInputSchema, UnitPositionAnswerSchema, UnitPositionInputSchema, UnitStatusInputSchema } from '../units/unitCommands.ts';
 import { UnitSchema } from '../units/unitSchema.ts';
+import { RegisterUnitInputSchema } from '../units/fleetCommands.ts';
+import { ClockAnswerSchema, ClockSetInputSchema } from '../replay/clockSchema.ts';
 import { SnapshotSchema, SyncAnswerSchema, SyncSinceInputSchema } from './stateSchema.ts';
+import { IntervalReportSchema, ReportRangeInputSchema, UtilisationReportSchema } from '../reports/intervalReportSchema.ts';
 
 /**
  * [CM6] The one command contract. Each command is one entry: its input and answer schemas, who may
@@ -61,7 +66,7 @@ import { SnapshotSchema, SyncAnswerSchema, SyncSinceInputSchema } from './stateS
  */
 
 /** Bumped when a command or event changes meaning; a console built for another version is told to reload. */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /** [CM5] How far ahead of the server's clock a client's time may be (device clocks drift a little). */
 export const CLOCK_SKEW_ALLOWANCE_MS = 10_000;
@@ -100,6 +105,11 @@ export interface HttpBinding {
   query?: Readonly<Record<string, QueryParameter>>;
   /** The same read as CSV at this path (cells that a spreadsheet would run are escaped). */
   csvPath?: string;
+  /**
+   * [EI4] The same read answered as the bare document at this path, without the `{ ok, data }` wrapping: a standard's
+   * own document (an EIDO) that a receiving system reads as is. A refusal keeps the result shape and its status.
+   */
+  documentPath?: string;
 }
 
 export interface CommandSpec<I extends z.ZodType, A extends z.ZodType> {
@@ -216,6 +226,27 @@ export const CONTRACT = {
     isJournaled: true,
     audit: 'all',
   }),
+  'fleet:add_unit': command({
+    summary: 'A fleet manager adds a vehicle to the fleet, available at one of the city\'s stations (journaled: every console shows it)',
+    input: RegisterUnitInputSchema,
+    answer: UnitSchema,
+    roles: ['administrator'],
+    http: { method: 'post', path: '/api/fleet/units' },
+    onSocket: true,
+    isJournaled: true,
+    audit: 'all',
+  }),
+  'fleet:list': command({
+    summary: 'Every unit of the fleet with its kind, base and status, by call sign (the board shows an administrator none)',
+    input: EmptyInputSchema,
+    answer: z.array(UnitSchema),
+    // [FL2] The fleet manager's read; a supervisor sees the whole fleet on its board anyway.
+    roles: ['administrator', 'supervisor'],
+    http: { method: 'get', path: '/api/fleet/units' },
+    onSocket: true,
+    isJournaled: false,
+    audit: 'refusals',
+  }),
   'crew:sign_off': command({
     summary: 'A crew member signs off the vehicle they are on',
     input: CrewSignOffInputSchema,
@@ -311,6 +342,19 @@ export const CONTRACT = {
     roles: ['call_taker', 'dispatcher', 'supervisor'],
     record: { answerIncidents: (incident) => [incident] },
     http: { method: 'get', path: '/api/incidents/:reference' },
+    onSocket: true,
+    isJournaled: false,
+    audit: 'all',
+    readsPersonalData: true,
+  }),
+  'incident:eido': command({
+    summary: 'An incident, open or closed, as a NENA EIDO document (NENA-STA-021): the hand-off to another centre',
+    input: EidoInputSchema,
+    answer: EidoDocumentSchema,
+    // [EI4] Who may read the incident may hand it off: a desk only its own incidents (the per-record rule).
+    roles: ['call_taker', 'dispatcher', 'supervisor'],
+    record: { incident: (input) => input.incidentId },
+    http: { method: 'get', path: '/api/incidents/:incidentId/eido', documentPath: '/api/eido/:incidentId' },
     onSocket: true,
     isJournaled: false,
     audit: 'all',
@@ -430,6 +474,17 @@ export const CONTRACT = {
     onSocket: true,
     isJournaled: true,
     audit: 'all',
+  }),
+  'coverage:read': command({
+    summary: "Every ward's travel time from the nearest available ambulance and engine, against the target travel times",
+    input: EmptyInputSchema,
+    answer: CoverageSchema,
+    // [CV5] The same roles hear it live (the coverage room); a desk sees the whole city's coverage, as it names no incident.
+    roles: ['dispatcher', 'supervisor'],
+    http: { method: 'get', path: '/api/coverage' },
+    onSocket: true,
+    isJournaled: false,
+    audit: 'refusals',
   }),
   'unit:status': command({
     summary: "A unit's new status, checked against the status it is in when it commits",
@@ -647,6 +702,52 @@ export const CONTRACT = {
     onSocket: true,
     isJournaled: false,
     audit: 'all',
+  }),
+  'report:intervals': command({
+    summary: 'Response-time intervals from the archive for a time range: count, p50/p90 by nearest rank, compliance with NFPA targets, by agency, priority, region and hour; data-quality flags (JSON, or CSV)',
+    input: ReportRangeInputSchema,
+    answer: IntervalReportSchema,
+    roles: ['supervisor', 'administrator'],
+    http: {
+      method: 'get',
+      path: '/api/reports/intervals',
+      csvPath: '/api/reports/intervals.csv',
+      query: {
+        from: { field: 'from', type: 'string', description: 'from this time, inclusive (ISO 8601 with offset, or epoch ms)' },
+        to: { field: 'to', type: 'string', description: 'up to this time, exclusive (ISO 8601 with offset, or epoch ms)' },
+      },
+    },
+    onSocket: true,
+    isJournaled: false,
+    audit: 'all',
+  }),
+  'report:utilisation': command({
+    summary: "Unit utilisation from the archive for a time range: each unit's share of time committed to incidents, by agency (JSON, or CSV)",
+    input: ReportRangeInputSchema,
+    answer: UtilisationReportSchema,
+    roles: ['supervisor', 'administrator'],
+    http: {
+      method: 'get',
+      path: '/api/reports/utilisation',
+      csvPath: '/api/reports/utilisation.csv',
+      query: {
+        from: { field: 'from', type: 'string', description: 'from this time, inclusive (ISO 8601 with offset, or epoch ms)' },
+        to: { field: 'to', type: 'string', description: 'up to this time, exclusive (ISO 8601 with offset, or epoch ms)' },
+      },
+    },
+    onSocket: true,
+    isJournaled: false,
+    audit: 'all',
+  }),
+  'clock:set': command({
+    summary: 'A replay moves the replay server\'s clock forward (only a server started with CLOCK=replay; never backwards)',
+    input: ClockSetInputSchema,
+    answer: ClockAnswerSchema,
+    roles: ['administrator'],
+    http: { method: 'post', path: '/api/clock' },
+    onSocket: true,
+    isJournaled: false,
+    audit: 'refusals',
   }),
   'audit:search': command({
     summary: 'The audit record by incident, unit, user and time range, newest first (JSON, or CSV)',

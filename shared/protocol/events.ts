@@ -1,4 +1,5 @@
 import type { Session } from '../auth/roles.ts';
+import type { Coverage } from '../coverage/coverageSchema.ts';
 import type { UnitFix } from '../units/unitSchema.ts';
 import type { AnswerOf, InputOf, SocketCommandName } from './contract.ts';
 import type { Result } from './result.ts';
@@ -27,6 +28,8 @@ export interface ServerToClientEvents extends FactEvents {
   'state:version': (tick: VersionTick) => void;
   /** [RT4] Position fixes coalesced into frames a few times a second. */
   'units:moved': (frame: UnitFix[]) => void;
+  /** [CV5] The coverage, when the available units changed (at most once per check interval). */
+  'coverage:updated': (coverage: Coverage) => void;
   /** [AU6] The session ended (signed out elsewhere, user disabled, password reset); the socket is dropped next. */
   'session:ended': (notice: { reason: SessionEndReason }) => void;
   /** [CR2] The session's vehicle changed (crew sign-on or sign-off): reconnect for the new rooms and snapshot. */

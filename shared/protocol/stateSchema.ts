@@ -6,7 +6,7 @@ import { ActorSchema } from '../auth/roles.ts';
 import { TicketSchema } from '../tickets/ticketSchema.ts';
 
 /** The facts the server broadcasts; each is one journal entry. */
-export const FACTS = ['incident:created', 'incident:closed', 'incident:caller_linked', 'dispatch:assigned', 'unit:acknowledged', 'unit:status_changed', 'call:disposed', 'unit:crew_changed', 'incident:reopened', 'incident:updated', 'dispatch:released', 'dispatch:diverted', 'incident:note_added', 'ticket:created', 'ticket:updated', 'ticket:caller_linked', 'ticket:callback_recorded', 'ticket:escalated'] as const;
+export const FACTS = ['incident:created', 'incident:closed', 'incident:caller_linked', 'dispatch:assigned', 'unit:acknowledged', 'unit:status_changed', 'call:disposed', 'unit:crew_changed', 'incident:reopened', 'incident:updated', 'dispatch:released', 'dispatch:diverted', 'incident:note_added', 'ticket:created', 'ticket:updated', 'ticket:caller_linked', 'ticket:callback_recorded', 'ticket:escalated', 'unit:registered'] as const;
 export const FactSchema = z.enum(FACTS);
 export type Fact = z.infer<typeof FactSchema>;
 

@@ -25,6 +25,7 @@ const BAD_PAYLOADS: Record<SocketCommandName, unknown[]> = {
   'crew:sign_off': [null, {}, { commandId: 'x' }],
   'open311:key_create': [null, {}, { name: '' }, { name: 'a' }, { name: 'has spaces' }, { name: '-leading-dash' }, { name: 'x'.repeat(41) }, { name: 42 }],
   'open311:key_list': [null, 'x'],
+  'fleet:list': [null, 'x', [1]],
   'open311:key_revoke': [null, {}, { name: 'no/slashes' }, { name: 'x'.repeat(41) }],
   'audit:search': [null, { limit: 0 }, { limit: 100_000 }, { from: -1 }, { username: 'x'.repeat(41) }],
   'incident:create': [
@@ -92,6 +93,7 @@ const BAD_PAYLOADS: Record<SocketCommandName, unknown[]> = {
     { commandId: commandId(), incidentId: 'EC-x', unitId: 'ALS A01', reason: 'not_needed' },
   ],
   'dispatch:recommend': [null, {}, { incidentId: 42 }],
+  'coverage:read': [null, 'x', [1]],
   'dispatch:assign': [
     null,
     { commandId: commandId(), incidentId: 'EC-x' },
@@ -109,6 +111,7 @@ const BAD_PAYLOADS: Record<SocketCommandName, unknown[]> = {
   ],
   'sync:since': [null, {}, { version: -1 }, { version: 'latest' }],
   'incident:get': [null, {}, { reference: '' }, { reference: 'x'.repeat(41) }, { reference: 'EC-261126' }, { reference: 'EC-261126-0001-0' }],
+  'incident:eido': [null, {}, { incidentId: '' }, { incidentId: 'x'.repeat(41) }, { incidentId: 'EC-261126' }, { incidentId: 'EC-261126-0001-0' }, { incidentId: 42 }],
   'incident:duplicates': [null, {}, { location: [28, -26.2] }, { location: [28, -26.2], type: 'nope' }, { location: [999, 0], type: 'structure_fire' }],
   'incident:link_caller': [
     null,
@@ -132,6 +135,10 @@ const BAD_PAYLOADS: Record<SocketCommandName, unknown[]> = {
   ],
   'caller:history': [null, {}, { callbackNumber: '' }, { callbackNumber: 'abc' }],
   'hoax:registry': [null, { sinceDays: 0 }, { sinceDays: 'all' }],
+  'fleet:add_unit': [null, {}, { commandId: commandId(), unitId: 'ALS 1', callSign: 'x', kind: 'als', baseId: 'hf-charlotte-maxeke-hospital' }, { commandId: commandId(), unitId: 'als-x1', callSign: '', kind: 'als', baseId: 'b' }, { commandId: commandId(), unitId: 'als-x1', callSign: 'X', kind: 'tank', baseId: 'b' }, { commandId: commandId(), unitId: 'als-x1', callSign: 'X', kind: 'als', baseId: 'no-such-base' }],
+  'clock:set': [null, {}, { at: -1 }, { at: 'now' }, { at: 1.5 }],
+  'report:intervals': [null, {}, { from: '2026-01-02T00:00:00Z', to: '2026-01-01T00:00:00Z' }, { from: '2026-01-01', to: '2026-01-02' }, { from: 0, to: 500 * 86_400_000 }, { from: -5, to: 10 }],
+  'report:utilisation': [null, { from: 'yesterday', to: 'today' }, { from: 10, to: 10 }],
   'unit:acknowledge': [null, {}, { commandId: commandId() }, { commandId: commandId(), unitId: 'ALS 1' }],
   'route:unit': [null, {}, { unitId: '' }],
   'route:hospitals': [null, {}, { unitId: 42 }],

@@ -36,4 +36,9 @@ describe('[LC1]–[LC8] the board offers only the lifecycle steps the server wou
   it('[LC2] a call-taker may cancel but not close, reopen or change type', () => {
     expect(incidentActionRights(makeIncident('D'), 'call_taker', undefined)).toMatchObject({ close: false, cancel: true, moreUnits: false, updateType: false });
   });
+
+  it('[EI5] whoever may read the incident is offered its EIDO hand-off, open or closed; a crew is not', () => {
+    for (const role of ['dispatcher', 'supervisor', 'call_taker'] as const) expect(incidentActionRights(makeIncident('E', { status: 'closed' }), role, undefined).handOff).toBe(true);
+    expect(incidentActionRights(makeIncident('F'), 'crew', undefined).handOff).toBe(false);
+  });
 });

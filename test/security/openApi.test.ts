@@ -24,13 +24,14 @@ const FIXED_ROUTES: readonly { method: 'get' | 'post'; path: string }[] = [
   { method: 'get', path: '/api/openapi.json' },
 ];
 
-/** Every route the server mounts, read from the contract (each entry's route and its CSV form) and the fixed routes. */
+/** Every route the server mounts, read from the contract (each entry's route, its CSV form and its bare document) and the fixed routes. */
 function mountedRoutes(): { method: 'get' | 'post'; path: string }[] {
   const routes = [...FIXED_ROUTES];
   for (const name of COMMAND_NAMES) {
     const spec: CommandSpec<z.ZodType, z.ZodType> = CONTRACT[name];
     routes.push({ method: spec.http.method, path: spec.http.path });
     if (spec.http.csvPath) routes.push({ method: 'get', path: spec.http.csvPath });
+    if (spec.http.documentPath) routes.push({ method: 'get', path: spec.http.documentPath });
   }
   return routes;
 }
@@ -90,7 +91,7 @@ describe('[HT3] the OpenAPI document describes exactly the HTTP API the server m
     expect(problems).toEqual([]);
   });
 
-  it('[HT3] every contract route, CSV path and fixed route is documented with its method, path parameters and query parameters', () => {
+  it('[HT3] every contract route, CSV path, document path and fixed route is documented with its method, path parameters and query parameters', () => {
     const missing: string[] = [];
     for (const route of mountedRoutes()) {
       const operation = doc.paths[openApiPath(route.path)]?.[route.method];

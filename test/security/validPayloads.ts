@@ -18,6 +18,11 @@ export interface ValidPayload {
    * `own_off_vehicle`: the same, with a crew not yet signed on to any vehicle.
    */
   sender?: 'own' | 'own_off_vehicle';
+  /**
+   * The answer an allowed sender gets on the matrix's server when it is not `ok`: the command passed
+   * authorisation and the server refused it for what it is (a server on the real clock refuses `clock:set`).
+   */
+  allowedAnswer?: string;
   build(fx: PayloadFixture, sender: TestIdentity): Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 
@@ -50,6 +55,7 @@ export const VALID_PAYLOADS: Record<CommandName, ValidPayload> = {
   },
   'incident:update_type': { build: async (fx) => ({ commandId: commandId(), incidentId: (await fx.incident()).id, priority: 'charlie', reason: 'more detail from the caller' }) },
   'incident:get': { build: async (fx) => ({ reference: (await fx.incident()).reference }) },
+  'incident:eido': { build: async (fx) => ({ incidentId: (await fx.incident()).id }) },
   'incident:duplicates': { build: () => ({ location: CBD, type: 'medical_emergency' }) },
   'incident:link_caller': {
     build: async (fx) => ({ commandId: commandId(), incidentId: (await fx.incident()).id, callerName: 'Second Caller', callbackNumber: '082 555 0199', notes: 'same collision' }),
@@ -76,6 +82,7 @@ export const VALID_PAYLOADS: Record<CommandName, ValidPayload> = {
       return { commandId: commandId(), incidentId: incident.id, unitId, reason: 'not_needed' };
     },
   },
+  'coverage:read': { build: () => ({}) },
   'dispatch:divert': {
     build: async (fx) => {
       // [DV1] A unit on its way to a minor injury goes to an unconscious patient instead.
@@ -130,5 +137,10 @@ export const VALID_PAYLOADS: Record<CommandName, ValidPayload> = {
       return { name };
     },
   },
+  'fleet:add_unit': { build: () => ({ commandId: commandId(), unitId: `als-new-${commandId().slice(0, 8).toLowerCase()}`, callSign: 'ALS NEW', kind: 'als', baseId: 'hf-charlotte-maxeke-hospital' }) },
+  'fleet:list': { build: () => ({}) },
+  'clock:set': { allowedAnswer: 'clock_not_settable', build: () => ({ at: Date.now() }) },
+  'report:intervals': { build: () => ({ from: '2026-01-01T00:00:00+02:00', to: '2026-01-08T00:00:00+02:00' }) },
+  'report:utilisation': { build: () => ({ from: 0, to: 86_400_000 }) },
   'audit:search': { build: () => ({ limit: 5, refusalsOnly: false }) },
 };

@@ -4,6 +4,8 @@ import type { CityData } from '../../server/city/cityData.ts';
 import { loadCityPack, type CityPack } from '../../server/city/loadCityPack.ts';
 import type { EmbeddedRedis } from '../../server/redis/embeddedRedis.ts';
 import { startTestRedis } from './testRedis.ts';
+import { startTestPostgres } from './testPostgres.ts';
+import type { EmbeddedPostgres } from '../../server/archive/embeddedPostgres.ts';
 import type { PasswordCost } from '../../server/auth/passwordHash.ts';
 import type { RateLimitSettings } from '../../server/auth/rateLimits.ts';
 
@@ -45,6 +47,8 @@ export interface TestServer {
   url: string;
   server: CadServer;
   redis: EmbeddedRedis;
+  /** The test's own PostgreSQL, when started `withArchive`. */
+  postgres: EmbeddedPostgres | null;
   close(): Promise<void>;
 }
 
@@ -52,9 +56,10 @@ export interface TestServer {
  * Starts a real redis-server and one server instance on free ports, with a city pack (Johannesburg
  * unless `cityDir` names another) and its fleet, serving the built console when it has been built.
  */
-export async function startTestServer(options: Partial<Omit<CadServerOptions, 'redisUrl'>> & { cityDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(options: Partial<Omit<CadServerOptions, 'redisUrl' | 'databaseUrl'>> & { cityDir?: string; withArchive?: boolean } = {}): Promise<TestServer> {
   const redis = await startTestRedis();
-  const { cityDir = 'fixtures/joburg', ...serverOptions } = options;
+  const { cityDir = 'fixtures/joburg', withArchive = false, ...serverOptions } = options;
+  const postgres = withArchive ? await startTestPostgres() : null;
   const pack = cityPack(cityDir);
   const server = await createCadServer({
     city: pack.city,
@@ -64,14 +69,22 @@ export async function startTestServer(options: Partial<Omit<CadServerOptions, 'r
     ...serverOptions,
     settings: { passwordCost: TEST_PASSWORD_COST, rateLimits: TEST_RATE_LIMITS, ...serverOptions.settings },
     redisUrl: redis.url,
+    ...(postgres ? { databaseUrl: postgres.url } : {}),
+  }).catch(async (error: unknown) => {
+    // A server that fails to start leaves no store of its own running.
+    await redis.cleanup();
+    await postgres?.cleanup();
+    throw error;
   });
   return {
     url: server.url,
     server,
     redis,
+    postgres,
     async close() {
       await server.close();
       await redis.cleanup();
+      await postgres?.cleanup();
     },
   };
 }

@@ -4,6 +4,7 @@ import type { User } from '../../../shared/auth/userSchema.ts';
 import type { LiveConnection } from '../realtime/useLiveConnection.ts';
 import { StatusBar } from '../StatusBar.tsx';
 import { AddUserForm } from './AddUserForm.tsx';
+import { FleetPanel } from './FleetPanel.tsx';
 import { Open311Keys } from './Open311Keys.tsx';
 import { UserTable } from './UserTable.tsx';
 import { adminErrorText } from './adminMessages.ts';
@@ -21,11 +22,20 @@ interface Notice {
   text: string;
 }
 
-/** [AU5][CS12] The administrator's one screen: the users and what can be done to them, and the Open311 apps' keys. No map, no board, no calls. */
+/** The administrator's two views. */
+type AdminView = 'users' | 'fleet';
+
+/**
+ * [AU5][CS12][FL2] The administrator's screen: the users and what can be done to them with the Open311 apps' keys,
+ * and the fleet (a tab beside, its view kept once opened so that a half-filled form survives a look at the users).
+ * No map, no board, no calls.
+ */
 export function UsersScreen({ session, live, onSignOut }: UsersScreenProps) {
   const users = useUsers(live.commands, live.status === 'connected');
   const [busyUserId, setBusyUserId] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [view, setView] = useState<AdminView>('users');
+  const [isFleetOpened, setFleetOpened] = useState(false);
 
   async function resetPassword(user: User, password: string): Promise<boolean> {
     setBusyUserId(user.id);
@@ -45,8 +55,28 @@ export function UsersScreen({ session, live, onSignOut }: UsersScreenProps) {
 
   return (
     <div className="console">
-      <StatusBar session={session} status={live.status} refusal={live.refusal} onSignOut={onSignOut} />
-      <main className="admin" data-testid="users-screen">
+      <StatusBar session={session} status={live.status} refusal={live.refusal} onSignOut={onSignOut}>
+        <span className="view-tabs" role="tablist">
+          <button type="button" role="tab" aria-selected={view === 'users'} className={view === 'users' ? 'tab active' : 'tab'} data-testid="admin-view-users" onClick={() => setView('users')}>
+            Users & apps
+          </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={view === 'fleet'}
+            className={view === 'fleet' ? 'tab active' : 'tab'}
+            data-testid="admin-view-fleet"
+            onClick={() => {
+              setFleetOpened(true);
+              setView('fleet');
+            }}
+          >
+            Fleet
+          </button>
+        </span>
+      </StatusBar>
+      {isFleetOpened && <FleetPanel commands={live.commands} isConnected={live.status === 'connected'} hidden={view !== 'fleet'} />}
+      <main className="admin" data-testid="users-screen" hidden={view !== 'users'}>
         <div className="admin-main">
           <section className="panel users">
             <header className="panel-head">

@@ -1,4 +1,5 @@
 import type { Incident } from '../../../shared/incidents/incidentSchema.ts';
+import { HandOffLink } from '../incidents/HandOffLink.tsx';
 import { CloseIncidentForm } from './CloseIncidentForm.tsx';
 import type { IncidentActionRights } from './incidentActionRights.ts';
 import { ReasonForm } from './ReasonForm.tsx';
@@ -15,12 +16,12 @@ interface IncidentActionsProps {
 /**
  * The selected incident's lifecycle steps (close, cancel, send more units, change type or priority) and the form of
  * the one being taken; a unit's release is started from its line among the committed units. Only the steps the
- * server would accept now are offered.
+ * server would accept now are offered. [EI5] The hand-off to another centre (the EIDO download) sits with them.
  */
 export function IncidentActions({ incident, rights, actions }: IncidentActionsProps) {
   const { form, isSending } = actions;
   const incidentId = incident.id;
-  const hasAny = rights.close || rights.cancel || rights.moreUnits || rights.updateType;
+  const hasAny = rights.close || rights.cancel || rights.moreUnits || rights.updateType || rights.handOff;
   if (!hasAny && !form) return null;
   const releasing = form?.kind === 'release' ? incident.assignments.find((a) => a.unitId === form.unitId && a.clearedAt === null) : undefined;
   return (
@@ -47,6 +48,7 @@ export function IncidentActions({ incident, rights, actions }: IncidentActionsPr
               Type / priority <kbd>T</kbd>
             </button>
           )}
+          {rights.handOff && <HandOffLink incident={incident} />}
         </div>
       )}
       {form?.kind === 'close' && rights.close && (

@@ -9,6 +9,7 @@ import { CommittedUnits } from './CommittedUnits.tsx';
 import type { Unit } from '../../../shared/units/unitSchema.ts';
 import { IncidentCallers } from '../incidents/IncidentCallers.tsx';
 import { crewNames } from './crewNames.ts';
+import { CoverageCostNote } from '../coverage/CoverageCostNote.tsx';
 import type { ReactNode } from 'react';
 
 interface RecommendPanelProps {
@@ -118,6 +119,7 @@ export function RecommendPanel(props: RecommendPanelProps) {
                     <span>{formatDistance(c.distanceMeters)}</span>
                     <span data-testid="candidate-eta">{formatEtaFor(c.etaSeconds, recommendation.ranking)}</span>
                     <span className={c.positionAgeSeconds > 300 ? 'stale' : 'muted'}>fix {formatAge(c.positionAgeSeconds)}</span>
+                    <CoverageCostNote cost={c.coverageCost} callSign={c.callSign} />
                     <span className="reason">
                       {c.reason}
                       {crew && <span className="crew-names" data-testid={`candidate-crew-${c.callSign}`}> · {crew}</span>}
@@ -146,6 +148,7 @@ export function RecommendPanel(props: RecommendPanelProps) {
                     ) : (
                       <span />
                     )}
+                    <CoverageCostNote cost={offer.coverageCost} callSign={offer.callSign} />
                     <span className="reason">
                       leaves <span className={`prio-badge prio-${offer.fromPriority}`}>{offer.fromPriority.toUpperCase()}</span> {offer.fromReference} · {offer.fromType}
                     </span>

@@ -15,6 +15,8 @@ export interface IncidentActionRights {
   updateType: boolean;
   /** [LC4] The committed units this desk may release (its own agency's; every one at the combined desk). */
   releasable: ReadonlySet<string>;
+  /** [EI5] Download it as an EIDO for another centre: whoever may read it (the board shows a desk only its own). */
+  handOff: boolean;
 }
 
 export function incidentActionRights(incident: Incident, role: Role, agency: Agency | undefined): IncidentActionRights {
@@ -27,5 +29,6 @@ export function incidentActionRights(incident: Incident, role: Role, agency: Age
     moreUnits: incident.status === 'awaiting_close' && isCommandAllowed('incident:reopen', role),
     updateType: isOpen && isCommandAllowed('incident:update_type', role),
     releasable: new Set(mayRelease ? active.filter((a) => !agency || UNIT_KIND_AGENCY[a.kind] === agency).map((a) => a.unitId) : []),
+    handOff: isCommandAllowed('incident:eido', role),
   };
 }

@@ -9,15 +9,29 @@ import { DISPOSITION_LABELS } from '../../../shared/incidents/lifecycleSchema.ts
 import { ReopenAction, type ReopenProps } from './ReopenAction.tsx';
 import { CancelAction, type CancelProps } from './CancelAction.tsx';
 import { INCIDENT_STATUS_LABELS } from './statusLabels.ts';
+import { HandOffLink } from './HandOffLink.tsx';
 
 export type LookupResult = { query: string; incident: Incident } | { query: string; error: string } | { query: string; isLoading: true };
 
 /**
  * An incident found by its reference, open or closed: status, timers, callers and assignments, and for a desk
  * that may reopen (`reopen`), a recently closed incident's Reopen; for one that may cancel (`cancel`), a pending
- * incident's Cancel. Esc closes it.
+ * incident's Cancel; for one that may hand it off (`mayHandOff`), its EIDO download [EI5]. Esc closes it.
  */
-export function IncidentLookup({ result, onClose, reopen, cancel }: { result: LookupResult; onClose: () => void; reopen?: ReopenProps | undefined; cancel?: CancelProps | undefined }) {
+export function IncidentLookup({
+  result,
+  onClose,
+  reopen,
+  cancel,
+  mayHandOff = false,
+}: {
+  result: LookupResult;
+  onClose: () => void;
+  reopen?: ReopenProps | undefined;
+  cancel?: CancelProps | undefined;
+  /** [EI5] Offer the incident's EIDO download (open or closed). */
+  mayHandOff?: boolean;
+}) {
   return (
     <section className="panel lookup" data-testid="incident-lookup" aria-label="Incident found by reference">
       <header className="panel-head">
@@ -35,6 +49,11 @@ export function IncidentLookup({ result, onClose, reopen, cancel }: { result: Lo
       {'incident' in result && <LookupDetail incident={result.incident} />}
       {'incident' in result && reopen && <ReopenAction incident={result.incident} {...reopen} />}
       {'incident' in result && cancel && <CancelAction incident={result.incident} {...cancel} />}
+      {'incident' in result && mayHandOff && (
+        <div className="lookup-handoff">
+          <HandOffLink incident={result.incident} />
+        </div>
+      )}
     </section>
   );
 }

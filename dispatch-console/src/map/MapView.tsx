@@ -13,6 +13,10 @@ import { UNIT_STATUSES, UNIT_STATUS_LABELS } from '../../../shared/units/unitSta
 import { incidentsToFeatures, pickToFeatures, routesToFeatures, unitsToFeatures } from './features.ts';
 import type { RouteLine } from './features.ts';
 import type { RankingMethod } from '../../../shared/dispatch/dispatchSchema.ts';
+import type { Coverage } from '../../../shared/coverage/coverageSchema.ts';
+import type { CoverageGroup } from '../../../shared/coverage/coverageTargets.ts';
+import { useCoverageLayer } from './coverageLayer.ts';
+import { CoverageControl } from '../coverage/CoverageControl.tsx';
 
 // The bundler moves the worker file; tell MapLibre where it went.
 
@@ -30,6 +34,10 @@ interface MapViewProps {
   followPick?: boolean;
   onIncidentClick: (incidentId: string) => void;
   onLocationPick: (position: LngLat) => void;
+  /** [CV6] The city's live coverage (null until read); absent where the role may not read it: no coverage switch. */
+  coverage?: Coverage | null;
+  /** The coverage group shown when the map opens (off unless given). */
+  initialCoverageGroup?: CoverageGroup | null;
 }
 
 const NO_ROUTES: readonly RouteLine[] = [];
@@ -52,6 +60,8 @@ export function MapView(props: MapViewProps) {
   const callbacks = useRef(props);
   callbacks.current = props;
   const [isLoaded, setLoaded] = useState(false);
+  const [coverageGroup, setCoverageGroup] = useState<CoverageGroup | null>(props.initialCoverageGroup ?? null);
+  const coverageLayer = useCoverageLayer(mapRef, isLoaded, city, props.coverage, coverageGroup);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -124,6 +134,9 @@ export function MapView(props: MapViewProps) {
     <div className="map-wrap">
       <div ref={containerRef} className="map" data-testid="map" data-loaded={isLoaded ? 'true' : 'false'} />
       {pickMode && <div className="map-hint">Click the map to place the incident</div>}
+      {props.coverage !== undefined && (
+        <CoverageControl coverage={props.coverage} group={coverageGroup} onGroup={setCoverageGroup} shown={coverageLayer.shown} hoveredWard={coverageLayer.hoveredWard} />
+      )}
       <MapLegend />
     </div>
   );

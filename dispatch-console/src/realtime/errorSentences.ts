@@ -42,6 +42,9 @@ export const ERROR_SENTENCES: Record<ErrorCode, string> = {
   callback_not_found: 'That callback is not on this ticket. Refresh the ticket.',
   callback_already_recorded: 'That callback was already recorded.',
   rate_limited: 'Too many actions in a short time. Wait a few seconds, then try again.',
+  unit_exists: 'The fleet already has a unit with that id. Choose another id.',
+  clock_not_settable: 'This server runs on the real clock (or the replayed time has passed that point).',
+  archive_unavailable: 'The record (reports) cannot be read just now. Live dispatch is not affected; try again in a minute.',
   internal_error: 'Something went wrong on the server. Try again; if it keeps happening, tell a supervisor.',
 };
 

@@ -32,11 +32,12 @@ local function refuse(cmd_key, command, code, message, unit_id)
   return remember(cmd_key, command, cjson.encode({ ok = false, error = err }))
 end
 
--- Appends one change to the journal under the next version; the entry id is the version.
+-- Appends one change to the journal under the next version; the entry id is the version. Nothing is trimmed
+-- here: the archiver trims below what the archive has confirmed (trimArchived.lua). [AR3]
 -- `tickets_json` lists Care Connect tickets the change wrote. [CC2]
 local function journal(journal_key, version_key, fact, at, actor, incidents_json, units_json, before_json, calls_json, tickets_json)
   local version = redis.call('INCR', version_key)
-  redis.call('XADD', journal_key, 'MAXLEN', '~', '200000', version .. '-0',
+  redis.call('XADD', journal_key, version .. '-0',
     'fact', fact, 'at', at, 'actor', actor, 'incidents', incidents_json, 'units', units_json, 'calls', calls_json,
     'before', before_json, 'tickets', tickets_json or '[]')
   return version

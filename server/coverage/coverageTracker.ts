@@ -1,0 +1,86 @@
+import type { Redis } from 'ioredis';
+import type { FleetUnit } from '../../shared/city/citySchema.ts';
+import type { Coverage } from '../../shared/coverage/coverageSchema.ts';
+import { COVERAGE_GROUP_KINDS, COVERAGE_GROUPS, type CoverageGroup } from '../../shared/coverage/coverageTargets.ts';
+import type { UnitKind } from '../../shared/units/unitKinds.ts';
+import { UnitIdSchema } from '../../shared/units/unitSchema.ts';
+import type { RedisKeys } from '../redis/keys.ts';
+import { computeCoverage, coverageAnswer, type CoverageIndex, type CoverageUnit, type CoverageUnits } from './computeCoverage.ts';
+import type { CoverageWard } from './coverageWards.ts';
+import type { TravelTimes } from './travelTimes.ts';
+
+/** The coverage at one set of available units: the index (best and next best per ward) and the answer consoles read. */
+export interface CoverageState {
+  index: CoverageIndex;
+  answer: Coverage;
+  /** How long computing it took, ms. */
+  computeMs: number;
+}
+
+export interface CoverageTrackerOptions {
+  redis: Redis;
+  keys: RedisKeys;
+  wards: readonly CoverageWard[];
+  fleet: readonly FleetUnit[];
+  travel: TravelTimes;
+  now(): number;
+}
+
+const KINDS: readonly { group: CoverageGroup; kind: UnitKind }[] = COVERAGE_GROUPS.flatMap((group) => COVERAGE_GROUP_KINDS[group].map((kind) => ({ group, kind })));
+
+/**
+ * [CV3][CV5] The coverage as it stands, for this server instance. Redis's available-unit GEO sets are the input:
+ * each read lists their members with their geohash scores (one cheap read per kind), and the coverage is computed
+ * again only when that list differs from the one it was computed from (a unit went available or busy, or an
+ * available unit moved). Everything else is in the sets, so every instance computes the same coverage.
+ */
+export class CoverageTracker {
+  private latest: { digest: string; state: Promise<CoverageState> } | null = null;
+  private readonly callSigns: ReadonlyMap<string, string>;
+
+  constructor(private readonly options: CoverageTrackerOptions) {
+    this.callSigns = new Map(options.fleet.map((unit) => [unit.id as string, unit.callSign]));
+  }
+
+  /** The coverage of the available units now: the last one computed while they have not changed. */
+  async current(): Promise<CoverageState> {
+    const { redis, keys } = this.options;
+    const entries = await Promise.all(KINDS.map(({ kind }) => redis.zrange(keys.availableUnits(kind), 0, '-1', 'WITHSCORES')));
+    const digest = entries.map((list) => list.join(',')).join('|');
+    let latest = this.latest;
+    if (latest?.digest !== digest) {
+      const state = this.compute(entries);
+      latest = { digest, state };
+      this.latest = latest;
+      // A failed read is not kept: the next caller tries again.
+      state.catch(() => {
+        if (this.latest?.state === state) this.latest = null;
+      });
+    }
+    return latest.state;
+  }
+
+  private async compute(entries: readonly string[][]): Promise<CoverageState> {
+    const { redis, keys } = this.options;
+    const units: Record<CoverageGroup, CoverageUnit[]> = { ambulance: [], engine: [] };
+    await Promise.all(
+      KINDS.map(async ({ group, kind }, i) => {
+        const members = (entries[i] ?? []).filter((_, j) => j % 2 === 0);
+        if (members.length === 0) return;
+        const positions = await redis.geopos(keys.availableUnits(kind), ...members);
+        members.forEach((member, j) => {
+          const position = positions[j];
+          const unitId = UnitIdSchema.safeParse(member);
+          // A unit that left the set since the list was read has no position: the next check sees the change.
+          if (!position || !unitId.success) return;
+          const [lng, lat] = position;
+          units[group].push({ unitId: unitId.data, callSign: this.callSigns.get(member) ?? member, position: [Number(lng), Number(lat)] });
+        });
+      }),
+    );
+    const started = performance.now();
+    const index = computeCoverage(this.options.wards, units satisfies CoverageUnits, this.options.travel, this.options.now());
+    const answer = coverageAnswer(index);
+    return { index, answer, computeMs: performance.now() - started };
+  }
+}
