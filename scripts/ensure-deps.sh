@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the system needs before it starts or tests run, so a fresh machine and CI take
 # the same path: npm packages (when package-lock.json is newer than node_modules), redis-server,
-# and for tests Debian's chromium. System packages are installed only where that is possible
+# PostgreSQL's server, and for tests Debian's chromium. System packages are installed only where that is possible
 # (Debian/Ubuntu, as root or with passwordless sudo); otherwise a clear message says what to do.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +32,21 @@ if [ -z "${REDIS_URL:-}" ] || [ "$purpose" = "test" ]; then
       echo "No redis-server binary was found and it could not be installed here. Install it" >&2
       echo "(Debian/Ubuntu: sudo apt-get install redis-server; macOS: brew install redis), or set" >&2
       echo "REDIS_URL=redis://host:6379 to use an existing Redis 7 server." >&2
+      exit 1
+    fi
+  fi
+fi
+
+# [AR1] The durable record: PostgreSQL's server binaries (initdb, pg_ctl, postgres), started by the project
+# under the city's data folder when DATABASE_URL is not set, and by the tests on free ports.
+have_postgres() { ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1; }
+if [ -z "${DATABASE_URL:-}" ] || [ "$purpose" = "test" ]; then
+  if ! have_postgres; then
+    apt_install postgresql || true
+    if ! have_postgres; then
+      echo "No PostgreSQL server binaries (initdb) were found and they could not be installed here. Install them" >&2
+      echo "(Debian/Ubuntu: sudo apt-get install postgresql; macOS: brew install postgresql), or set" >&2
+      echo "DATABASE_URL=postgres://user:password@host:5432/database to use an existing PostgreSQL server." >&2
       exit 1
     fi
   fi

@@ -17,7 +17,7 @@ const USAGE = 'usage: npm run calls:montco -- <montco 911.csv> <out call log.csv
 function main(): void {
   const [input, output] = process.argv.slice(2);
   if (!input || !output) throw new Error(USAGE);
-  const records = parse(readFileSync(input, 'utf8'), { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
+  const records = parse<Record<string, string>>(readFileSync(input, 'utf8'), { columns: true, skip_empty_lines: true, trim: true, bom: true });
   const rows: string[][] = [[...CALL_LOG_COLUMNS]];
   let skipped = 0;
   records.forEach((record, index) => {

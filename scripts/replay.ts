@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createCadServer } from '../server/app/createCadServer.ts';
@@ -95,6 +95,8 @@ const credentials = (text: string): { username: string; password: string } => {
 /** A replay server of the replay's own: embedded Redis and PostgreSQL in a fresh folder, its clock at the log's start. */
 async function ownServer(args: Args, log: CallLog): Promise<{ url: string; close(): Promise<void> }> {
   const dir = args.dataDir ?? mkdtempSync(join(tmpdir(), 'cad-replay-'));
+  // The embedded PostgreSQL may run as its own account (when this runs as root): it must reach its folder.
+  chmodSync(dir, 0o755);
   const redis = await startEmbeddedRedis({ dataDir: join(dir, 'redis') });
   const postgres = await startEmbeddedPostgres({ dir: join(dir, 'postgres') });
   const start = Math.min(...log.calls.map((call) => call.receivedAt)) - 60_000;
@@ -110,7 +112,8 @@ async function ownServer(args: Args, log: CallLog): Promise<{ url: string; close
     // The replay is one client sending a city's worth of commands: its own server lets it.
     settings: { rateLimits: { ...DEFAULT_RATE_LIMITS, commandsPer10Seconds: 10_000_000, httpPerMinute: 10_000_000 } },
   });
-  const stopAvl = startAvlHeartbeat(server.ctx, server.frames, 60_000);
+  // Parked vehicles report often enough that none goes stale for recommendation (half the staleness limit).
+  const stopAvl = startAvlHeartbeat(server.ctx, server.frames, (server.ctx.settings.stalePositionSeconds * 1000) / 2);
   const stopSimulator = args.simulate ? startVehicleSimulator(server.ctx, { io: server.io, frames: server.frames }) : () => undefined;
   console.log(`Replay server on ${server.url} (${pack.city.name}), data in ${dir}, clock at ${new Date(start).toISOString()}`);
   return {

@@ -437,7 +437,7 @@ export function ConsoleScreen({ session, live, onSignOut }: ConsoleScreenProps) 
       {canCare && isCareOpened && <CareBoard session={session} live={live} hidden={view !== 'care'} />}
       {canFigures && isFiguresOpened && (
         <Suspense fallback={view === 'figures' && <p className="muted empty">Loading the figures…</p>}>
-          <FiguresView live={live} hidden={view !== 'figures'} onOpenIncident={openOnBoard} />
+          <FiguresView live={live} hidden={view !== 'figures'} onOpenIncident={openOnBoard} city={city} {...(canCoverage ? { coverage } : {})} />
         </Suspense>
       )}
     </div>

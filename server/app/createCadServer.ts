@@ -112,7 +112,6 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
     redis,
     keys,
     wards: coverageWards(options.city.wards, areaIndex),
-    fleet: options.city.fleet,
     travel: router ? routedTravel(router) : straightLineTravel(),
     now,
   });

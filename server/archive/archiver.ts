@@ -117,7 +117,7 @@ export function startArchiver(options: ArchiverOptions): Archiver {
 
   async function step(needPending: boolean): Promise<boolean> {
     if (needPending) {
-      const pending = entriesOf((await redis.xreadgroup('GROUP', ARCHIVE_GROUP, consumer, 'COUNT', batchSize, 'STREAMS', keys.journal, '0')) as Reply);
+      const pending = entriesOf((await redis.xreadgroup('GROUP', ARCHIVE_GROUP, consumer, 'COUNT', batchSize, 'STREAMS', keys.journal, '0')));
       await archive(pending);
       if (pending.length > 0) return true;
     }
@@ -126,7 +126,7 @@ export function startArchiver(options: ArchiverOptions): Archiver {
       const claimed = (await redis.xautoclaim(keys.journal, ARCHIVE_GROUP, consumer, claimIdleMs, '0-0', 'COUNT', batchSize)) as [string, [string, string[] | null][]];
       await archive(claimed[1]);
     }
-    const fresh = entriesOf((await reader.xreadgroup('GROUP', ARCHIVE_GROUP, consumer, 'COUNT', batchSize, 'BLOCK', 500, 'STREAMS', keys.journal, '>')) as Reply);
+    const fresh = entriesOf((await reader.xreadgroup('GROUP', ARCHIVE_GROUP, consumer, 'COUNT', batchSize, 'BLOCK', 500, 'STREAMS', keys.journal, '>')));
     await archive(fresh);
     await copyAudit();
     if (Date.now() - lastTrimAt > 1_000 || fresh.length === 0) {

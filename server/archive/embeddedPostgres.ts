@@ -1,7 +1,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { freePort } from '../redis/freePort.ts';
@@ -24,7 +24,7 @@ export interface EmbeddedPostgresOptions {
   /** The folder the cluster, its socket, password and log are kept in (created when absent). */
   dir: string;
   port?: number;
-  /** Tests only: no fsync, for speed on throwaway folders. A real record always syncs. */
+  /** Tests only: no fsync to disk, for speed on throwaway folders (a killed server still loses nothing). A real record always syncs. */
   isThrowaway?: boolean;
 }
 
@@ -45,6 +45,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const socketDir = join(options.dir, 'run');
   const passwordFile = join(options.dir, 'password');
   mkdirSync(socketDir, { recursive: true });
+  if (account) assertReachable(options.dir, account.uid);
   if (account) for (const path of [options.dir, socketDir]) chownSync(path, account.uid, account.gid);
   const asOwner = account ? { uid: account.uid, gid: account.gid } : {};
 
@@ -74,7 +75,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (account) chownSync(logFile, account.uid, account.gid);
   const settings = [
     '-D', cluster, '-p', String(port), '-k', socketDir, '-c', 'listen_addresses=127.0.0.1',
-    '-c', `fsync=${options.isThrowaway ? 'off' : 'on'}`, '-c', `synchronous_commit=${options.isThrowaway ? 'off' : 'on'}`,
+    // A throwaway cluster skips fsync (a machine crash may lose it) but still commits to the WAL before answering,
+    // so a killed server loses nothing it confirmed.
+    '-c', `fsync=${options.isThrowaway ? 'off' : 'on'}`, '-c', 'synchronous_commit=on',
     '-c', 'max_connections=100', '-c', 'shared_buffers=128MB',
   ];
   const child = spawn(join(bin, 'postgres'), settings, { ...asOwner, stdio: ['ignore', log, log], detached: false });
@@ -94,6 +97,17 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     stop: () => stopChild(child, 'SIGINT'),
     kill: () => stopChild(child, 'SIGKILL'),
   };
+}
+
+/** The postgres account must be able to walk down to its folder; a private parent (a root-only temp folder) stops it. */
+function assertReachable(dir: string, uid: number): void {
+  for (let at = dirname(resolve(dir)); ; at = dirname(at)) {
+    const stat = statSync(at);
+    if (stat.uid !== uid && (stat.mode & 0o001) === 0) {
+      throw new Error(`the embedded PostgreSQL runs as the postgres account, which cannot enter ${at}: let others pass through it (chmod o+x) or keep the data in another folder`);
+    }
+    if (at === dirname(at)) return;
+  }
 }
 
 /** A postmaster still running on this cluster (its server was killed): stopped, so the folder has one. */

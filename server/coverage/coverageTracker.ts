@@ -1,5 +1,4 @@
 import type { Redis } from 'ioredis';
-import type { FleetUnit } from '../../shared/city/citySchema.ts';
 import type { Coverage } from '../../shared/coverage/coverageSchema.ts';
 import { COVERAGE_GROUP_KINDS, COVERAGE_GROUPS, type CoverageGroup } from '../../shared/coverage/coverageTargets.ts';
 import type { UnitKind } from '../../shared/units/unitKinds.ts';
@@ -21,7 +20,6 @@ export interface CoverageTrackerOptions {
   redis: Redis;
   keys: RedisKeys;
   wards: readonly CoverageWard[];
-  fleet: readonly FleetUnit[];
   travel: TravelTimes;
   now(): number;
 }
@@ -32,15 +30,13 @@ const KINDS: readonly { group: CoverageGroup; kind: UnitKind }[] = COVERAGE_GROU
  * [CV3][CV5] The coverage as it stands, for this server instance. Redis's available-unit GEO sets are the input:
  * each read lists their members with their geohash scores (one cheap read per kind), and the coverage is computed
  * again only when that list differs from the one it was computed from (a unit went available or busy, or an
- * available unit moved). Everything else is in the sets, so every instance computes the same coverage.
+ * available unit moved). Everything else is in the sets and the units' records (their call signs), so every instance
+ * computes the same coverage.
  */
 export class CoverageTracker {
   private latest: { digest: string; state: Promise<CoverageState> } | null = null;
-  private readonly callSigns: ReadonlyMap<string, string>;
 
-  constructor(private readonly options: CoverageTrackerOptions) {
-    this.callSigns = new Map(options.fleet.map((unit) => [unit.id as string, unit.callSign]));
-  }
+  constructor(private readonly options: CoverageTrackerOptions) {}
 
   /** The coverage of the available units now: the last one computed while they have not changed. */
   async current(): Promise<CoverageState> {
@@ -67,14 +63,14 @@ export class CoverageTracker {
       KINDS.map(async ({ group, kind }, i) => {
         const members = (entries[i] ?? []).filter((_, j) => j % 2 === 0);
         if (members.length === 0) return;
-        const positions = await redis.geopos(keys.availableUnits(kind), ...members);
+        const [positions, callSigns] = await Promise.all([redis.geopos(keys.availableUnits(kind), ...members), this.callSignsOf(members)]);
         members.forEach((member, j) => {
           const position = positions[j];
           const unitId = UnitIdSchema.safeParse(member);
           // A unit that left the set since the list was read has no position: the next check sees the change.
           if (!position || !unitId.success) return;
           const [lng, lat] = position;
-          units[group].push({ unitId: unitId.data, callSign: this.callSigns.get(member) ?? member, position: [Number(lng), Number(lat)] });
+          units[group].push({ unitId: unitId.data, callSign: callSigns[j] ?? member, position: [Number(lng), Number(lat)] });
         });
       }),
     );
@@ -82,5 +78,20 @@ export class CoverageTracker {
     const index = computeCoverage(this.options.wards, units satisfies CoverageUnits, this.options.travel, this.options.now());
     const answer = coverageAnswer(index);
     return { index, answer, computeMs: performance.now() - started };
+  }
+
+  /**
+   * [CV3] The units' call signs from their live records, in one round trip: the fleet file read at start does not
+   * know a unit added while running (FL1). Null where the record is gone (the unit is named by its id then).
+   */
+  private async callSignsOf(unitIds: readonly string[]): Promise<(string | null)[]> {
+    const { redis, keys } = this.options;
+    const pipeline = redis.pipeline();
+    for (const unitId of unitIds) pipeline.hget(keys.unit(unitId), 'callSign');
+    const replies = (await pipeline.exec()) ?? [];
+    return replies.map(([error, callSign]) => {
+      if (error) throw error;
+      return typeof callSign === 'string' && callSign !== '' ? callSign : null;
+    });
   }
 }

@@ -56,7 +56,7 @@ export function unitIdFor(raw: string): UnitId | null {
  * on; the rows of one call take the call's time, type and place from its first row.
  */
 export function readCallLog(text: string, maps: CallLogMaps = {}): CallLog {
-  const records = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
+  const records = parse<Record<string, string>>(text, { columns: true, skip_empty_lines: true, trim: true, bom: true });
   const header = records.length > 0 ? Object.keys(records[0] ?? {}) : (text.split(/\r?\n/, 1)[0] ?? '').split(',').map((cell) => cell.trim());
   const missing = CALL_LOG_COLUMNS.filter((column) => !header.includes(column));
   if (missing.length > 0) throw new Error(`the call log has no column ${missing.join(', ')} (expected: ${CALL_LOG_COLUMNS.join(', ')})`);

@@ -28,7 +28,7 @@ export interface SimulatorOptions {
   replayTickMs: number;
 }
 
-export const DEMO_SIMULATOR: SimulatorOptions = { tickMs: 1_000, positionEveryMs: 2_000, timings: DEMO_TIMINGS, speedFactor: 1, replayTickMs: 10_000 };
+export const DEMO_SIMULATOR: SimulatorOptions = { tickMs: 1_000, positionEveryMs: 2_000, timings: DEMO_TIMINGS, speedFactor: 1, replayTickMs: 20_000 };
 
 const ACTOR: Actor = { role: 'system', operatorId: 'vehicle-simulator' };
 /** A unit further than this from its base drives home when it is available. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandLabel, coverageCostLine, coverageCostTitle, nearestLine } from '../../dispatch-console/src/coverage/coverageWords.ts';
+import { bandLabel, coverageCostLine, coverageCostTitle, formatTravelMinutes, nearestLine } from '../../dispatch-console/src/coverage/coverageWords.ts';
 import { RecommendationSchema } from '../../shared/dispatch/dispatchSchema.ts';
 import { UnitIdSchema } from '../../shared/units/unitSchema.ts';
 
@@ -22,6 +22,15 @@ describe('[CV2][CV4] coverage in words', () => {
   it('[CV3] a ward\'s nearest unit on the map: its call sign and time, or none', () => {
     expect(nearestLine({ unitId: UnitIdSchema.parse('eng-d02'), callSign: 'ENG-D02', travelSeconds: 185, isWithinTarget: true })).toBe('ENG-D02 3 min');
     expect(nearestLine({ unitId: null, callSign: null, travelSeconds: null, isWithinTarget: false })).toBe('none available');
+  });
+
+  it('[CV7] a travel time in minutes rounds up to a tenth, so just outside a target never reads as on it', () => {
+    expect(formatTravelMinutes(480)).toBe('8.0 min');
+    expect(formatTravelMinutes(481)).toBe('8.1 min');
+    expect(formatTravelMinutes(486)).toBe('8.1 min');
+    expect(formatTravelMinutes(487)).toBe('8.2 min');
+    expect(formatTravelMinutes(725.4)).toBe('12.1 min');
+    expect(formatTravelMinutes(null)).toBe('—');
   });
 
   it('[CV4] a recommendation from before coverage (no coverageCost) still parses', () => {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import type { CoverageGroup } from '../../shared/coverage/coverageTargets.ts';
 import type { Incident, IncidentCreatePayload } from '../../shared/incidents/incidentSchema.ts';
 import type { IncidentTypeId } from '../../shared/incidents/incidentTypes.ts';
 import type { UnitKind } from '../../shared/units/unitKinds.ts';
@@ -33,6 +34,32 @@ function advance(seconds: number): void {
   clock.lagMs = Math.max(0, clock.lagMs - seconds * 1000);
 }
 
+/**
+ * [CV7] Waits until the figures' coverage map has drawn `group`: its legend reports the group and the coverage's time,
+ * the map on `window.ecMap` is the figures' one (the board's stays mounted, hidden), wards of its coverage layer are
+ * rendered with their band, and the map has gone idle after a repaint.
+ */
+async function coverageDrawn(page: Page, group: CoverageGroup): Promise<void> {
+  const section = page.getByTestId('figures-coverage');
+  await section.locator(`[data-testid="coverage-control"][data-group="${group}"]:not([data-computed-at=""])`).waitFor(WAIT);
+  await section.locator('[data-testid="map"][data-loaded="true"]').waitFor(WAIT);
+  await page.waitForFunction(
+    () => {
+      const map = window.ecMap;
+      if (!map?.getContainer().closest('[data-testid="figures-coverage"]')) return false;
+      return map.queryRenderedFeatures({ layers: ['ec-coverage-fill'] }).some((f) => typeof f.state['band'] === 'string');
+    },
+    undefined,
+    WAIT,
+  );
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    const map = window.ecMap;
+    if (!map) return resolve();
+    map.once('idle', () => resolve());
+    map.triggerRepaint();
+  }));
+}
+
 describe.skipIf(!hasChromium)('[SF1]–[SF5] the supervisor’s figures and live operation', () => {
   let server: TestServer;
   let browser: Browser;
@@ -45,7 +72,7 @@ describe.skipIf(!hasChromium)('[SF1]–[SF5] the supervisor’s figures and live
     // A 10-minute acknowledgement deadline: the fresh assignment stays "not overdue" however slow the machine. No
     // AVL heartbeat runs here, so the parked fleet's fixes age with the test clock: they are not to read as stale.
     // The test server's own PostgreSQL archive, when the machine has PostgreSQL (the figures need it).
-    const started = await startBrowserTestbed({ now: serverNow, settings: { ackDeadlineSeconds: 10 * MIN, stalePositionSeconds: 24 * 3600 }, withArchive: hasPostgres });
+    const started = await startBrowserTestbed({ now: serverNow, settings: { ackDeadlineSeconds: 10 * MIN, stalePositionSeconds: 24 * 3600, coverageCheckMs: 500 }, withArchive: hasPostgres });
     server = started.server;
     browser = started.browser;
     desk = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -203,6 +230,47 @@ describe.skipIf(!hasChromium)('[SF1]–[SF5] the supervisor’s figures and live
     await supervisor.getByTestId('roster-crewed').uncheck();
     await supervisor.getByTestId('roster-agency-all').click();
 
+    // [CV7] Coverage now: the wards outside target per group, the map coloured, the wards listed with their nearest unit.
+    const coverage = supervisor.getByTestId('figures-coverage');
+    await coverage.scrollIntoViewIfNeeded();
+    await coverageDrawn(supervisor, 'ambulance');
+    const read = await httpCommand(supervisor, 'coverage:read', {});
+    if (!read.ok) throw new Error(read.error.message);
+    expect(await supervisor.getByTestId('figures-coverage-ambulance').getAttribute('data-outside')).toBe(String(read.data.outsideTarget.ambulance));
+    expect(await supervisor.getByTestId('figures-coverage-engine').getAttribute('data-outside')).toBe(String(read.data.outsideTarget.engine));
+    const ambulanceTile = (await supervisor.getByTestId('figures-coverage-ambulance').textContent()) ?? '';
+    expect(ambulanceTile).toContain(`of ${read.data.wards.length} wards`);
+    expect(ambulanceTile).toContain('outside 8 min');
+    const outsideRows = coverage.getByTestId('coverage-wards-outside');
+    expect(await outsideRows.getAttribute('data-count')).toBe(String(read.data.outsideTarget.ambulance));
+    const worst = read.data.wards.filter((w) => !w.ambulance.isWithinTarget).sort((a, b) => (b.ambulance.travelSeconds ?? Infinity) - (a.ambulance.travelSeconds ?? Infinity) || a.ward - b.ward)[0];
+    if (!worst) throw new Error('every ward has an ambulance within 8 minutes: nothing to list');
+    const worstRow = outsideRows.locator('tbody tr').first();
+    expect(await worstRow.getAttribute('data-testid')).toBe(`coverage-ward-${worst.ward}`);
+    expect(await worstRow.textContent()).toContain(worst.ambulance.callSign ?? 'none available');
+    await shot(supervisor, 'supervisor-02b-coverage-ambulance-1920');
+
+    // The engine's count chooses the engine: the map and the list follow it; an engine going out of service is pushed.
+    await supervisor.getByTestId('figures-coverage-engine').click();
+    await coverageDrawn(supervisor, 'engine');
+    expect(await outsideRows.getAttribute('data-count')).toBe(String(read.data.outsideTarget.engine));
+    const engineId = read.data.wards.find((w) => w.engine.isWithinTarget)?.engine.unitId;
+    if (!engineId) throw new Error('no ward has an engine within 4 minutes');
+    const computedAt = await coverage.getAttribute('data-computed-at');
+    const out = await httpCommand(desk, 'unit:status', { commandId: commandId(), unitId: engineId, status: 'out_of_service' });
+    if (!out.ok) throw new Error(out.error.message);
+    await expect.poll(() => coverage.getAttribute('data-computed-at'), WAIT).not.toBe(computedAt);
+    const without = await httpCommand(supervisor, 'coverage:read', {});
+    if (!without.ok) throw new Error(without.error.message);
+    expect(without.data.wards.some((w) => w.engine.unitId === engineId)).toBe(false);
+    await expect.poll(() => supervisor.getByTestId('figures-coverage-engine').getAttribute('data-outside'), WAIT).toBe(String(without.data.outsideTarget.engine));
+    expect(without.data.outsideTarget.engine).toBeGreaterThanOrEqual(read.data.outsideTarget.engine);
+    await coverageDrawn(supervisor, 'engine');
+    await shot(supervisor, 'supervisor-02c-coverage-engine-1920');
+    const back = await httpCommand(desk, 'unit:status', { commandId: commandId(), unitId: engineId, status: 'available' });
+    if (!back.ok) throw new Error(back.error.message);
+    await supervisor.getByTestId('figures-coverage-ambulance').click();
+
     // An incident named there opens on the board, selected; the tab keeps its place on return.
     await supervisor.getByTestId(`waiting-${first.reference}`).getByRole('button', { name: first.reference }).click();
     await expect.poll(() => supervisor.getByTestId(`queue-row-${first.reference}`).getAttribute('aria-selected'), WAIT).toBe('true');
@@ -258,6 +326,9 @@ describe.skipIf(!hasChromium)('[SF1]–[SF5] the supervisor’s figures and live
     }, csvHref);
     expect(csv.status).toBe(200);
     expect(csv.type).toContain('text/csv');
+    // The figures, the charts and, on the live side, the coverage map drawn.
+    await supervisor.getByTestId('figures-coverage').scrollIntoViewIfNeeded();
+    await coverageDrawn(supervisor, 'ambulance');
     await shot(supervisor, 'supervisor-03-figures-1920');
 
     // The charts by p90, and the lower half of the page.
@@ -284,6 +355,9 @@ describe.skipIf(!hasChromium)('[SF1]–[SF5] the supervisor’s figures and live
     await supervisor.getByTestId('chart-interval-processing').click();
     await supervisor.getByTestId('figures-archive').evaluate((el) => el.scrollTo(0, 0));
     await supervisor.locator('[data-testid="chart-agency"] svg.recharts-surface').waitFor(WAIT);
+    // Back from the board the coverage map is a new one: drawn again before the picture.
+    await supervisor.getByTestId('figures-coverage').scrollIntoViewIfNeeded();
+    await coverageDrawn(supervisor, 'ambulance');
     await shot(supervisor, 'supervisor-06-figures-1366');
     await supervisor.getByTestId('figure-charts').scrollIntoViewIfNeeded();
     await shot(supervisor, 'supervisor-06b-charts-1366');
@@ -292,7 +366,11 @@ describe.skipIf(!hasChromium)('[SF1]–[SF5] the supervisor’s figures and live
   it('[SF5] at 1366×768 the live side stays readable, and no page logged an error', async () => {
     await supervisor.setViewportSize({ width: 1366, height: 768 });
     await supervisor.getByTestId('backlog').waitFor(WAIT);
+    await supervisor.getByTestId('figures-live').evaluate((el) => el.scrollTo(0, 0));
     await shot(supervisor, 'supervisor-07-live-1366');
+    await supervisor.getByTestId('figures-coverage').scrollIntoViewIfNeeded();
+    await coverageDrawn(supervisor, 'ambulance');
+    await shot(supervisor, 'supervisor-08-coverage-1366');
     expect(errors).toEqual([]);
   }, 60_000);
 });

@@ -4,6 +4,8 @@ import type { Coverage } from '../../shared/coverage/coverageSchema.ts';
 import { CoverageSchema } from '../../shared/coverage/coverageSchema.ts';
 import type { Unit } from '../../shared/units/unitSchema.ts';
 import { coverageCostOf } from '../../server/coverage/computeCoverage.ts';
+import { straightLineEstimate } from '../../shared/dispatch/rankCandidates.ts';
+import { distanceMeters } from '../../shared/geo/distance.ts';
 import { codeOf, dataOf } from '../support/answers.ts';
 import { CALL_TAKER, crewSession, incidentInput } from '../support/builders.ts';
 import { commandId, connectClient, send, type TestClient } from '../support/testClient.ts';
@@ -130,6 +132,38 @@ describe('[CV3][CV4][CV5] live coverage on the Johannesburg board', () => {
       expect(pushed.wards.some((w) => w.engine.unitId === sole.unit.id && w.engine.isWithinTarget)).toBe(false);
     } finally {
       crew.close();
+    }
+  });
+
+  it('[CV3][FL1] an engine added while running is counted under its call sign (the fleet file read at start does not know it)', async () => {
+    const { index } = await app.server.ctx.coverage.current();
+    // The station and ward where a new engine would gain most on the engines there now: it becomes that ward's nearest.
+    const [best] = app.server.ctx.city.data.facilities
+      .flatMap((facility) =>
+        index.wards.map(({ ward, reach }) => ({
+          facility,
+          ward: ward.ward,
+          gain: (reach.engine.first?.seconds ?? Number.POSITIVE_INFINITY) - straightLineEstimate(distanceMeters(facility.position, ward.position)).etaSeconds,
+        })),
+      )
+      .sort((a, b) => b.gain - a.gain);
+    if (!best || best.gain < 60) throw new Error('no facility is clearly nearer a ward than its engine now');
+    const unitId = 'eng-cov-01';
+    expect(app.server.ctx.city.data.fleet.some((unit) => unit.id === unitId)).toBe(false);
+
+    const admin = await connectClient(app.url, { role: 'administrator', operatorId: 'cov-admin' });
+    try {
+      const before = pushedToSupervisor.length;
+      dataOf(await send(admin.socket, 'fleet:add_unit', { commandId: commandId(), unitId, callSign: 'ENG-COV1', kind: 'fire_engine', baseId: best.facility.id }));
+      const isCounted = (coverage: Coverage): boolean => coverage.wards.find((w) => w.ward === best.ward)?.engine.unitId === unitId;
+      const pushed = await waitFor(() => pushedToSupervisor.slice(before).find(isCounted), 'the coverage with the added engine');
+      expect(pushed.wards.find((w) => w.ward === best.ward)?.engine.callSign).toBe('ENG-COV1');
+      const read = dataOf(await send(supervisor.socket, 'coverage:read', {}));
+      const covered = read.wards.filter((w) => w.engine.unitId === unitId);
+      expect(covered.map((w) => w.ward)).toContain(best.ward);
+      expect(new Set(covered.map((w) => w.engine.callSign))).toEqual(new Set(['ENG-COV1']));
+    } finally {
+      admin.close();
     }
   });
 });

@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import type { Facility } from '../../../shared/city/citySchema.ts';
 import type { UnitKind } from '../../../shared/units/unitKinds.ts';
 import { useTypeahead } from '../calls/useTypeahead.ts';
-import { FACILITY_KIND_LABELS, isSuitedBase, searchBases } from './fleetWords.ts';
+import { FACILITY_KIND_LABELS, FACILITY_KIND_SHORT, isSuitedBase, searchBases } from './fleetWords.ts';
 
 interface BasePickerProps {
   kind: UnitKind;
@@ -37,8 +37,8 @@ export function BasePicker({ kind, facilities, unitsAtBase, base, onChoose }: Ba
   return (
     <div className="field base-field">
       <label className="field-label" htmlFor="add-vehicle-base">
-        <span>Base (where it stands when free)</span>
-        <span className="muted small">type a name · ↑/↓ Enter</span>
+        <span>Base</span>
+        <span className="muted small">where it stands when free · ↑/↓ Enter</span>
       </label>
       <input
         id="add-vehicle-base"
@@ -63,7 +63,9 @@ export function BasePicker({ kind, facilities, unitsAtBase, base, onChoose }: Ba
                 choose(facility);
               }}
             >
-              <span className={isSuitedBase(kind, facility) ? 'pick-kind suited' : 'pick-kind'}>{FACILITY_KIND_LABELS[facility.kind]}</span>
+              <span className={isSuitedBase(kind, facility) ? 'pick-kind suited' : 'pick-kind'} title={FACILITY_KIND_LABELS[facility.kind]}>
+                {FACILITY_KIND_SHORT[facility.kind]}
+              </span>
               <span className="pick-name">{facility.name}</span>
               <span className="pick-detail muted">
                 {facility.address || (facility.region ? `Region ${facility.region}` : '')} · {atBase(facility)}
@@ -81,7 +83,6 @@ export function BasePicker({ kind, facilities, unitsAtBase, base, onChoose }: Ba
         <div className="base-chosen" data-testid="add-vehicle-base-chosen" data-id={base.id}>
           {FACILITY_KIND_LABELS[base.kind]}
           {base.region ? `, region ${base.region}` : ''} · {unitsThere(unitsAtBase.get(base.id) ?? 0)}
-          {!isSuitedBase(kind, base) && ' · not where this kind usually stands'}
         </div>
       )}
     </div>

@@ -1,18 +1,22 @@
 import { useEffect, useRef } from 'react';
-import { UNIT_KIND_LABELS } from '../../../shared/units/unitKinds.ts';
-import type { Unit } from '../../../shared/units/unitSchema.ts';
+import { UNIT_KIND_LABELS, type UnitKind } from '../../../shared/units/unitKinds.ts';
 import { UNIT_STATUS_LABELS } from '../../../shared/units/unitStatus.ts';
-import { fleetByKind } from './fleetWords.ts';
+import type { KindGroup } from './fleetWords.ts';
 
 interface FleetTableProps {
-  units: readonly Unit[];
+  /** The kinds with at least one unit. */
+  groups: readonly KindGroup[];
   /** The vehicle just added: marked, and scrolled into view. */
   addedId: string | null;
 }
 
+/** The element id of a kind's rows, for the kinds above the table to bring into view. */
+export function fleetGroupId(kind: UnitKind): string {
+  return `fleet-group-${kind}`;
+}
+
 /** [FL2] The fleet by kind, each kind's count and how many are available, then each unit with its base and status. */
-export function FleetTable({ units, addedId }: FleetTableProps) {
-  const groups = fleetByKind(units).filter((group) => group.units.length > 0);
+export function FleetTable({ groups, addedId }: FleetTableProps) {
   const added = useRef<HTMLTableRowElement>(null);
 
   useEffect(() => {
@@ -31,7 +35,7 @@ export function FleetTable({ units, addedId }: FleetTableProps) {
         </tr>
       </thead>
       {groups.map((group) => (
-        <tbody key={group.kind} data-testid={`fleet-group-${group.kind}`} data-count={group.units.length}>
+        <tbody key={group.kind} id={fleetGroupId(group.kind)} data-testid={`fleet-group-${group.kind}`} data-count={group.units.length}>
           <tr className="fleet-group">
             <th colSpan={5}>
               {UNIT_KIND_LABELS[group.kind]} <span className="count">{group.units.length}</span>

@@ -36,7 +36,7 @@ export function suggestUnitId(kind: UnitKind, units: readonly Unit[]): string {
   const prefix = prefixOf(kind, units);
   const pattern = new RegExp(`^${prefix}-(\\d+)$`);
   const highest = units.reduce((max, unit) => Math.max(max, Number(pattern.exec(unit.id)?.[1] ?? 0)), 0);
-  const taken = new Set(units.map((unit) => unit.id));
+  const taken = new Set<string>(units.map((unit) => unit.id));
   let n = highest + 1;
   while (taken.has(`${prefix}-${String(n).padStart(2, '0')}`)) n += 1;
   return `${prefix}-${String(n).padStart(2, '0')}`;
@@ -54,6 +54,16 @@ export const FACILITY_KIND_LABELS: Record<FacilityKind, string> = {
   community_health_centre: 'Community health centre',
   clinic: 'Clinic',
   police_station: 'Police station',
+};
+
+/** The same, short, for the picker's narrow kind column. */
+export const FACILITY_KIND_SHORT: Record<FacilityKind, string> = {
+  fire_station: 'Fire stn',
+  ambulance_station: 'Amb stn',
+  hospital: 'Hospital',
+  community_health_centre: 'CHC',
+  clinic: 'Clinic',
+  police_station: 'Police',
 };
 
 /**

@@ -27,3 +27,12 @@ export function coverageCostTitle(cost: CoverageCost): string {
 export function nearestLine(coverage: GroupCoverage): string {
   return coverage.callSign !== null && coverage.travelSeconds !== null ? `${coverage.callSign} ${formatEta(coverage.travelSeconds)}` : 'none available';
 }
+
+/**
+ * [CV7] A travel time in minutes with one decimal, rounded up: 481 s reads "8.1 min", so a ward just outside an
+ * 8-minute target never reads as on it. "—" when no unit can reach the ward.
+ */
+export function formatTravelMinutes(seconds: number | null): string {
+  if (seconds === null) return '—';
+  return `${(Math.ceil(seconds / 6 - 1e-9) / 10).toFixed(1)} min`;
+}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { addMapControls, useBringIntoView, usePickCursor } from './mapBehaviour.ts';
+import { addMapControls, keepCityFramed, useBringIntoView, usePickCursor } from './mapBehaviour.ts';
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { createCityMap, registerMap, setSourceData } from './cityMap.ts';
 import type { CityLayers } from '../../../shared/city/citySchema.ts';
@@ -38,9 +38,18 @@ interface MapViewProps {
   coverage?: Coverage | null;
   /** The coverage group shown when the map opens (off unless given). */
   initialCoverageGroup?: CoverageGroup | null;
+  /**
+   * [CV7] The coverage group chosen by the screen around the map (the figures' counts): the map then offers no switch
+   * of its own, only the legend.
+   */
+  coverageGroup?: CoverageGroup;
+  /** A small map in a panel: the coverage legend above it and the credits under it (not over it), no legend of marks. */
+  compact?: boolean;
 }
 
 const NO_ROUTES: readonly RouteLine[] = [];
+/** Pixels between the city's bounds and the map's edges when it is framed. */
+const CITY_PADDING = 24;
 
 /** Adds the city's sources and layers on top of an online base style. */
 function addOverlay(map: MapLibreMap, city: CityLayers): void {
@@ -60,15 +69,21 @@ export function MapView(props: MapViewProps) {
   const callbacks = useRef(props);
   callbacks.current = props;
   const [isLoaded, setLoaded] = useState(false);
-  const [coverageGroup, setCoverageGroup] = useState<CoverageGroup | null>(props.initialCoverageGroup ?? null);
+  const [ownCoverageGroup, setCoverageGroup] = useState<CoverageGroup | null>(props.initialCoverageGroup ?? null);
+  const coverageGroup = props.coverageGroup ?? ownCoverageGroup;
   const coverageLayer = useCoverageLayer(mapRef, isLoaded, city, props.coverage, coverageGroup);
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container || mapRef.current) return;
     const onlineStyle = import.meta.env.VITE_MAP_STYLE_URL;
-    const map = createCityMap(container, onlineStyle ? onlineStyle : buildCityStyle(city), city, 24);
-    addMapControls(map, city);
+    const map = createCityMap(container, onlineStyle ? onlineStyle : buildCityStyle(city), city, CITY_PADDING);
+    addMapControls(map, city, !callbacks.current.compact ? 'over' : onlineStyle ? 'folded' : 'under');
+    if (callbacks.current.compact) {
+      // A map in a scrolling panel zooms on Ctrl + wheel only: the wheel alone keeps scrolling the panel past it.
+      map.cooperativeGestures.enable();
+      keepCityFramed(map, city, CITY_PADDING);
+    }
     map.on('load', () => {
       if (onlineStyle) addOverlay(map, city);
       setLoaded(true);
@@ -131,13 +146,26 @@ export function MapView(props: MapViewProps) {
   usePickCursor(mapRef, pickMode, isLoaded);
 
   return (
-    <div className="map-wrap">
+    <div className={props.compact ? 'map-wrap compact' : 'map-wrap'}>
       <div ref={containerRef} className="map" data-testid="map" data-loaded={isLoaded ? 'true' : 'false'} />
       {pickMode && <div className="map-hint">Click the map to place the incident</div>}
       {props.coverage !== undefined && (
-        <CoverageControl coverage={props.coverage} group={coverageGroup} onGroup={setCoverageGroup} shown={coverageLayer.shown} hoveredWard={coverageLayer.hoveredWard} />
+        <CoverageControl
+          coverage={props.coverage}
+          group={coverageGroup}
+          onGroup={props.coverageGroup === undefined ? setCoverageGroup : undefined}
+          shown={coverageLayer.shown}
+          hoveredWard={coverageLayer.hoveredWard}
+        />
       )}
-      <MapLegend />
+      {props.compact ? (
+        <details className="map-credits" data-testid="map-credits">
+          <summary>Map data: sources and licences</summary>
+          {city.attribution.join(' · ')}
+        </details>
+      ) : (
+        <MapLegend />
+      )}
     </div>
   );
 }

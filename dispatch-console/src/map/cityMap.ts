@@ -11,7 +11,7 @@ setWorkerUrl(workerUrl);
 
 declare global {
   interface Window {
-    /** The map on screen, for the end-to-end tests and for support staff in the browser console. */
+    /** The map on screen (the newest shown), for the end-to-end tests and for support staff in the browser console. */
     ecMap?: MapLibreMap;
   }
 }
@@ -32,12 +32,25 @@ export function createCityMap(container: HTMLElement, style: StyleSpecification 
   return map;
 }
 
-/** Puts the map on `window.ecMap`; the returned function removes the map and forgets it. */
+/** The maps alive, oldest first: a second map (the supervisor's figures) is shown over the board's, which stays. */
+const registered: MapLibreMap[] = [];
+
+/**
+ * Puts the map on `window.ecMap`; the returned function removes the map and forgets it, and `window.ecMap` is the map
+ * registered before it again (the board's, when the figures' map goes).
+ */
 export function registerMap(map: MapLibreMap, onRemoved: () => void): () => void {
+  registered.push(map);
   window.ecMap = map;
   return () => {
     map.remove();
-    if (window.ecMap === map) delete window.ecMap;
+    const at = registered.indexOf(map);
+    if (at >= 0) registered.splice(at, 1);
+    if (window.ecMap === map) {
+      const previous = registered.at(-1);
+      if (previous) window.ecMap = previous;
+      else delete window.ecMap;
+    }
     onRemoved();
   };
 }

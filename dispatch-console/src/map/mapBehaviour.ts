@@ -4,11 +4,33 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { CityLayers } from '../../../shared/city/citySchema.ts';
 import type { LngLat } from '../../../shared/geo/position.ts';
 
-/** The controls every board map carries: the city's credits, zoom buttons and a metric scale. */
-export function addMapControls(map: MapLibreMap, city: CityLayers): void {
-  map.addControl(new AttributionControl({ compact: false, customAttribution: city.attribution }), 'bottom-right');
+/**
+ * Where a map's credits go: over it (a board map); under it, shown by the panel (a small map, which the attribution
+ * box would mostly cover); or also folded behind MapLibre's (i) button, where an online base map brings credits of its own.
+ */
+export type MapCredits = 'over' | 'under' | 'folded';
+
+/** The controls every board map carries: the credits, zoom buttons and a metric scale. */
+export function addMapControls(map: MapLibreMap, city: CityLayers, credits: MapCredits = 'over'): void {
+  if (credits !== 'under') map.addControl(new AttributionControl({ compact: credits === 'folded', customAttribution: city.attribution }), 'bottom-right');
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+}
+
+/**
+ * A city overview in a panel (the figures' coverage map) keeps the whole city framed as its box changes size (the
+ * window resized, the panel laid out again), until someone pans or zooms it by hand.
+ */
+export function keepCityFramed(map: MapLibreMap, city: CityLayers, padding: number): void {
+  let isUserView = false;
+  const markUserView = (event: { originalEvent?: unknown }) => {
+    if (event.originalEvent) isUserView = true;
+  };
+  map.on('dragstart', markUserView);
+  map.on('zoomstart', markUserView);
+  map.on('resize', () => {
+    if (!isUserView) map.fitBounds(city.bounds, { padding, duration: 0 });
+  });
 }
 
 /** How far inside the map's edges (its controls) a selected mark must be to count as in view, pixels. */

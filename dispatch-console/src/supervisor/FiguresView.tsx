@@ -1,4 +1,7 @@
 import { useMemo, useState } from 'react';
+import type { CityLayers } from '../../../shared/city/citySchema.ts';
+import type { Coverage } from '../../../shared/coverage/coverageSchema.ts';
+import type { CoverageGroup } from '../../../shared/coverage/coverageTargets.ts';
 import type { IntervalName } from '../../../shared/reports/intervalReportSchema.ts';
 import { INTERVAL_LABELS, INTERVAL_NAMES } from '../../../shared/reports/intervalTargets.ts';
 import type { LiveConnection } from '../realtime/useLiveConnection.ts';
@@ -7,6 +10,7 @@ import { BacklogPanel } from './BacklogPanel.tsx';
 import { WaitingPanel } from './WaitingPanel.tsx';
 import { UnacknowledgedPanel } from './UnacknowledgedPanel.tsx';
 import { RosterPanel } from './RosterPanel.tsx';
+import { CoveragePanel } from './CoveragePanel.tsx';
 import { RangePicker } from './RangePicker.tsx';
 import { IntervalSummary } from './IntervalSummary.tsx';
 import { FigureCharts } from './FigureCharts.tsx';
@@ -25,6 +29,10 @@ interface FiguresViewProps {
   hidden: boolean;
   /** Opens an incident on the board: the live one when it is open, else found by its reference. */
   onOpenIncident: (incidentId: string) => void;
+  /** The city's layers for the coverage map; null while they load. */
+  city: CityLayers | null;
+  /** [CV7] The board's live coverage (null until read); absent where the role may not read it: no coverage section. */
+  coverage?: Coverage | null;
 }
 
 /** Processing is charted first: its target applies to every incident, whatever the agency. */
@@ -37,15 +45,16 @@ function todayRange(): ReportRange | null {
 
 /**
  * [SF1]–[SF5] The supervisor's figures: on the left the live operation from the board's own state (backlog,
- * incidents waiting for a unit, assignments not acknowledged, the roster with its crews); on the right the response
+ * incidents waiting for a unit, assignments not acknowledged, coverage now [CV7], the roster with its crews); on the right the response
  * times measured from the archive over a range, with their targets, charts, flagged rows and unit utilisation.
  */
-export function FiguresView({ live, hidden, onOpenIncident }: FiguresViewProps) {
+export function FiguresView({ live, hidden, onOpenIncident, city, coverage }: FiguresViewProps) {
   const [choice, setChoice] = useState<RangeChoice['kind']>('today');
   const [range, setRange] = useState<ReportRange | null>(todayRange);
   const [chartInterval, setChartInterval] = useState<IntervalName>(FIRST_INTERVAL);
   const [metric, setMetric] = useState<ChartMetric>('compliance');
   const [rosterFilter, setRosterFilter] = useState<RosterFilter>({ agency: null, crewedOnly: false });
+  const [coverageGroup, setCoverageGroup] = useState<CoverageGroup>('ambulance');
   const figures = useFigures(live.commands, range);
   const incidents = useMemo(() => Object.values(live.state.incidents), [live.state.incidents]);
   const { intervals, utilisation } = figures;
@@ -62,17 +71,18 @@ export function FiguresView({ live, hidden, onOpenIncident }: FiguresViewProps) 
     else if (again.ok) setRange(again.range);
   }
 
-  // Nothing is drawn while hidden: the live panels tick every second and the charts measure their box.
+  // Nothing is drawn while hidden: the live panels tick every second, the charts measure their box and the coverage
+  // map is one more MapLibre map (a WebGL context).
   if (hidden) return <section className="figures-view" hidden data-testid="figures-view" />;
 
   return (
     <section className="figures-view" data-testid="figures-view">
-      <div className="figures-live" aria-label="Live operations">
+      <div className="figures-live" aria-label="Live operations" data-testid="figures-live">
         <BacklogPanel incidents={incidents} />
         <WaitingPanel incidents={incidents} onOpenIncident={onOpenIncident} />
         <UnacknowledgedPanel incidents={incidents} units={live.state.units} deadlineSeconds={live.state.settings?.ackDeadlineSeconds ?? null} onOpenIncident={onOpenIncident} />
+        {coverage !== undefined && <CoveragePanel city={city} state={live.state} coverage={coverage} group={coverageGroup} onGroup={setCoverageGroup} />}
         <RosterPanel units={live.state.units} filter={rosterFilter} onFilter={setRosterFilter} onOpenIncident={onOpenIncident} />
-        {/* The coverage layer (server/coverage/, another engineer's) may join the live side here once it exists. */}
       </div>
       <div className="figures-archive" aria-label="Response-time figures" data-testid="figures-archive" data-loading={figures.isLoading}>
         <header className="figures-head">
@@ -81,6 +91,7 @@ export function FiguresView({ live, hidden, onOpenIncident }: FiguresViewProps) 
           </h2>
           <RangePicker
             choice={choice}
+            range={range}
             onChoose={(next, nextRange) => {
               setChoice(next.kind);
               setRange(nextRange);

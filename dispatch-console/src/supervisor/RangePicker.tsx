@@ -1,19 +1,35 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { addDays, johannesburgDay, reportRange } from './reportRange.ts';
+import { johannesburgDay, reportRange } from './reportRange.ts';
 import type { RangeChoice, ReportRange } from './reportRange.ts';
 
 interface RangePickerProps {
   choice: RangeChoice['kind'];
+  /** The range chosen (the one being read or shown): the date fields show its first and last day. */
+  range: ReportRange | null;
   onChoose: (choice: RangeChoice, range: ReportRange) => void;
 }
 
-/** [SF1] Today, the last 7 days, or any days (both inclusive, Johannesburg days). */
-export function RangePicker({ choice, onChoose }: RangePickerProps) {
+/**
+ * [SF1] Today, the last 7 days, or any days (both inclusive, Johannesburg days). [SF1b] The fields always show the
+ * range the figures are for: a preset chosen (or moved past midnight by Refresh) puts its first and last day in
+ * them, so they never read as a range other than the one in the heading; an edit stays a draft until "Show these
+ * days". The picker is unmounted while the tab is hidden: the fields come back from the range, not from a default.
+ */
+export function RangePicker({ choice, range, onChoose }: RangePickerProps) {
   const today = johannesburgDay(Date.now());
-  const [fromDay, setFromDay] = useState(() => addDays(today, -29));
-  const [toDay, setToDay] = useState(today);
+  const chosenFrom = range?.fromDay ?? today;
+  const chosenTo = range?.toDay ?? today;
+  const [fromDay, setFromDay] = useState(chosenFrom);
+  const [toDay, setToDay] = useState(chosenTo);
   const [problem, setProblem] = useState<string | null>(null);
+  // Drafts follow a newly chosen range, set while rendering (React's pattern for state derived from a changed prop).
+  const [fieldsFor, setFieldsFor] = useState(`${chosenFrom}/${chosenTo}`);
+  if (fieldsFor !== `${chosenFrom}/${chosenTo}`) {
+    setFieldsFor(`${chosenFrom}/${chosenTo}`);
+    setFromDay(chosenFrom);
+    setToDay(chosenTo);
+  }
 
   function choose(next: RangeChoice) {
     const result = reportRange(next, Date.now());
@@ -22,6 +38,9 @@ export function RangePicker({ choice, onChoose }: RangePickerProps) {
       return;
     }
     setProblem(null);
+    // Also when the preset chosen is the range already shown: an unsent edit must not stay in the fields.
+    setFromDay(result.range.fromDay);
+    setToDay(result.range.toDay);
     onChoose(next, result.range);
   }
 

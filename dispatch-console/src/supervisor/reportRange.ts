@@ -14,6 +14,9 @@ export interface ReportRange {
   to: string;
   /** "Today, 26 Nov 2026", "20–26 Nov 2026". */
   label: string;
+  /** [SF1b] The first and last day ("2026-11-20", both inclusive): what the date fields show once it is chosen. */
+  fromDay: string;
+  toDay: string;
 }
 
 const OFFSET = '+02:00';
@@ -70,7 +73,7 @@ export function reportRange(choice: RangeChoice, now: number): RangeResult {
   let toDay: string;
   switch (choice.kind) {
     case 'today':
-      return { ok: true, range: { from: dayStart(today), to: dayStart(addDays(today, 1)), label: `Today, ${dayLabel(today, true)}` } };
+      return { ok: true, range: { from: dayStart(today), to: dayStart(addDays(today, 1)), label: `Today, ${dayLabel(today, true)}`, fromDay: today, toDay: today } };
     case 'last7':
       fromDay = addDays(today, -6);
       toDay = today;
@@ -84,7 +87,7 @@ export function reportRange(choice: RangeChoice, now: number): RangeResult {
       if (Date.parse(toDay) - Date.parse(fromDay) >= MAX_RANGE_DAYS * DAY_MS) return { ok: false, message: `A report covers at most ${MAX_RANGE_DAYS} days.` };
       break;
   }
-  return { ok: true, range: { from: dayStart(fromDay), to: dayStart(addDays(toDay, 1)), label: spanLabel(fromDay, toDay) } };
+  return { ok: true, range: { from: dayStart(fromDay), to: dayStart(addDays(toDay, 1)), label: spanLabel(fromDay, toDay), fromDay, toDay } };
 }
 
 /** [SF1] The CSV download of a report for the range, at the contract's path and with its query names. */
