@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { DEFAULT_SETTINGS } from '../server/app/cadContext.ts';
-import { createCadServer, type CadServer } from '../server/app/createCadServer.ts';
+import { createCadServer, type CadServer, type CadServerOptions } from '../server/app/createCadServer.ts';
 import type { RateLimitSettings } from '../server/auth/rateLimits.ts';
 import { loadCity } from '../server/city/loadCity.ts';
 
@@ -13,7 +13,10 @@ const ROOT = resolve(import.meta.dirname, '..');
  */
 export const BENCH_RATE_LIMITS: RateLimitSettings = { ...DEFAULT_SETTINGS.rateLimits, commandsPer10Seconds: 10_000_000, httpPerMinute: 10_000_000 };
 
-/** An in-process server on the Johannesburg city with its demo users, on a free port. */
-export function startJoburgBenchServer(redisUrl: string): Promise<CadServer> {
-  return createCadServer({ redisUrl, city: loadCity(resolve(ROOT, 'fixtures/joburg')), port: 0, seedDemoUsers: true, settings: { rateLimits: BENCH_RATE_LIMITS } });
+/**
+ * An in-process server on the Johannesburg city with its demo users, on a free port; `more` adds options such as
+ * the archive's `databaseUrl` or a replay clock.
+ */
+export function startJoburgBenchServer(redisUrl: string, more: Partial<Omit<CadServerOptions, 'redisUrl' | 'city'>> = {}): Promise<CadServer> {
+  return createCadServer({ redisUrl, city: loadCity(resolve(ROOT, 'fixtures/joburg')), port: 0, seedDemoUsers: true, ...more, settings: { rateLimits: BENCH_RATE_LIMITS, ...more.settings } });
 }

@@ -1,12 +1,17 @@
-import { loadavg } from 'node:os';
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { benchArchive, type ArchiveBenchResult } from './archive.bench.ts';
 import { benchAuditGrowth } from './auditGrowth.bench.ts';
-import { checkGoals } from './goals.ts';
+import { archiveGoals, checkGoals } from './goals.ts';
 import { benchIncidentBroadcast } from './incidentBroadcast.bench.ts';
 import { describeMachine } from './machine.ts';
 import { benchNearestAvailable } from './nearestAvailable.bench.ts';
 import { benchRecommendRouted } from './recommendRouted.bench.ts';
 import {
+  archiveFacts,
+  archiveLagTable,
+  archiveTable,
   auditFacts,
   auditProjection,
   auditTable,
@@ -29,13 +34,36 @@ import { benchTickets } from './tickets.bench.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const quick = process.env.BENCH_QUICK === '1';
+/** `BENCH_ONLY=7`: only benchmark 7, printed; the docs are written by a full run only. */
+const only = process.env.BENCH_ONLY;
+
+const load1 = (): number => loadavg()[0] ?? Number.NaN;
+
+async function runArchive(): Promise<{ archive: ArchiveBenchResult; beforeArchive: number }> {
+  const beforeArchive = load1();
+  console.log(`7. The record: archive lag, the intervals report over a year, the replay… (load average ${beforeArchive.toFixed(1)})`);
+  const archive = await benchArchive(
+    quick
+      ? { burst: { ratePerSecond: 50, durationSeconds: 5, callTakers: 5, sampleMs: 250 }, year: { incidents: 20_000, days: 365, runs: 5, warmup: 1 }, replay: { calls: 200 } }
+      : { burst: { ratePerSecond: 50, durationSeconds: 60, callTakers: 5, sampleMs: 250 }, year: { incidents: 350_000, days: 365, runs: 20, warmup: 2 }, replay: { calls: 2_000 } },
+    (line) => console.log(line),
+  );
+  console.log(`${archiveTable(archive)}\n\n${archiveLagTable(archive)}\n\n${archiveFacts(archive)}\n`);
+  if (!archive.burst.isExactlyOnce) console.log('ARCHIVE MISMATCH: PostgreSQL does not hold every journal version exactly once\n');
+  if (archive.replay.refused > 0) console.log(`REPLAY REFUSED: ${archive.replay.refused} rows or commands (${archive.replay.refusalExamples.join('; ')})\n`);
+  return { archive, beforeArchive };
+}
 
 async function main(): Promise<void> {
   const machine = describeMachine();
-  console.log(`Benchmarks${quick ? ' (BENCH_QUICK: smoke run, docs not written)' : ''}`);
+  console.log(`Benchmarks${quick ? ' (BENCH_QUICK: smoke run, docs not written)' : ''}${only ? ` (BENCH_ONLY=${only}: docs not written)` : ''}`);
   console.log(`Machine: ${machine.nproc} CPUs, ${machine.cpu}, ${machine.ramGiB} GiB RAM, Node ${machine.node}, Redis ${machine.redis}\n`);
-
-  const load1 = (): number => loadavg()[0] ?? Number.NaN;
+  if (only !== undefined) {
+    if (only !== '7') throw new Error(`BENCH_ONLY=${only}: only benchmark 7 runs alone`);
+    const { archive } = await runArchive();
+    console.log(`Goals of benchmark 7\n${goalsTable(archiveGoals(archive))}\n`);
+    return;
+  }
   const beforeNearest = load1();
   console.log(`1. Nearest available unit of a kind… (load average ${beforeNearest.toFixed(1)})`);
   const nearest = await benchNearestAvailable(quick ? { units: 1_000, queries: 200, wanted: 5, warmup: 20 } : { units: 10_000, queries: 2_000, wanted: 5, warmup: 100 });
@@ -85,6 +113,8 @@ async function main(): Promise<void> {
   console.log(`${ticketTable(tickets)}\n\n${ticketFacts(tickets)}\n`);
   if (tickets.seed.refused > 0) console.log(`SEEDING REFUSED: ${tickets.seed.refused} tickets\n`);
 
+  const { archive, beforeArchive } = await runArchive();
+
   const run: BenchRun = {
     date: new Date().toISOString(),
     machine,
@@ -94,13 +124,19 @@ async function main(): Promise<void> {
     recommend,
     audit,
     tickets,
-    goals: checkGoals({ nearest, broadcast, route, recommend, audit, tickets }),
-    load: { beforeNearest, beforeBroadcast, beforeRoute, beforeRecommend, beforeAudit, beforeTickets, end: load1() },
+    archive,
+    goals: checkGoals({ nearest, broadcast, route, recommend, audit, tickets, archive }),
+    load: { beforeNearest, beforeBroadcast, beforeRoute, beforeRecommend, beforeAudit, beforeTickets, beforeArchive, end: load1() },
   };
   console.log(`Goals\n${goalsTable(run.goals)}\n`);
   if (!quick) {
     writeDocs(run, resolve(ROOT, 'docs/benchmarks.md'), resolve(ROOT, 'docs/benchmarks.json'));
     console.log('Wrote docs/benchmarks.md and docs/benchmarks.json');
+  } else {
+    // The smoke run checks the writer too, away from the docs.
+    const dir = mkdtempSync(join(tmpdir(), 'cad-bench-quick-'));
+    writeDocs(run, join(dir, 'benchmarks.md'), join(dir, 'benchmarks.json'));
+    console.log(`Smoke run: wrote ${dir}/benchmarks.md and benchmarks.json (not the docs)`);
   }
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { CALL_LOG_COLUMNS } from '../shared/replay/callLogSchema.ts';
-import { instantOfWallTime, isoWithOffset } from '../server/replay/zonedTime.ts';
+import { instantOfWallTime, isoWithOffset } from '../shared/time/zonedTime.ts';
 
 /** A data file's cell (not a spreadsheet export: coordinates keep their minus sign). */
 const cell = (value: string): string => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);

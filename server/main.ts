@@ -11,21 +11,29 @@ import { startAvlHeartbeat } from './units/avlHeartbeat.ts';
 import { startVehicleSimulator } from './simulation/vehicleSimulator.ts';
 import { DEMO_PASSWORD, demoUsersFor, demoUsersPresent } from './auth/demoUsers.ts';
 import { createUser, findUserByName } from './auth/userStore.ts';
+import { createLogger, type Logger } from './ops/logger.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
+
+/** [OPS4] After a signal, how long the drain and the stops may take before the process exits anyway. */
+const STOP_DEADLINE_MS = 30_000;
+
+/** Until the configuration is read (a bad LOG_LEVEL is itself an error worth a line), the log runs at `info`. */
+let log: Logger = createLogger({ level: 'info' });
 
 /** Starts the whole system: Redis (embedded unless REDIS_URL is set), the city, the server, the console. */
 async function main(): Promise<void> {
   const config = readConfig(process.env);
+  log = createLogger({ level: config.LOG_LEVEL });
   const cityEntry = CITIES[config.CITY];
   const { city, roadGraphFile } = loadCityPack(resolve(ROOT, cityEntry.dir));
   let embedded: EmbeddedRedis | null = null;
   if (!config.REDIS_URL) {
     embedded = await startEmbeddedRedis({ dataDir: resolve(ROOT, config.DATA_DIR, config.CITY, 'redis') });
     if (existsSync(resolve(ROOT, config.DATA_DIR, 'redis'))) {
-      console.log(`Note: ${resolve(ROOT, config.DATA_DIR, 'redis')} is from an earlier version that kept every city in one folder; it is no longer read and may be removed.`);
+      log.info(`Note: ${resolve(ROOT, config.DATA_DIR, 'redis')} is from an earlier version that kept every city in one folder; it is no longer read and may be removed.`);
     }
-    console.log(`Embedded Redis on ${embedded.url} (AOF, appendfsync always) with data in ${embedded.dataDir}`);
+    log.info({ redisUrl: embedded.url, dataDir: embedded.dataDir }, `Embedded Redis on ${embedded.url} (AOF, appendfsync always) with data in ${embedded.dataDir}`);
   }
   const isProduction = config.NODE_ENV === 'production';
   const replayClock = config.CLOCK === 'replay' ? new ReplayClock(config.CLOCK_START ? Date.parse(config.CLOCK_START) : Date.now()) : null;
@@ -41,7 +49,7 @@ async function main(): Promise<void> {
       await embedded?.stop();
       throw error;
     }
-    console.log(`Embedded PostgreSQL on 127.0.0.1:${embeddedPostgres.port} with the archive in ${embeddedPostgres.dir}`);
+    log.info({ postgresPort: embeddedPostgres.port, dataDir: embeddedPostgres.dir }, `Embedded PostgreSQL on 127.0.0.1:${embeddedPostgres.port} with the archive in ${embeddedPostgres.dir}`);
   }
   const stopStores = async (): Promise<void> => {
     await embeddedPostgres?.stop();
@@ -69,13 +77,14 @@ async function main(): Promise<void> {
     trustProxy: config.BEHIND_HTTPS_PROXY === 'on',
     seedDemoUsers: withDemoUsers,
     ...(config.SESSION_SECRET ? { sessionSecret: config.SESSION_SECRET } : {}),
+    logger: log,
   }).catch(async (error: unknown) => {
     await stopStores();
     throw error;
   });
   if (config.ADMIN_USERNAME && config.ADMIN_PASSWORD && !(await findUserByName(server.ctx, config.ADMIN_USERNAME))) {
     await createUser(server.ctx, { username: config.ADMIN_USERNAME, displayName: 'Administrator', role: 'administrator', desks: [], password: config.ADMIN_PASSWORD });
-    console.log(`Administrator ${config.ADMIN_USERNAME} created; sign in and add the centre's users.`);
+    log.info({ username: config.ADMIN_USERNAME }, `Administrator ${config.ADMIN_USERNAME} created; sign in and add the centre's users.`);
   }
   if (isProduction) {
     // [AU8] A production server never runs with a demo account that anyone could sign in with.
@@ -88,21 +97,33 @@ async function main(): Promise<void> {
   }
   const stopAvl = config.DEMO_AVL === 'on' ? startAvlHeartbeat(server.ctx, server.frames, 60_000) : () => undefined;
   const stopSimulator = config.SIMULATOR === 'on' ? startVehicleSimulator(server.ctx, { io: server.io, frames: server.frames }) : () => undefined;
-  console.log(`Emergency Connect CAD: ${city.name}, ${city.fleet.length} units, ${city.wards.length} wards, ${roadGraphFile ? 'routing on the road network' : 'no road network: straight-line ETAs'}`);
+  log.info({ city: city.name, units: city.fleet.length, wards: city.wards.length }, `Emergency Connect CAD: ${city.name}, ${city.fleet.length} units, ${city.wards.length} wards, ${roadGraphFile ? 'routing on the road network' : 'no road network: straight-line ETAs'}`);
   if (withDemoUsers) {
-    console.log(`Demo sign-in (password ${DEMO_PASSWORD} for each): ${demoUsersFor(server.ctx).map((u) => `${u.username} (${u.role.replace('_', ' ')}${u.desks.length ? `: ${u.desks.join('/')}` : ''}${u.department ? `: ${u.department}` : ''})`).join(', ')}`);
+    log.info(`Demo sign-in (password ${DEMO_PASSWORD} for each): ${demoUsersFor(server.ctx).map((u) => `${u.username} (${u.role.replace('_', ' ')}${u.desks.length ? `: ${u.desks.join('/')}` : ''}${u.department ? `: ${u.department}` : ''})`).join(', ')}`);
   }
-  console.log(`Open ${server.url.replace('127.0.0.1', config.HOST === '0.0.0.0' ? 'localhost' : config.HOST)}`);
+  const openUrl = server.url.replace('127.0.0.1', config.HOST === '0.0.0.0' ? 'localhost' : config.HOST);
+  log.info({ url: openUrl }, `Open ${openUrl}`);
 
+  // [OPS4] A signal drains the server (readiness 503, new commands refused, those running answered), closes its
+  // sockets and HTTP, stops the archiver, then the embedded stores. A second signal, or the deadline, exits at once.
   let isStopping = false;
   const stop = async (signal: string): Promise<void> => {
-    if (isStopping) return;
+    if (isStopping) {
+      log.warn({ signal }, `${signal} again: exiting without waiting for the drain`);
+      process.exit(1);
+    }
     isStopping = true;
-    console.log(`${signal}: stopping`);
+    log.info({ signal }, `${signal}: stopping`);
+    const deadline = setTimeout(() => {
+      log.error({ deadlineMs: STOP_DEADLINE_MS }, `still stopping after ${STOP_DEADLINE_MS / 1000} s: exiting`);
+      process.exit(1);
+    }, STOP_DEADLINE_MS);
+    deadline.unref();
     stopAvl();
     stopSimulator();
     await server.close();
     await stopStores();
+    log.info('stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
@@ -110,6 +131,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  // The reason a start failed is for the person who started it: its message, not a stack trace.
+  log.fatal(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

@@ -10,6 +10,8 @@ import { CREW_COMMAND_OPTIONS } from './crew/crewCommandOptions.ts';
 import { UsersScreen } from './admin/UsersScreen.tsx';
 import { TicketDesk } from './care/TicketDesk.tsx';
 import { DepartmentScreen } from './care/DepartmentScreen.tsx';
+import { useCity } from './map/useCity.ts';
+import { BROWSER_ZONE, CityZoneContext } from './time/cityZone.ts';
 
 interface SignedInConsoleProps {
   info: SessionInfo;
@@ -40,6 +42,8 @@ export function SignedInConsole({ info, auth }: SignedInConsoleProps) {
     onUnauthenticated: () => void auth.refresh(),
   });
   const signOut = () => void auth.signOut();
+  // [OP2] Every screen's dates and hours are the city's, from the layers the screens read anyway (one request).
+  const { city } = useCity();
 
   function screen() {
     switch (session.role) {
@@ -61,9 +65,9 @@ export function SignedInConsole({ info, auth }: SignedInConsoleProps) {
   }
 
   return (
-    <>
+    <CityZoneContext value={city?.timeZone ?? BROWSER_ZONE}>
       {isOutdated && <OutdatedBanner />}
       {screen()}
-    </>
+    </CityZoneContext>
   );
 }

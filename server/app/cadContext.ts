@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Archive } from '../archive/openArchive.ts';
 import type { ReplayClock } from '../clock/replayClock.ts';
+import type { CadOps } from '../ops/cadOps.ts';
 import type { AreaLookup } from '../../shared/incidents/incidentLifecycle.ts';
 import type { LngLat } from '../../shared/geo/position.ts';
 import type { CityLayers } from '../../shared/city/citySchema.ts';
@@ -35,6 +36,10 @@ export interface CadSettings {
   isSecureCookie: boolean;
   /** [CV5] How often each instance looks whether the available units changed, and pushes new coverage if so. */
   coverageCheckMs: number;
+  /** [OPS4] How long a stopping instance waits for the commands it is running before it closes anyway. */
+  drainTimeoutMs: number;
+  /** [OPS2] How often Redis is PINGed for the latency histogram. */
+  redisProbeMs: number;
 }
 
 export const DEFAULT_SETTINGS: CadSettings = {
@@ -47,6 +52,8 @@ export const DEFAULT_SETTINGS: CadSettings = {
   rateLimits: DEFAULT_RATE_LIMITS,
   isSecureCookie: false,
   coverageCheckMs: 3_000,
+  drainTimeoutMs: 10_000,
+  redisProbeMs: 5_000,
 };
 
 /** The city as the running server uses it. Immutable after start-up. */
@@ -76,4 +83,6 @@ export interface CadContext {
   archive: Archive | null;
   /** [RL1] The replay clock of a replay server (CLOCK=replay); null on the system clock. */
   replayClock: ReplayClock | null;
+  /** [OPS1–OPS4] This instance's logger, metrics, Redis probe and command gate. */
+  ops: CadOps;
 }

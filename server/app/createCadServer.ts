@@ -18,6 +18,7 @@ import { createAreaIndex } from '../../shared/geo/areaIndex.ts';
 import express, { type Express } from 'express';
 import { mountHttpApp } from '../http/mountHttpApp.ts';
 import { attachRealtime } from '../realtime/attachRealtime.ts';
+import { ADAPTER_CHANNEL, subscribersOf, untilSubscribed } from '../realtime/adapterSubscription.ts';
 import type { CadIo } from '../realtime/cadIo.ts';
 import { PositionFrames } from '../realtime/positionFrames.ts';
 import { CoveragePush } from '../realtime/coveragePush.ts';
@@ -33,6 +34,10 @@ import { RateLimits } from '../auth/rateLimits.ts';
 import { sessionSecret } from '../auth/sessionSecret.ts';
 import { SessionTokens } from '../auth/sessionTokens.ts';
 import { seedDemoUsers } from '../auth/demoUsers.ts';
+import { CadMetrics } from '../ops/cadMetrics.ts';
+import { CommandGate } from '../ops/commandGate.ts';
+import { createLogger, type Logger } from '../ops/logger.ts';
+import { RedisProbe } from '../ops/redisProbe.ts';
 
 export interface CadServerOptions {
   redisUrl: string;
@@ -60,6 +65,16 @@ export interface CadServerOptions {
   instanceId?: string;
   /** [RL1] A replay server's clock, moved by the replay (`clock:set`); the system clock otherwise. */
   replayClock?: ReplayClock;
+  /**
+   * [OPS1] Where the instance logs. Without one, `warn` and above go to stdout: a server embedded in a test, a
+   * benchmark or a script says only what went wrong (main.ts passes one at LOG_LEVEL).
+   */
+  logger?: Logger;
+}
+
+/** [OPS4] What a drain came to: the commands still running when its timeout passed (0 when all finished). */
+export interface DrainReport {
+  unfinished: number;
 }
 
 export interface CadServer {
@@ -73,6 +88,13 @@ export interface CadServer {
   coveragePush: CoveragePush;
   http: HttpServer;
   ctx: CadContext;
+  /**
+   * [OPS4] Begins the drain: readiness goes 503 and new commands are refused `server_draining` at once; resolves
+   * when the commands already running have been answered, or `timeoutMs` (settings.drainTimeoutMs) has passed.
+   * The sockets and the HTTP server stay open (`close` closes them).
+   */
+  drain(timeoutMs?: number): Promise<DrainReport>;
+  /** [OPS4] Drains, then closes the sockets (clients reconnect elsewhere), the HTTP server, the archiver and the Redis connections. */
   close(): Promise<void>;
 }
 
@@ -88,6 +110,25 @@ function answerClientError(error: Error & { code?: string }, socket: Duplex): vo
   socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }
 
+/** How long open HTTP requests may take to finish once the server stops listening, before they are cut. */
+const HTTP_CLOSE_GRACE_MS = 2_000;
+
+/**
+ * [OPS4] Closes every socket at the transport (the clients see a dropped connection and reconnect by themselves,
+ * which a server-side `disconnect` would stop them doing) and the HTTP server; requests still open after a grace
+ * period are cut.
+ */
+async function closeSocketsAndHttp(io: CadIo, http: HttpServer): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => http.closeAllConnections(), HTTP_CLOSE_GRACE_MS);
+    timer.unref();
+    void io.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 /**
  * Starts one stateless server instance: HTTP + Socket.IO on one port, the Socket.IO Redis Streams
  * adapter so that several instances behind a load balancer broadcast to each other, and the city's
@@ -95,11 +136,12 @@ function answerClientError(error: Error & { code?: string }, socket: Duplex): vo
  */
 export async function createCadServer(options: CadServerOptions): Promise<CadServer> {
   const redisOptions = { maxRetriesPerRequest: 20, enableAutoPipelining: true } as const;
+  const log = options.logger ?? createLogger({ level: 'warn' });
   const redis = new Redis(options.redisUrl, redisOptions);
   // The adapter reads its stream with a blocking XREAD, so it gets a connection of its own.
   const adapterRedis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
-  watchConnection(redis, 'commands');
-  watchConnection(adapterRedis, 'broadcast adapter');
+  watchConnection(redis, 'commands', log);
+  watchConnection(adapterRedis, 'broadcast adapter', log);
   await redis.ping();
 
   const keys = redisKeys(options.keyTag ?? 'jhb');
@@ -108,6 +150,15 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
   const areaIndex = createAreaIndex(options.city.boundary, options.city.wards);
   const router = options.roadGraphFile ? createRouter(loadRoadGraph(options.roadGraphFile)) : null;
   const now = options.replayClock?.now ?? options.now ?? Date.now;
+  // The sockets are counted by role at each scrape, from the Socket.IO server made below.
+  const live: { io: CadIo | null } = { io: null };
+  const gate = new CommandGate();
+  const metrics = new CadMetrics({
+    socketRoles: () => (live.io ? [...live.io.of('/').sockets.values()].map((socket) => socket.data.session.role) : []),
+    commandsInFlight: () => gate.inFlight,
+    isDraining: () => gate.isDraining,
+  });
+  const redisProbe = new RedisProbe(redis, metrics);
   const coverage = new CoverageTracker({
     redis,
     keys,
@@ -127,9 +178,12 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
     now,
     archive: null,
     replayClock: options.replayClock ?? null,
+    ops: { log, metrics, redisProbe, gate },
   };
   if (options.databaseUrl) {
-    ctx.archive = await openArchive({ databaseUrl: options.databaseUrl, redis, redisUrl: options.redisUrl, keys, consumer: options.instanceId ?? hostname(), keepEntries: settings.maxReplayEntries * 2 });
+    const archive = await openArchive({ databaseUrl: options.databaseUrl, redis, redisUrl: options.redisUrl, keys, consumer: options.instanceId ?? hostname(), keepEntries: settings.maxReplayEntries * 2, log, timeZone: options.city.timeZone });
+    ctx.archive = archive;
+    metrics.watchArchive(() => archive.archiver.lag());
   }
   if (options.seedDemoUsers) await seedDemoUsers(ctx);
   await seedFleet(redis, keys, options.city.fleet, options.city.facilities, ctx.now());
@@ -138,19 +192,50 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
   if (options.trustProxy) app.set('trust proxy', 1);
   const http = createServer(app);
   http.on('clientError', answerClientError);
+  const subscribersBefore = await subscribersOf(redis, ADAPTER_CHANNEL);
   const io: CadIo = new Server(http, { adapter: createAdapter(adapterRedis, { streamName: keys.socketIoStream }), serveClient: false });
-  const frames = new PositionFrames(io, ctx.settings.positionFrameMs);
-  const coveragePush = new CoveragePush(io, coverage, ctx.settings.coverageCheckMs);
+  live.io = io;
+  if (!(await untilSubscribed(redis, ADAPTER_CHANNEL, subscribersBefore + 1, 5_000))) log.warn('the Socket.IO adapter has not subscribed to its channel after 5 s; starting anyway');
+  const frames = new PositionFrames(io, ctx.settings.positionFrameMs, metrics);
+  const coveragePush = new CoveragePush(io, coverage, ctx.settings.coverageCheckMs, log);
   const publisher = { io, frames };
   mountHttpApp(app, ctx, publisher, { version: options.version ?? '0.1.0', ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}) });
   attachRealtime(io, ctx, publisher);
 
+  // [OPS4] The last frame goes out, then the sockets close (their clients reconnect, to another instance behind the
+  // load balancer), then HTTP; the archiver stops after its last acknowledged batch; the Redis connections last.
+  const stopInstance = async (): Promise<void> => {
+    redisProbe.stop();
+    coveragePush.stop();
+    frames.stop();
+    await closeSocketsAndHttp(io, http);
+    await ctx.archive?.close();
+    redis.disconnect();
+    adapterRedis.disconnect();
+  };
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  }).catch(async (error: unknown) => {
+    // A port already taken leaves no connection or archiver of this instance behind.
+    await stopInstance();
+    throw error;
   });
+  redisProbe.start(settings.redisProbeMs);
   const { port } = http.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
+  let drained: Promise<DrainReport> | null = null;
+  let closed: Promise<void> | null = null;
+  const drain = (timeoutMs = settings.drainTimeoutMs): Promise<DrainReport> => {
+    drained ??= (async () => {
+      log.info({ inFlight: gate.inFlight, timeoutMs }, 'draining: new commands are refused; waiting for the commands running');
+      const report = await gate.drain(timeoutMs);
+      if (report.unfinished > 0) log.warn({ unfinished: report.unfinished, timeoutMs }, `drain: ${report.unfinished} command(s) still running after ${timeoutMs} ms; closing anyway`);
+      else log.info('drained: every command that was running has been answered');
+      return report;
+    })();
+    return drained;
+  };
   return {
     app,
     url: `http://${host}:${port}`,
@@ -160,13 +245,14 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
     coveragePush,
     http,
     ctx,
-    async close() {
-      coveragePush.stop();
-      frames.stop();
-      await ctx.archive?.close();
-      await io.close();
-      redis.disconnect();
-      adapterRedis.disconnect();
+    drain,
+    close() {
+      closed ??= (async () => {
+        await drain();
+        await stopInstance();
+        log.info('stopped');
+      })();
+      return closed;
     },
   };
 }

@@ -3,9 +3,11 @@ import type pg from 'pg';
 import type { Delta } from '../../shared/protocol/stateSchema.ts';
 import { auditEntryOf, type StreamEntry } from '../audit/searchAudit.ts';
 import { deltaFromEntry } from '../journal/readJournalSince.ts';
+import type { Logger } from '../ops/logger.ts';
 import type { RedisKeys } from '../redis/keys.ts';
 import { SCRIPTS } from '../redis/scripts.ts';
 import { watchConnection } from '../redis/watchConnection.ts';
+import { withinMs } from '../ops/withinMs.ts';
 import { writeAuditBatch, writeJournalBatch } from './writeArchive.ts';
 
 /** The consumer group every instance's archiver reads the journal in. */
@@ -24,6 +26,7 @@ export interface ArchiverOptions {
   batchSize?: number;
   /** Another consumer's entries unconfirmed this long are taken over (its server died). */
   claimIdleMs?: number;
+  log: Logger;
 }
 
 /** [AR5] How far the archive is behind the live journal. */
@@ -60,7 +63,7 @@ export function startArchiver(options: ArchiverOptions): Archiver {
   const claimIdleMs = options.claimIdleMs ?? 30_000;
   const redis = options.redis;
   const reader = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
-  watchConnection(reader, 'archive reader');
+  watchConnection(reader, 'archive reader', options.log);
   let isRunning = true;
   let lastError: string | null = null;
   let confirmedVersion = 0;
@@ -143,14 +146,14 @@ export function startArchiver(options: ArchiverOptions): Archiver {
       try {
         if (failures > 0 || needPending) await ensureGroup();
         needPending = await step(needPending);
-        if (failures > 0) console.log(`archive: writing again after ${failures} failed attempt(s)`);
+        if (failures > 0) options.log.info({ failures }, `archive: writing again after ${failures} failed attempt(s)`);
         failures = 0;
         lastError = null;
       } catch (error) {
         failures += 1;
         needPending = true;
         lastError = error instanceof Error ? error.message : String(error);
-        if (failures === 1 || failures % 20 === 0) console.error(`archive: ${lastError} (entries stay in Redis until the archive confirms them; retrying)`);
+        if (failures === 1 || failures % 20 === 0) options.log.error({ failures, error: lastError }, `archive: ${lastError} (entries stay in Redis until the archive confirms them; retrying)`);
         await sleep(Math.min(5_000, 200 * 2 ** Math.min(failures, 5)));
       }
     }
@@ -184,6 +187,9 @@ export function startArchiver(options: ArchiverOptions): Archiver {
       isRunning = false;
       await loop;
       reader.disconnect();
+      // [OPS4] Every batch was acknowledged after its commit; this reads where that left the archive, for the log.
+      const confirmed = await withinMs(confirm(false), 1_000);
+      options.log.info({ confirmedVersion, isConfirmed: confirmed.ok }, `archive: stopped with the journal archived up to version ${confirmedVersion}`);
     },
   };
 }

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { freePort } from '../redis/freePort.ts';
+import { claimFolder } from '../stores/folderOwner.ts';
 import { findPostgresBin, POSTGRES_MISSING_MESSAGE, postgresAccount } from './findPostgres.ts';
 
 const run = promisify(execFile);
@@ -38,6 +39,17 @@ const DATABASE = 'cad';
  * by a server that died is stopped first, so one folder never has two.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  mkdirSync(options.dir, { recursive: true });
+  const release = claimFolder(options.dir, 'embedded PostgreSQL');
+  try {
+    return await start(options, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function start(options: EmbeddedPostgresOptions, release: () => void): Promise<EmbeddedPostgres> {
   const bin = findPostgresBin();
   if (!bin) throw new Error(POSTGRES_MISSING_MESSAGE);
   const account = postgresAccount();
@@ -94,7 +106,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     url,
     port,
     dir: options.dir,
-    stop: () => stopChild(child, 'SIGINT'),
+    stop: async () => {
+      await stopChild(child, 'SIGINT');
+      release();
+    },
     kill: () => stopChild(child, 'SIGKILL'),
   };
 }

@@ -4,6 +4,7 @@ import type { Incident } from '../../shared/incidents/incidentSchema.ts';
 import type { Delta } from '../../shared/protocol/stateSchema.ts';
 import { responseRecord } from '../../shared/reports/responseRecord.ts';
 import type { Ticket } from '../../shared/tickets/ticketSchema.ts';
+import { measureIncidents } from '../reports/measurements.ts';
 
 /** The newest version of each document a batch wrote (a busy incident appears in many entries of one batch). */
 function newest<T extends { id: string }>(deltas: readonly Delta[], pick: (delta: Delta) => readonly T[]): { doc: T; version: number }[] {
@@ -18,7 +19,7 @@ function newest<T extends { id: string }>(deltas: readonly Delta[], pick: (delta
 /**
  * [AR3] Writes journal entries to the archive in one transaction: each entry keyed by its version (a re-read
  * inserts nothing twice), and each incident and ticket only when this version is newer than the archived one,
- * with the incident's unit responses rewritten from it.
+ * with the incident's unit responses rewritten from it and its measurements and their counts (RP2c) with them.
  */
 export async function writeJournalBatch(client: pg.PoolClient, deltas: readonly Delta[]): Promise<void> {
   if (deltas.length === 0) return;
@@ -39,7 +40,9 @@ export async function writeJournalBatch(client: pg.PoolClient, deltas: readonly 
         deltas.map((delta) => JSON.stringify(delta.tickets)),
       ],
     );
-    for (const { doc, version } of newest(deltas, (delta) => delta.incidents)) await writeIncident(client, doc, version);
+    const written: string[] = [];
+    for (const { doc, version } of newest(deltas, (delta) => delta.incidents)) if (await writeIncident(client, doc, version)) written.push(doc.id);
+    await measureIncidents(client, written);
     for (const { doc, version } of newest(deltas, (delta) => delta.tickets)) await writeTicket(client, doc, version);
     await client.query('COMMIT');
   } catch (error) {
@@ -48,7 +51,8 @@ export async function writeJournalBatch(client: pg.PoolClient, deltas: readonly 
   }
 }
 
-async function writeIncident(client: pg.PoolClient, incident: Incident, version: number): Promise<void> {
+/** Writes the incident and its unit responses; false when the archive already holds a newer version. */
+async function writeIncident(client: pg.PoolClient, incident: Incident, version: number): Promise<boolean> {
   const record = responseRecord(incident);
   const written = await client.query(
     `INSERT INTO incidents (id, version, doc, type, priority, region, ward, agencies, status, received_at, call_started_at, created_at, first_dispatch_at, first_on_scene_at, closed_at, flags)
@@ -64,9 +68,9 @@ async function writeIncident(client: pg.PoolClient, incident: Incident, version:
       incident.closedAt, record.incident.flags,
     ],
   );
-  if (written.rowCount === 0) return; // the archive already holds a newer version
+  if (written.rowCount === 0) return false; // the archive already holds a newer version
   await client.query('DELETE FROM unit_responses WHERE incident_id = $1', [incident.id]);
-  if (record.responses.length === 0) return;
+  if (record.responses.length === 0) return true;
   const rows = record.responses;
   await client.query(
     `INSERT INTO unit_responses (incident_id, seq, unit_id, call_sign, kind, agency, priority, region, received_at, dispatched_at, acknowledged_at,
@@ -84,6 +88,7 @@ async function writeIncident(client: pg.PoolClient, incident: Incident, version:
       rows.map((r) => JSON.stringify(r.flags)),
     ],
   );
+  return true;
 }
 
 async function writeTicket(client: pg.PoolClient, ticket: Ticket, version: number): Promise<void> {

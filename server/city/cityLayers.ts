@@ -24,6 +24,7 @@ export function roundAreaGeometry(geometry: AreaGeometry): AreaGeometry {
 export function cityLayers(city: CityData, hasRoadNetwork: boolean, gazetteer: GazetteerEntry[], roads: LngLat[][] = []): CityLayers {
   return {
     name: city.name,
+    timeZone: city.timeZone,
     center: roundPosition(city.center),
     bounds: city.bounds,
     boundary: roundAreaGeometry(city.boundary),

@@ -3,6 +3,7 @@ interface ClockJob {
   everyMs: number;
   dueAt: number;
   run(): Promise<void>;
+  onError(error: unknown): void;
 }
 
 /**
@@ -22,9 +23,9 @@ export class ReplayClock {
 
   readonly now = (): number => this.at;
 
-  /** Runs `run` every `everyMs` of replayed time; returns a function that stops it. */
-  every(everyMs: number, run: () => Promise<void>): () => void {
-    const job: ClockJob = { everyMs, dueAt: this.at + everyMs, run };
+  /** Runs `run` every `everyMs` of replayed time (a failure goes to `onError`, and the clock goes on); returns a function that stops it. */
+  every(everyMs: number, run: () => Promise<void>, onError: (error: unknown) => void): () => void {
+    const job: ClockJob = { everyMs, dueAt: this.at + everyMs, run, onError };
     this.jobs.push(job);
     return () => {
       const index = this.jobs.indexOf(job);
@@ -52,7 +53,7 @@ export class ReplayClock {
       try {
         await due.run();
       } catch (error) {
-        console.error('replay clock: a job failed:', error);
+        due.onError(error);
       }
     }
     this.at = at;

@@ -10,6 +10,7 @@ import type { CommandCaller } from './commandCaller.ts';
 import type { CommandOutcome } from './commandOutcome.ts';
 import { COMMAND_HANDLERS, type Handler } from './commands.ts';
 import { readStoredAnswer, rememberRefusal } from './storedAnswer.ts';
+import { recordCommand } from '../ops/recordCommand.ts';
 
 type AnySpec = CommandSpec<z.ZodType, z.ZodType>;
 const refused = (...args: Parameters<typeof fail>): CommandOutcome<unknown> => ({ result: fail(...args) });
@@ -18,26 +19,63 @@ const refused = (...args: Parameters<typeof fail>): CommandOutcome<unknown> => (
  * [CM3] The one way in, for the socket and HTTP alike, driven by the contract entry: session →
  * rate limit → role → parse → clock → per-record rule → resend of a known command id → run → the
  * answer's records checked → audit. Unknown errors are logged and answered as `internal_error`,
- * never with a stack trace.
+ * never with a stack trace. [OPS1][OPS2] Each command gives one log line and its metrics. [OPS4] A draining
+ * instance refuses new commands `server_draining` before anything is read or written (so nothing is
+ * remembered under the command id, and the same command may go to another instance); those it admitted
+ * finish, audit included, before it closes.
  */
 export async function runCommand<N extends CommandName>(ctx: CadContext, name: N, caller: CommandCaller, payload: unknown): Promise<CommandOutcome<AnswerOf<N>>> {
-  const spec: AnySpec = CONTRACT[name];
-  let parsed: unknown = undefined;
-  let outcome: CommandOutcome<unknown>;
+  const startedAt = performance.now();
+  const isAdmitted = ctx.ops.gate.enter();
   try {
-    outcome = await decide(ctx, name, spec, caller, payload, (input) => {
-      parsed = input;
+    const spec: AnySpec = CONTRACT[name];
+    let parsed: unknown = undefined;
+    let outcome: CommandOutcome<unknown>;
+    let failure: unknown = undefined;
+    if (!isAdmitted) {
+      outcome = refused('server_draining', 'this server is shutting down; send the command again once reconnected (to another server)');
+    } else {
+      try {
+        outcome = await decide(ctx, name, spec, caller, payload, (input) => {
+          parsed = input;
+        });
+      } catch (error) {
+        failure = error;
+        outcome = refused('internal_error', 'the server could not complete the command; it is safe to resend it with the same commandId');
+      }
+    }
+    await auditIfDue(ctx, name, spec, caller, { parsed, raw: payload }, outcome);
+    recordCommand(ctx.ops, {
+      command: name,
+      commandId: commandIdOf(parsed) ?? rawCommandIdOf(payload),
+      caller,
+      outcome: outcome.result.ok ? 'ok' : outcome.result.error.code,
+      ms: performance.now() - startedAt,
+      ...(failure === undefined ? {} : { error: failure }),
+      ...(caller.session ? {} : { username: usernameOf(parsed) }),
     });
-  } catch (error) {
-    console.error(`[${name}] failed for ${caller.session?.username ?? caller.clientKey}:`, error);
-    outcome = refused('internal_error', 'the server could not complete the command; it is safe to resend it with the same commandId');
+    // The handler table is typed per command (COMMAND_HANDLERS: Handlers), so its answer is AnswerOf<N>.
+    return outcome as CommandOutcome<AnswerOf<N>>;
+  } finally {
+    if (isAdmitted) ctx.ops.gate.leave();
   }
+}
+
+/** [AD1] The audit line of an outcome, when one is due; a failure to write it is logged, never the command's answer. */
+async function auditIfDue(ctx: CadContext, name: CommandName, spec: AnySpec, caller: CommandCaller, payload: { parsed: unknown; raw: unknown }, outcome: CommandOutcome<unknown>): Promise<void> {
   const isRefusal = !outcome.result.ok;
-  if ((spec.audit === 'all' || isRefusal || spec.readsPersonalData) && (await isWorthAuditing(ctx, caller, outcome))) {
-    await audit(ctx, name, spec, caller, { parsed, raw: payload }, outcome).catch((error: unknown) => console.error(`[${name}] audit append failed:`, error));
+  if (!(spec.audit === 'all' || isRefusal || spec.readsPersonalData)) return;
+  try {
+    if (await isWorthAuditing(ctx, caller, outcome)) await audit(ctx, name, spec, caller, payload, outcome);
+  } catch (error) {
+    ctx.ops.log.error({ err: error, command: name }, `${name}: audit append failed`);
   }
-  // The handler table is typed per command (COMMAND_HANDLERS: Handlers), so its answer is AnswerOf<N>.
-  return outcome as CommandOutcome<AnswerOf<N>>;
+}
+
+/** A command id as the client sent it, when the payload did not parse but the id has the shape of one (for the log). */
+function rawCommandIdOf(payload: unknown): string | null {
+  const id = commandIdOf(payload);
+  return id !== null && /^[A-Za-z0-9_-]{8,64}$/.test(id) ? id : null;
 }
 
 async function decide(ctx: CadContext, name: CommandName, spec: AnySpec, caller: CommandCaller, payload: unknown, keep: (input: unknown) => void): Promise<CommandOutcome<unknown>> {
@@ -82,12 +120,12 @@ async function decide(ctx: CadContext, name: CommandName, spec: AnySpec, caller:
   return outcome;
 }
 
-/** Refusals that a flood repeats by the thousand: without a session, or over the rate limit. */
-const FLOOD_REFUSALS = new Set(['unauthenticated', 'rate_limited']);
+/** Refusals that a flood repeats by the thousand: without a session, over the rate limit, or every client retrying at a draining server. */
+const FLOOD_REFUSALS = new Set(['unauthenticated', 'rate_limited', 'server_draining']);
 
 /**
- * [AD1] Whether to write this outcome's audit line. A refusal for no session or over the rate limit is
- * written once a minute per user or address (the first one says who and what); otherwise a flood
+ * [AD1] Whether to write this outcome's audit line. A refusal for no session, over the rate limit or by a
+ * draining server is written once a minute per user or address (the first one says who and what); otherwise a flood
  * would grow the untrimmed audit record as fast as it could send.
  */
 async function isWorthAuditing(ctx: CadContext, caller: CommandCaller, outcome: CommandOutcome<unknown>): Promise<boolean> {
@@ -172,7 +210,7 @@ function incidentIdOf(spec: AnySpec, input: unknown, outcome: CommandOutcome<unk
   return null;
 }
 
-/** For sign-in attempts: the username tried, so refusals are searchable by it. */
+/** For sign-in attempts: the username tried, so refusals are searchable by it (and the log line says who tried). */
 function usernameOf(input: unknown): string | null {
   return typeof input === 'object' && input !== null && 'username' in input && typeof input.username === 'string' ? input.username.slice(0, 40).toLowerCase() : null;
 }

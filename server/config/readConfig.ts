@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOG_LEVELS } from '../ops/logger.ts';
 
 const PortSchema = z.coerce.number().int().min(0).max(65535);
 
@@ -44,6 +45,8 @@ export const ConfigSchema = z.object({
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(200).optional(),
   /** Behind a TLS-terminating proxy: secure cookies, HSTS, and the client address from X-Forwarded-For. */
   BEHIND_HTTPS_PROXY: z.enum(['on', 'off']).default('off'),
+  /** [OPS1] How much the server logs (JSON lines on stdout): `info` has one line per command; `silent` for tests. */
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

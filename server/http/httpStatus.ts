@@ -41,5 +41,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   unit_exists: 409,
   archive_unavailable: 503,
   clock_not_settable: 409,
+  server_draining: 503,
   internal_error: 500,
 };

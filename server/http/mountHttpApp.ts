@@ -9,6 +9,12 @@ import { cityLayersRoute } from './cityLayersRoute.ts';
 import { openApiDocument } from './openApiDocument.ts';
 import { OPEN311_MOUNT, open311Errors, open311Router } from '../open311/open311Router.ts';
 import { securityHeaders } from './securityHeaders.ts';
+import { opsRoutes } from '../ops/opsRoutes.ts';
+import type { Logger } from '../ops/logger.ts';
+import { withinMs } from '../ops/withinMs.ts';
+
+/** [OPS3] How long health waits for the archive's lag (read from Redis) beside its PING; both run at once. */
+const ARCHIVE_LAG_BOUND_MS = 500;
 
 export interface HttpAppOptions {
   version: string;
@@ -24,6 +30,22 @@ export interface HttpAppOptions {
 export function mountHttpApp(app: Express, ctx: CadContext, publisher: Publisher, options: HttpAppOptions): void {
   app.disable('x-powered-by');
   app.use(securityHeaders(ctx.settings.isSecureCookie));
+  // [OPS2][OPS3] Outside /api: no API rate limit (a probe every few seconds must never be refused), no session.
+  app.use(opsRoutes(ctx.ops));
+  // [OPS3] Answers within a second whatever Redis is doing: the PING and the archive's lag are each bounded. It comes
+  // before the API's rate limit, which is counted in Redis and would hold it for as long as Redis does not answer;
+  // its own cost is one bounded PING and one bounded read.
+  app.get('/api/health', async (_request, response) => {
+    const [redis, lag] = await Promise.all([ctx.ops.redisProbe.check(), ctx.archive ? withinMs(ctx.archive.archiver.lag(), ARCHIVE_LAG_BOUND_MS) : null]);
+    if (!redis.isReachable) {
+      ctx.ops.log.debug({ reason: redis.reason }, `health: Redis unreachable (${redis.reason})`);
+      response.status(503).json(fail('internal_error', `Redis unreachable: ${redis.reason}`));
+      return;
+    }
+    // [AR5] How far the durable record is behind the live state; null when there is no archive or the lag could not be read in time.
+    const archive = lag?.ok ? lag.value : null;
+    response.json({ ok: true, data: { redis: 'reachable', version: options.version, city: ctx.city.data.name, archive, ...(lag && !lag.ok ? { archiveLag: 'unknown: not read within 500 ms' } : {}) } });
+  });
   // [HI1] Every API request counts against its address's limit, on every instance.
   app.use('/api', (request, response, next) => {
     ctx.limits.consume('http', request.ip ?? 'unknown').then((limit) => {
@@ -39,23 +61,12 @@ export function mountHttpApp(app: Express, ctx: CadContext, publisher: Publisher
     response.status(404).json(fail('unknown_command', `no route OPTIONS ${request.path}`));
   });
 
-  app.get('/api/health', async (_request, response) => {
-    try {
-      await ctx.redis.ping();
-      // [AR5] How far the durable record is behind the live state.
-      const archive = ctx.archive ? await ctx.archive.archiver.lag() : null;
-      response.json({ ok: true, data: { redis: 'reachable', version: options.version, city: ctx.city.data.name, archive } });
-    } catch (error) {
-      console.error('health: Redis unreachable:', error);
-      response.status(503).json(fail('internal_error', 'Redis unreachable'));
-    }
-  });
   app.get('/api/openapi.json', (_request, response) => {
     response.json(openApiDocument(options.version));
   });
   app.use(cityLayersRoute(ctx.city.layers));
   // [CC8] Open311 GeoReport v2: outside the contract (the standard fixes its shapes and errors), same ticket functions.
-  app.use(OPEN311_MOUNT, open311Router(ctx, publisher), open311Errors);
+  app.use(OPEN311_MOUNT, open311Router(ctx, publisher), open311Errors(ctx.ops.log));
   app.use(contractRoutes(ctx, publisher));
   app.use('/api', (request, response) => {
     response.status(404).json(fail('unknown_command', `no route ${request.method} ${request.originalUrl}`));
@@ -66,11 +77,11 @@ export function mountHttpApp(app: Express, ctx: CadContext, publisher: Publisher
     app.use(express.static(consoleDir, { index: 'index.html', maxAge: '1h' }));
     app.get(/^\/(?!api\/|socket\.io\/).*/, (_request, response) => response.sendFile(join(consoleDir, 'index.html')));
   }
-  app.use(jsonErrors);
+  app.use(jsonErrors(ctx.ops.log));
 }
 
 /** Malformed JSON and oversized bodies answer in the one result shape; nothing else leaks. */
-const jsonErrors: ErrorRequestHandler = (error: unknown, _request, response, _next) => {
+const jsonErrors = (log: Logger): ErrorRequestHandler => (error: unknown, request, response, _next) => {
   const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : 500;
   if (status >= 400 && status < 500) {
     const type = typeof error === 'object' && error !== null && 'type' in error ? error.type : null;
@@ -85,6 +96,6 @@ const jsonErrors: ErrorRequestHandler = (error: unknown, _request, response, _ne
     response.status(status).json(fail('validation_failed', message));
     return;
   }
-  console.error('HTTP request failed:', error);
+  log.error({ err: error, method: request.method, path: request.path }, 'HTTP request failed');
   response.status(500).json(fail('internal_error', 'the server could not complete the request'));
 };

@@ -2,7 +2,7 @@ import type { Actor } from '../../shared/auth/roles.ts';
 import type { Incident, IncidentCreateInput } from '../../shared/incidents/incidentSchema.ts';
 import { buildIncident, queueScore, REFERENCE_PLACEHOLDER } from '../../shared/incidents/incidentLifecycle.ts';
 import { buildCallRecord } from '../../shared/callers/callRecord.ts';
-import { johannesburgDay } from '../../shared/incidents/referenceNumber.ts';
+import { referenceDay } from '../../shared/incidents/referenceNumber.ts';
 import type { CadContext } from '../app/cadContext.ts';
 import { outcomeOf, type CommandOutcome } from '../commands/commandOutcome.ts';
 import { parseScriptAnswer } from '../redis/scriptAnswer.ts';
@@ -13,7 +13,7 @@ import { callHistoryKey } from '../callers/callHistoryKey.ts';
 export async function createIncident(ctx: CadContext, input: IncidentCreateInput, actor: Actor): Promise<CommandOutcome<Incident>> {
   const now = ctx.now();
   const incident = buildIncident(input, ctx.city.locate(input.location), actor, now);
-  const day = johannesburgDay(now);
+  const day = referenceDay(now, ctx.city.data.timeZone);
   const call = buildCallRecord(input, { outcome: 'incident', incidentId: REFERENCE_PLACEHOLDER }, actor, now);
   const { keys } = ctx;
   const history = callHistoryKey(ctx, call);

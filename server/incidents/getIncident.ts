@@ -1,5 +1,5 @@
 import type { Incident, IncidentGetInput } from '../../shared/incidents/incidentSchema.ts';
-import { formatReference, isValidReference, johannesburgDay, normalizeReference } from '../../shared/incidents/referenceNumber.ts';
+import { formatReference, isValidReference, normalizeReference, referenceDay } from '../../shared/incidents/referenceNumber.ts';
 import { ok } from '../../shared/protocol/result.ts';
 import type { CadContext } from '../app/cadContext.ts';
 import { refusal, type CommandOutcome } from '../commands/commandOutcome.ts';
@@ -14,7 +14,7 @@ const SEQUENCE_ONLY = /^\d{1,6}$/;
  */
 export async function getIncident(ctx: CadContext, input: IncidentGetInput): Promise<CommandOutcome<Incident>> {
   const typed = input.reference.trim();
-  const reference = SEQUENCE_ONLY.test(typed) && Number(typed) > 0 ? formatReference(johannesburgDay(ctx.now()), Number(typed)) : normalizeReference(typed);
+  const reference = SEQUENCE_ONLY.test(typed) && Number(typed) > 0 ? formatReference(referenceDay(ctx.now(), ctx.city.data.timeZone), Number(typed)) : normalizeReference(typed);
   if (!reference) {
     return refusal('validation_failed', `"${input.reference}" is not a reference: it reads EC-YYMMDD-NNNN-C, or today's number alone (0001)`, { issues: [{ path: 'reference', message: 'not a reference' }] });
   }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { CareCatalogue, CareService } from '../../shared/tickets/careServiceSchema.ts';
 import { isTicketClosed, TICKET_STATUS_LABELS, type Ticket } from '../../shared/tickets/ticketSchema.ts';
+import { offsetText, wallTime } from '../../shared/time/zonedTime.ts';
+import type { CityData } from '../city/cityData.ts';
 
 /**
  * [CC8][CC9] The Open311 GeoReport v2 documents, built from the Care Connect catalogue and tickets. Field names and
@@ -68,9 +70,12 @@ export function w3DateTime(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** Johannesburg time (UTC+2, no daylight saving) as people read it in a notice: "2026-12-01 14:00 (UTC+02:00)". */
-function localTime(ms: number): string {
-  return `${new Date(ms + 2 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')} (UTC+02:00)`;
+/**
+ * [OP2] The city's wall clock as people read it in a notice, with the offset it has at that instant (a city with
+ * daylight saving changes it): "2026-12-01 14:00 (UTC+02:00)".
+ */
+function localTime(ms: number, timeZone: string): string {
+  return `${wallTime(ms, timeZone).slice(0, 16).replace('T', ' ')} (UTC${offsetText(ms, timeZone)})`;
 }
 
 /** [CC8] A service as GET services lists it: one service type, always answered at once (`realtime`). */
@@ -103,15 +108,15 @@ export function open311ServiceDefinition(service: CareService): Open311ServiceDe
 }
 
 /** What the resident is told to expect of an open ticket. */
-function expectation(ticket: Ticket, catalogue: CareCatalogue): string | null {
+function expectation(ticket: Ticket, catalogue: CareCatalogue, timeZone: string): string | null {
   if (isTicketClosed(ticket.status)) return null;
-  return `${catalogue.department(ticket.department)?.name ?? ticket.department} expects to resolve it by ${localTime(ticket.expectedBy)}.`;
+  return `${catalogue.department(ticket.department)?.name ?? ticket.department} expects to resolve it by ${localTime(ticket.expectedBy, timeZone)}.`;
 }
 
 /** [CC11] The notice a POST answers with: the reference, the expected date and, when a number was given, the callback promise. */
-export function creationNotice(ticket: Ticket, service: CareService, catalogue: CareCatalogue): string {
+export function creationNotice(ticket: Ticket, service: CareService, catalogue: CareCatalogue, timeZone: string): string {
   const callback = ticket.callers[0]?.callbackNumber ? ` ${service.callbackPromise}` : '';
-  return `Logged with ${catalogue.file.line.name} as ${ticket.reference}. ${expectation(ticket, catalogue) ?? ''}${callback}`.trim();
+  return `Logged with ${catalogue.file.line.name} as ${ticket.reference}. ${expectation(ticket, catalogue, timeZone) ?? ''}${callback}`.trim();
 }
 
 /** Coordinates to 3 decimals (about 100 m): enough to put a pothole on a map, not to single out a front door. */
@@ -123,7 +128,7 @@ const coarse = (degrees: number): number => Math.round(degrees * 1000) / 1000;
  * number, email, extra field, internal note nor the caller's own words (`description` is free text that may name
  * people); the place only for a service about a place, to about 100 m, and the ward. [CC5]
  */
-export function open311Request(ticket: Ticket, catalogue: CareCatalogue, cityName: string): Open311Request {
+export function open311Request(ticket: Ticket, catalogue: CareCatalogue, city: Pick<CityData, 'name' | 'timeZone'>): Open311Request {
   const service = catalogue.service(ticket.serviceCode);
   const latestNote = [...ticket.history].reverse().find((entry) => entry.publicNote !== '')?.publicNote;
   const lastChange = ticket.history.reduce((latest, entry) => Math.max(latest, entry.at), ticket.createdAt);
@@ -136,11 +141,11 @@ export function open311Request(ticket: Ticket, catalogue: CareCatalogue, cityNam
     service_code: ticket.serviceCode,
     description: null,
     agency_responsible: catalogue.department(ticket.department)?.name ?? ticket.department,
-    service_notice: expectation(ticket, catalogue),
+    service_notice: expectation(ticket, catalogue, city.timeZone),
     requested_datetime: w3DateTime(ticket.createdAt),
     updated_datetime: w3DateTime(ticket.closedAt ?? lastChange),
     expected_datetime: w3DateTime(ticket.expectedBy),
-    address: ticket.ward === null ? null : `Ward ${ticket.ward}, ${cityName}`,
+    address: ticket.ward === null ? null : `Ward ${ticket.ward}, ${city.name}`,
     lat: isAboutPlace && ticket.location ? coarse(ticket.location[1]) : null,
     long: isAboutPlace && ticket.location ? coarse(ticket.location[0]) : null,
     media_url: null,

@@ -133,7 +133,7 @@ export async function createOpen311Request(ctx: CadContext, catalogue: CareCatal
   const actor: Actor = { role: 'system', operatorId: `open311:${keyName}` };
   const outcome = await createTicket(ctx, input.data, actor);
   const { result } = outcome;
-  if (result.ok) return { status: 200, body: [{ service_request_id: result.data.reference, service_notice: creationNotice(result.data, service, catalogue), account_id: null }], ticket: result.data, outcome };
+  if (result.ok) return { status: 200, body: [{ service_request_id: result.data.reference, service_notice: creationNotice(result.data, service, catalogue, ctx.city.data.timeZone), account_id: null }], ticket: result.data, outcome };
   const { error } = result;
   if (error.code === 'validation_failed') return errorsOf(400, issueDescriptions(error.issues ?? [{ path: '', message: error.message }]), outcome);
   if (error.code === 'service_not_found' || error.code === 'care_not_offered') return errorsOf(404, [error.message], outcome);

@@ -136,7 +136,7 @@ async function newestOf(ctx: CadContext, index: string, query: Extract<RequestQu
  * (all tickets' index when none is), by score range over the window, at most 1000.
  */
 export async function findRequests(ctx: CadContext, catalogue: CareCatalogue, query: RequestQuery): Promise<PublishedRequest[]> {
-  if (query.kind === 'ids') return (await readTickets(ctx, query.ids)).map((ticket) => published(JSON.stringify(open311Request(ticket, catalogue, ctx.city.data.name))));
+  if (query.kind === 'ids') return (await readTickets(ctx, query.ids)).map((ticket) => published(JSON.stringify(open311Request(ticket, catalogue, ctx.city.data))));
   const sources =
     query.serviceCodes.length > 0
       ? query.serviceCodes.map((code) => ({ index: ctx.keys.ticketsCreatedByService(code), departments: [catalogue.service(code)?.department ?? ''] }))
@@ -179,7 +179,7 @@ async function readPublicRecords(ctx: CadContext, catalogue: CareCatalogue, ids:
     replies.map(async ([error, text], i): Promise<PublishedRequest[]> => {
       if (error === null && typeof text === 'string' && text !== '') return [published(text)];
       const [ticket] = await readTickets(ctx, [ids[i] ?? '']);
-      return ticket ? [published(JSON.stringify(open311Request(ticket, catalogue, ctx.city.data.name)))] : [];
+      return ticket ? [published(JSON.stringify(open311Request(ticket, catalogue, ctx.city.data)))] : [];
     }),
   );
   return records.flat();

@@ -1,6 +1,7 @@
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import type { CareCatalogue } from '../../shared/tickets/careServiceSchema.ts';
 import type { CadContext } from '../app/cadContext.ts';
+import type { Logger } from '../ops/logger.ts';
 import { appendAudit, summarisePayload } from '../audit/appendAudit.ts';
 import { publishOutcome, type Publisher } from '../realtime/publishOutcome.ts';
 import { normalizeTicketReference } from '../../shared/tickets/ticketReference.ts';
@@ -142,29 +143,39 @@ export function open311Router(ctx: CadContext, publisher: Publisher): Router {
       const id = param(request, 'id');
       const found = await readTicket(ctx, normalizeTicketReference(id) ?? id.trim());
       if (!found) return answerErrors(response, format, notFound(`no service request ${id}`));
-      answer(response, format, 200, 'service_requests', [open311Request(found.ticket, catalogue, ctx.city.data.name)]);
+      answer(response, format, 200, 'service_requests', [open311Request(found.ticket, catalogue, ctx.city.data)]);
     }),
   );
 
   router.post(
     '/v2/requests.:format',
     withCatalogue(async (request, response, format, catalogue) => {
-      const body = bodyOf(request);
-      const key = typeof body.api_key === 'string' ? body.api_key : typeof request.query.api_key === 'string' ? request.query.api_key : '';
-      const keyName = key === '' ? null : await open311KeyName(ctx, key);
-      // The key is checked, never kept: the audit and the ticket get every other field.
-      const fields = Object.fromEntries(Object.entries(body).filter(([name]) => name !== 'api_key'));
-      if (keyName === null) {
-        await auditPost(ctx, request, null, 'forbidden', fields, null);
-        return answerErrors(response, format, [{ code: 403, description: key === '' ? 'api_key is required to create a service request' : "invalid api_key received: can't proceed with create_request" }]);
+      // [OPS4] A draining server creates nothing more; the app sends the request again, to another instance.
+      if (!ctx.ops.gate.enter()) return answerErrors(response, format, [{ code: 503, description: 'this server is shutting down: send the request again' }]);
+      try {
+        await createRequest(request, response, format, catalogue);
+      } finally {
+        ctx.ops.gate.leave();
       }
-      const created = await createOpen311Request(ctx, catalogue, fields, keyName);
-      if (created.outcome) publishOutcome(publisher, created.outcome);
-      await auditPost(ctx, request, keyName, auditOutcome(created), fields, created.ticket?.reference ?? null);
-      if (created.status !== 200) return answerErrors(response, format, created.body);
-      answer(response, format, 200, 'service_requests', created.body);
     }),
   );
+
+  async function createRequest(request: Request, response: Response, format: Format, catalogue: CareCatalogue): Promise<void> {
+    const body = bodyOf(request);
+    const key = typeof body.api_key === 'string' ? body.api_key : typeof request.query.api_key === 'string' ? request.query.api_key : '';
+    const keyName = key === '' ? null : await open311KeyName(ctx, key);
+    // The key is checked, never kept: the audit and the ticket get every other field.
+    const fields = Object.fromEntries(Object.entries(body).filter(([name]) => name !== 'api_key'));
+    if (keyName === null) {
+      await auditPost(ctx, request, null, 'forbidden', fields, null);
+      return answerErrors(response, format, [{ code: 403, description: key === '' ? 'api_key is required to create a service request' : "invalid api_key received: can't proceed with create_request" }]);
+    }
+    const created = await createOpen311Request(ctx, catalogue, fields, keyName);
+    if (created.outcome) publishOutcome(publisher, created.outcome);
+    await auditPost(ctx, request, keyName, auditOutcome(created), fields, created.ticket?.reference ?? null);
+    if (created.status !== 200) return answerErrors(response, format, created.body);
+    answer(response, format, 200, 'service_requests', created.body);
+  }
 
   router.use((request, response) => answerErrors(response, formatOfPath(request.path), notFound(`no resource ${request.method} ${request.path}`)));
   return router;
@@ -200,11 +211,11 @@ async function auditPost(ctx: CadContext, request: Request, keyName: string | nu
     incidentId: reference,
     unitIds: [],
     summary: summarisePayload(fields),
-  }).catch((error: unknown) => console.error('open311: audit append failed:', error));
+  }).catch((error: unknown) => ctx.ops.log.error({ err: error }, 'open311: audit append failed'));
 }
 
 /** [CC8] A body that cannot be read (malformed JSON, too large) or a failure answers in the standard's error shape. */
-export const open311Errors: ErrorRequestHandler = (error: unknown, request, response, _next) => {
+export const open311Errors = (log: Logger): ErrorRequestHandler => (error: unknown, request, response, _next) => {
   const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : 500;
   const format = formatOfPath(request.path);
   if (status >= 400 && status < 500) {
@@ -212,6 +223,6 @@ export const open311Errors: ErrorRequestHandler = (error: unknown, request, resp
     const description = type === 'entity.too.large' ? 'the request body is over 64 kB' : type === 'entity.parse.failed' ? 'the request body is not valid JSON' : 'the request could not be read';
     return answerErrors(response, format, [{ code: 400, description }]);
   }
-  console.error('open311 request failed:', error);
+  log.error({ err: error }, 'open311 request failed');
   answerErrors(response, format, [{ code: 500, description: 'the server could not complete the request' }]);
 };

@@ -53,12 +53,15 @@ export function attachRealtime(io: CadIo, ctx: CadContext, publisher: Publisher)
       socket.data = { session, clientKey };
       next();
     })().catch((error: unknown) => {
-      console.error('socket handshake failed:', error);
+      ctx.ops.log.error({ err: error }, 'socket handshake failed');
       next(new Error('internal_error'));
     });
   });
 
   io.on('connection', (socket) => {
+    const { userId, role } = socket.data.session;
+    ctx.ops.log.debug({ socketId: socket.id, userId, role }, 'socket connected');
+    socket.on('disconnect', (reason) => ctx.ops.log.debug({ socketId: socket.id, userId, role, reason }, 'socket disconnected'));
     void socket.join(roomsFor(socket.data.session));
     const token = socketToken(socket);
     for (const name of SOCKET_COMMAND_NAMES) bindCommand(socket, token, name, ctx, publisher);
@@ -73,7 +76,7 @@ export function attachRealtime(io: CadIo, ctx: CadContext, publisher: Publisher)
     readSnapshot(ctx).then(
       (snapshot) => socket.emit('state:snapshot', snapshotForViewer(socket.data.session, snapshot)),
       (error: unknown) => {
-        console.error('snapshot for a new console failed:', error);
+        ctx.ops.log.error({ err: error, userId: socket.data.session.userId }, 'snapshot for a new console failed');
         socket.disconnect(true);
       },
     );
@@ -99,7 +102,7 @@ function bindCommand(socket: CadSocket, token: string | undefined, name: SocketC
       reply(outcome.result);
       publishOutcome(publisher, outcome);
     })().catch((error: unknown) => {
-      console.error(`[${name}] transport failure:`, error);
+      ctx.ops.log.error({ err: error, command: name }, `${name}: transport failure`);
       reply({ ok: false, error: { code: 'internal_error', message: 'the server could not complete the command' } });
     });
   };

@@ -1,5 +1,6 @@
 import type { CoverageIndex } from '../coverage/computeCoverage.ts';
 import type { CoverageTracker } from '../coverage/coverageTracker.ts';
+import type { Logger } from '../ops/logger.ts';
 import type { CadIo } from './cadIo.ts';
 import { ROOMS } from './rooms.ts';
 
@@ -19,6 +20,7 @@ export class CoveragePush {
     private readonly io: CadIo,
     private readonly tracker: CoverageTracker,
     intervalMs: number,
+    private readonly log: Logger,
   ) {
     this.timer = setInterval(() => void this.check(), intervalMs);
     this.timer.unref();
@@ -34,7 +36,7 @@ export class CoveragePush {
       this.lastPushed = index;
       this.io.local.to(ROOMS.coverage).emit('coverage:updated', answer);
     } catch (error: unknown) {
-      console.error('coverage check failed:', error);
+      this.log.error({ err: error }, 'coverage check failed');
     } finally {
       this.isChecking = false;
     }

@@ -1,10 +1,12 @@
 import type { UnitFix } from '../../shared/units/unitSchema.ts';
+import type { CadMetrics } from '../ops/cadMetrics.ts';
 import type { CadIo } from './cadIo.ts';
 import { DESK_ROOMS, ROOMS } from './rooms.ts';
 
 /**
  * [RT4] Coalesces position fixes into frames: consoles get at most one message per interval
- * holding the latest fix of each unit that moved, not one message per fix.
+ * holding the latest fix of each unit that moved, not one message per fix. [OPS2] A fix replaced before
+ * its frame went out is counted as coalesced.
  */
 export class PositionFrames {
   private pending = new Map<string, UnitFix>();
@@ -13,6 +15,7 @@ export class PositionFrames {
   constructor(
     private readonly io: CadIo,
     intervalMs: number,
+    private readonly metrics: Pick<CadMetrics, 'positionsCoalesced'>,
   ) {
     this.timer = setInterval(() => this.flush(), intervalMs);
     this.timer.unref();
@@ -20,6 +23,7 @@ export class PositionFrames {
 
   /** Queues a fix; a later fix of the same unit in the same frame replaces it. */
   add(fix: UnitFix): void {
+    if (this.pending.has(fix.unitId)) this.metrics.positionsCoalesced.inc();
     this.pending.set(fix.unitId, fix);
   }
 

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { claimFolder, isAlive, pidIn, waitForExit } from '../stores/folderOwner.ts';
 import { Redis } from 'ioredis';
 import { findRedisServer, REDIS_MISSING_MESSAGE } from './findRedisServer.ts';
 import { freePort } from './freePort.ts';
@@ -27,12 +29,48 @@ export async function startEmbeddedRedis(options: EmbeddedRedisOptions): Promise
   const binary = findRedisServer();
   if (!binary) throw new Error(REDIS_MISSING_MESSAGE);
   mkdirSync(options.dataDir, { recursive: true });
+  const release = claimFolder(options.dataDir, 'embedded Redis');
+  try {
+    return await start(binary, options, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** [OPS8] A redis-server a dead server left running on this folder: stopped (SIGTERM: it writes its AOF and exits), so the folder has one. */
+async function stopLeftover(dataDir: string): Promise<void> {
+  const pidFile = join(dataDir, REDIS_PID_FILE);
+  const pid = pidIn(pidFile);
+  if (pid === null || pid === process.pid || !isAlive(pid) || !isRedisProcess(pid)) return;
+  console.log(`Stopping the redis-server (pid ${pid}) a previous server left running on ${dataDir}`);
+  process.kill(pid, 'SIGTERM');
+  if (!(await waitForExit(pid, 30_000))) {
+    process.kill(pid, 'SIGKILL');
+    await waitForExit(pid, 5_000);
+  }
+}
+
+/** Whether `pid` runs redis-server, where the system says (Linux's /proc); elsewhere the pid file is trusted. */
+function isRedisProcess(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('redis-server');
+  } catch {
+    return !existsSync('/proc');
+  }
+}
+
+const REDIS_PID_FILE = 'redis.pid';
+
+async function start(binary: string, options: EmbeddedRedisOptions, release: () => void): Promise<EmbeddedRedis> {
+  await stopLeftover(options.dataDir);
   const port = options.port ?? (await freePort());
   const child = spawn(
     binary,
     ['--port', String(port), '--bind', '127.0.0.1', '--dir', options.dataDir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--protected-mode', 'yes', '--loglevel', 'warning'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  if (child.pid !== undefined) writeFileSync(join(options.dataDir, REDIS_PID_FILE), String(child.pid));
   const output: string[] = [];
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
@@ -42,7 +80,11 @@ export async function startEmbeddedRedis(options: EmbeddedRedisOptions): Promise
     url,
     port,
     dataDir: options.dataDir,
-    stop: () => stopChild(child, url),
+    stop: async () => {
+      await stopChild(child, url);
+      rmSync(join(options.dataDir, REDIS_PID_FILE), { force: true });
+      release();
+    },
     kill: () => killChild(child),
   };
 }

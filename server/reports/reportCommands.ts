@@ -14,7 +14,7 @@ async function fromArchive<T>(ctx: CadContext, read: (archive: Archive) => Promi
   try {
     return { result: ok(await read(archive)) };
   } catch (error) {
-    console.error('report: archive read failed:', error);
+    ctx.ops.log.error({ err: error }, 'report: archive read failed');
     return { result: fail('archive_unavailable', 'the archive (PostgreSQL) cannot be read just now; live dispatch is not affected') };
   }
 }

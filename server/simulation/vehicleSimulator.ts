@@ -141,9 +141,10 @@ export function startVehicleSimulator(ctx: CadContext, publisher: Publisher, opt
     }
   };
   // [RL2] A replay server's vehicles move in replayed time, each time the replay moves the clock past a step.
-  if (ctx.replayClock) return ctx.replayClock.every(options.replayTickMs, tick);
+  const logFailure = (error: unknown): void => ctx.ops.log.error({ err: error }, 'vehicle simulator: a step failed');
+  if (ctx.replayClock) return ctx.replayClock.every(options.replayTickMs, tick, logFailure);
   const timer = setInterval(() => {
-    tick().catch((error: unknown) => console.error('vehicle simulator:', error));
+    tick().catch(logFailure);
   }, options.tickMs);
   timer.unref();
   return () => clearInterval(timer);

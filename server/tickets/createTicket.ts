@@ -1,5 +1,5 @@
 import type { Actor } from '../../shared/auth/roles.ts';
-import { johannesburgDay } from '../../shared/incidents/referenceNumber.ts';
+import { referenceDay } from '../../shared/incidents/referenceNumber.ts';
 import { extraFieldProblem } from '../../shared/tickets/careServiceSchema.ts';
 import type { Ticket, TicketCreateInput } from '../../shared/tickets/ticketSchema.ts';
 import { buildTicket } from '../../shared/tickets/ticketSteps.ts';
@@ -28,7 +28,7 @@ export async function createTicket(ctx: CadContext, input: TicketCreateInput, ac
   if (issues.length > 0) return { result: fail('validation_failed', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues }) };
   const now = ctx.now();
   const ticket = buildTicket(input, service, input.location ? ctx.city.locate(input.location) : null, actor, now);
-  const day = johannesburgDay(now);
+  const day = referenceDay(now, ctx.city.data.timeZone);
   const { keys } = ctx;
   const reply = await SCRIPTS.createTicket.run(
     ctx.redis,

@@ -1,7 +1,7 @@
 import type { Actor } from '../../shared/auth/roles.ts';
 import { buildIncident, queueScore } from '../../shared/incidents/incidentLifecycle.ts';
 import { incidentType } from '../../shared/incidents/incidentTypes.ts';
-import { johannesburgDay } from '../../shared/incidents/referenceNumber.ts';
+import { referenceDay } from '../../shared/incidents/referenceNumber.ts';
 import { isTicketClosed, type Escalation, type TicketEscalateInput } from '../../shared/tickets/ticketSchema.ts';
 import type { Delta } from '../../shared/protocol/stateSchema.ts';
 import type { CadContext } from '../app/cadContext.ts';
@@ -56,7 +56,7 @@ export function escalateTicket(ctx: CadContext, input: TicketEscalateInput, acto
       incidentId: INCIDENT_PLACEHOLDER,
       history: [...ticket.history, { at: now, by: actor.operatorId, status: ticket.status, publicNote: 'Passed to Emergency Connect as an emergency.', internalNote: `Escalated as ${incidentType(input.type).label} to ${INCIDENT_PLACEHOLDER}: ${input.reason}` }],
     };
-    const day = johannesburgDay(now);
+    const day = referenceDay(now, ctx.city.data.timeZone);
     const { keys } = ctx;
     const reply = await SCRIPTS.escalateTicket.run(
       ctx.redis,

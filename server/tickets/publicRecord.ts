@@ -8,5 +8,5 @@ import { open311Request } from '../open311/open311Documents.ts';
  * parses a full document. Empty when the city runs no Care Connect line.
  */
 export function publicRecordOf(ctx: CadContext, ticket: Ticket): string {
-  return ctx.city.care ? JSON.stringify(open311Request(ticket, ctx.city.care, ctx.city.data.name)) : '';
+  return ctx.city.care ? JSON.stringify(open311Request(ticket, ctx.city.care, ctx.city.data)) : '';
 }

@@ -86,5 +86,5 @@ export async function readPublicTicket(ctx: CadContext, input: TicketGetInput): 
   const reference = normalizeTicketReference(input.reference);
   if (!reference || !isValidTicketReference(reference) || !ctx.city.care) return unknown;
   const found = await readTicket(ctx, reference);
-  return found ? { result: ok(publicTicket(found.ticket, ctx.city.care)) } : unknown;
+  return found ? { result: ok(publicTicket(found.ticket, ctx.city.care, ctx.city.data.timeZone)) } : unknown;
 }

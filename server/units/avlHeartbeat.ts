@@ -18,12 +18,13 @@ export function startAvlHeartbeat(ctx: CadContext, frames: PositionFrames, inter
       if (outcome.fix) frames.add(outcome.fix);
     }
   };
+  const logFailure = (error: unknown): void => ctx.ops.log.error({ err: error }, 'AVL heartbeat failed');
   const run = (): void => {
-    beat().catch((error: unknown) => console.error('AVL heartbeat failed:', error));
+    beat().catch(logFailure);
   };
   run();
   // [RL2] On a replay clock the trackers report every `intervalMs` of replayed time.
-  if (ctx.replayClock) return ctx.replayClock.every(intervalMs, beat);
+  if (ctx.replayClock) return ctx.replayClock.every(intervalMs, beat, logFailure);
   const timer = setInterval(run, intervalMs);
   timer.unref();
   return () => clearInterval(timer);

@@ -12,6 +12,8 @@ const MAX_CLOCK_SKEW_MS = 60_000;
  * its kind's available set, in one script. Not journaled per fix; consoles get it in the next frame.
  */
 export async function recordPosition(ctx: CadContext, input: UnitPositionInput): Promise<CommandOutcome<UnitPositionAnswer>> {
+  // [OPS2] Every fix that reaches the store's door, from a device, the AVL feed or the simulator.
+  ctx.ops.metrics.positionsReceived.inc();
   const now = ctx.now();
   const fixAt = input.fixAt ?? now;
   if (fixAt > now + MAX_CLOCK_SKEW_MS) {

@@ -51,6 +51,8 @@ export type FleetUnit = z.infer<typeof FleetUnitSchema>;
 /** The city's map layers as the console draws them (GET /api/city). */
 export const CityLayersSchema = z.object({
   name: z.string(),
+  /** [OP2] The city's IANA time zone ("Africa/Johannesburg"): every date and hour the console shows or reads is in it. */
+  timeZone: z.string(),
   center: LngLatSchema,
   /** [west, south, east, north] */
   bounds: z.tuple([z.number(), z.number(), z.number(), z.number()]),

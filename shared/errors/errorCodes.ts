@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   'rate_limited',
   'archive_unavailable',
   'clock_not_settable',
+  /** [OPS4] The instance is shutting down: the command was not run; send it again (the client reconnects elsewhere). */
+  'server_draining',
   'internal_error',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

@@ -1,6 +1,8 @@
+import { calendarDay } from '../time/zonedTime.ts';
+
 /**
  * [IC2] Reference numbers that can be read over the phone: `EC-YYMMDD-NNNN-C`.
- * `EC` = Emergency Connect, the date the call was taken (Johannesburg time), a daily sequence,
+ * `EC` = Emergency Connect, the date the call was taken (the city's own day), a daily sequence,
  * and a check digit (Luhn over the date and sequence) so that a digit misheard on read-back is caught.
  */
 export const REFERENCE_PATTERN = /^EC-(\d{6})-(\d{4,6})-(\d)$/;
@@ -34,13 +36,12 @@ export function isValidReference(reference: string): boolean {
   return luhnCheckDigit(`${date}${seq}`) === Number(check);
 }
 
-/** The calendar day `YYMMDD` in Johannesburg (UTC+2, no daylight saving) at epoch ms `now`. */
-export function johannesburgDay(now: number): string {
-  const local = new Date(now + 2 * 3600_000);
-  const yy = String(local.getUTCFullYear() % 100).padStart(2, '0');
-  const mm = String(local.getUTCMonth() + 1).padStart(2, '0');
-  const dd = String(local.getUTCDate()).padStart(2, '0');
-  return `${yy}${mm}${dd}`;
+/**
+ * [IC2][OP2] The day `YYMMDD` a reference carries: the city's calendar day at epoch ms `now`, in its own zone
+ * (`timeZone`, IANA), so a call at 22:30 UTC is already the next day in Andorra in July (UTC+2), not in January (UTC+1).
+ */
+export function referenceDay(now: number, timeZone: string): string {
+  return calendarDay(now, timeZone).slice(2).replaceAll('-', '');
 }
 
 /** Digits spelt out in groups for read-back: "E C · 2 6 1 1 2 6 · 0 0 4 2 · 7". */

@@ -233,6 +233,8 @@ export const PublicTicketSchema = z.object({
   closedAt: z.number().int().nullable(),
   ward: z.number().int().nullable(),
   updates: z.array(z.object({ at: z.number().int(), status: TicketStatusSchema, note: z.string() })),
+  /** [OP2] The city's IANA time zone: the resident's page shows its dates in it, wherever the phone is set. */
+  timeZone: z.string(),
 });
 export type PublicTicket = z.infer<typeof PublicTicketSchema>;
 

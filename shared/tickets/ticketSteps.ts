@@ -119,7 +119,7 @@ export function overdueCallbacks(ticket: Pick<Ticket, 'callbacks'>, now: number)
 }
 
 /** [CC5] What the resident reads: no caller, number, internal note or exact place. */
-export function publicTicket(ticket: Ticket, catalogue: CareCatalogue): PublicTicket {
+export function publicTicket(ticket: Ticket, catalogue: CareCatalogue, timeZone: string): PublicTicket {
   return {
     reference: ticket.reference,
     service: catalogue.service(ticket.serviceCode)?.name ?? ticket.serviceCode,
@@ -131,5 +131,6 @@ export function publicTicket(ticket: Ticket, catalogue: CareCatalogue): PublicTi
     closedAt: ticket.closedAt,
     ward: ticket.ward,
     updates: ticket.history.filter((entry, i) => i === 0 || entry.publicNote !== '').map((entry) => ({ at: entry.at, status: entry.status, note: entry.publicNote })),
+    timeZone,
   };
 }

@@ -199,7 +199,7 @@ describe('[AR3] a server killed mid-burst loses nothing from the archive', () =>
         const timer = setTimeout(() => fail(new Error(`the server did not start: ${output}`)), 90_000);
         child?.stdout?.on('data', (chunk: Buffer) => {
           output += chunk.toString();
-          const found = /Open (http:\/\/\S+)/.exec(output);
+          const found = /Open (http:\/\/[^\s"]+)/.exec(output);
           if (found?.[1]) {
             clearTimeout(timer);
             done(found[1]);

@@ -200,9 +200,18 @@ describe('[CS7] moving a ticket on', () => {
 
   it('[CS7] the expected date is edited in Johannesburg time', () => {
     const at = Date.UTC(2026, 10, 28, 10, 30);
-    expect(toLocalInput(at)).toBe('2026-11-28T12:30');
-    expect(fromLocalInput('2026-11-28T12:30')).toBe(at);
-    expect(fromLocalInput('tomorrow')).toBeNull();
+    expect(toLocalInput(at, 'Africa/Johannesburg')).toBe('2026-11-28T12:30');
+    expect(fromLocalInput('2026-11-28T12:30', 'Africa/Johannesburg')).toBe(at);
+    expect(fromLocalInput('tomorrow', 'Africa/Johannesburg')).toBeNull();
+  });
+
+  it('[OP2] the expected date is edited on the city\'s clock, at the offset of that date (Andorra after the clocks go back)', () => {
+    const summer = Date.UTC(2026, 9, 24, 10, 30);
+    const winter = Date.UTC(2026, 9, 26, 10, 30);
+    expect(toLocalInput(summer, 'Europe/Andorra')).toBe('2026-10-24T12:30');
+    expect(toLocalInput(winter, 'Europe/Andorra')).toBe('2026-10-26T11:30');
+    expect(fromLocalInput('2026-10-26T11:30', 'Europe/Andorra')).toBe(winter);
+    expect(fromLocalInput('2026-02-30T11:30', 'Europe/Andorra')).toBeNull();
   });
 });
 

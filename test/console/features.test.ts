@@ -35,6 +35,7 @@ describe('incidentsToFeatures', () => {
 const square = { type: 'Polygon' as const, coordinates: [[[28, -26], [28.1, -26], [28.1, -26.1], [28, -26]]] as [number, number][][] };
 const city: CityLayers = {
   name: 'Johannesburg',
+  timeZone: 'Africa/Johannesburg',
   center: [28.05, -26.2],
   bounds: [27.7, -26.6, 28.3, -25.9],
   boundary: square,

@@ -42,7 +42,10 @@ describe('[CS12] the administrator\'s Open311 keys, in words', () => {
   });
 
   it('[CS12] when and by whom, in Johannesburg time', () => {
-    expect(byWhomWhen(ISSUED_AT, 'admin')).toBe('12 May 2026, 14:05 by admin');
-    expect(byWhomWhen(ISSUED_AT, null)).toBe('12 May 2026, 14:05');
+    expect(byWhomWhen(ISSUED_AT, 'admin', 'Africa/Johannesburg')).toBe('12 May 2026, 14:05 by admin');
+    expect(byWhomWhen(ISSUED_AT, null, 'Africa/Johannesburg')).toBe('12 May 2026, 14:05');
+    // [OP2] Another city's key reads in its own zone: Andorra is UTC+2 in May.
+    expect(byWhomWhen(ISSUED_AT, null, 'Europe/Andorra')).toBe('12 May 2026, 14:05');
+    expect(byWhomWhen(Date.UTC(2026, 0, 12, 12, 5), null, 'Europe/Andorra')).toBe('12 Jan 2026, 13:05');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatReference, isValidReference, johannesburgDay, luhnCheckDigit, spokenReference } from '../../shared/incidents/referenceNumber.ts';
+import { formatReference, isValidReference, luhnCheckDigit, referenceDay, spokenReference } from '../../shared/incidents/referenceNumber.ts';
 
 describe('[IC2] reference numbers', () => {
   it('[IC2] carry a Luhn check digit that catches a single misheard digit', () => {
@@ -15,8 +15,18 @@ describe('[IC2] reference numbers', () => {
   });
 
   it('[IC2] are dated in Johannesburg time (UTC+2)', () => {
-    expect(johannesburgDay(Date.UTC(2026, 10, 26, 21, 59))).toBe('261126');
-    expect(johannesburgDay(Date.UTC(2026, 10, 26, 22, 0))).toBe('261127');
+    expect(referenceDay(Date.UTC(2026, 10, 26, 21, 59), 'Africa/Johannesburg')).toBe('261126');
+    expect(referenceDay(Date.UTC(2026, 10, 26, 22, 0), 'Africa/Johannesburg')).toBe('261127');
+  });
+
+  it('[IC2][OP2] are dated on the city\'s own calendar, daylight saving included (Andorra: UTC+2 in July, UTC+1 in January)', () => {
+    // 23:30 UTC is already the next day in Andorra, summer and winter; in UTC it is not.
+    expect(referenceDay(Date.UTC(2026, 6, 14, 23, 30), 'Europe/Andorra')).toBe('260715');
+    expect(referenceDay(Date.UTC(2026, 0, 14, 23, 30), 'Europe/Andorra')).toBe('260115');
+    expect(referenceDay(Date.UTC(2026, 6, 14, 23, 30), 'UTC')).toBe('260714');
+    // 22:30 UTC tells the seasons apart: 00:30 the next day in July, 23:30 the same day in January.
+    expect(referenceDay(Date.UTC(2026, 6, 14, 22, 30), 'Europe/Andorra')).toBe('260715');
+    expect(referenceDay(Date.UTC(2026, 0, 14, 22, 30), 'Europe/Andorra')).toBe('260114');
   });
 
   it('[IC2] read back digit by digit in groups', () => {

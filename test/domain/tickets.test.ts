@@ -80,7 +80,7 @@ describe('[CC2][CC3] callbacks owed, made and overdue', () => {
 describe('[CC5] the public view', () => {
   it('carries the public notes only, and nothing personal', () => {
     const ticket = withTicketUpdate(buildTicket(input({ callerName: 'Secret Name', email: 'secret@example.com' }), burst, { ward: 60, region: 'F', isInsideMetro: true }, AGENT, T0), { status: 'in_progress', publicNote: '', internalNote: 'internal only' }, burst, OFFICER, T0 + HOUR);
-    const view = publicTicket({ ...ticket, id: 'CC-1', reference: 'CC-1' }, catalogue);
+    const view = publicTicket({ ...ticket, id: 'CC-1', reference: 'CC-1' }, catalogue, 'Africa/Johannesburg');
     expect(view).toMatchObject({ service: burst.name, department: 'Joburg Water', status: 'in_progress', ward: 60 });
     expect(view.updates).toHaveLength(1);
     expect(JSON.stringify(view)).not.toMatch(/Secret Name|secret@example|internal only|082 555|agent-1|water-1/);

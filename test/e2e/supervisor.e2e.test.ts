@@ -6,6 +6,8 @@ import type { Incident, IncidentCreatePayload } from '../../shared/incidents/inc
 import type { IncidentTypeId } from '../../shared/incidents/incidentTypes.ts';
 import type { UnitKind } from '../../shared/units/unitKinds.ts';
 import { findPostgresBin } from '../../server/archive/findPostgres.ts';
+import { addDays, reportRange } from '../../dispatch-console/src/supervisor/reportRange.ts';
+import { calendarDay } from '../../shared/time/zonedTime.ts';
 import type { TestServer } from '../support/testServer.ts';
 import { CHROMIUM_PATH, collectErrors, commandId, httpCommand, openConsole, shot, signIn, signOnToVehicle, startBrowserTestbed, waitConnected } from './dispatchFlow.ts';
 
@@ -297,6 +299,15 @@ describe.skipIf(!hasChromium)('[SF1]–[SF5] the supervisor’s figures and live
     await supervisor.locator('[data-testid="chart-agency"] svg.recharts-surface').waitFor(WAIT);
     await supervisor.locator('[data-testid="chart-hour"] svg.recharts-surface').waitFor(WAIT);
     expect(await supervisor.getByTestId('figures-range').textContent()).toMatch(/^\d{1,2} \w{3}( \d{4})? – \d{1,2} \w{3} \d{4}$/);
+    // [SF1b] The date fields show the range the figures are for: today and the 6 days before, the heading's days.
+    const fromField = supervisor.getByTestId('range-from');
+    const toField = supervisor.getByTestId('range-to');
+    const shownDays = async () => [await fromField.inputValue(), await toField.inputValue()];
+    const today = calendarDay(Date.now(), 'Africa/Johannesburg');
+    expect(await shownDays()).toEqual([addDays(today, -6), today]);
+    const [fromDay = '', toDay = ''] = await shownDays();
+    const asPicked = reportRange({ kind: 'days', fromDay, toDay }, Date.now(), 'Africa/Johannesburg');
+    expect(asPicked.ok && asPicked.range.label).toBe(await supervisor.getByTestId('figures-range').textContent());
 
     // Processing (call → first dispatch) 90, 55, 40 and 70 s in the history, and the two live assignments made at
     // once, against 60 s for 90%: 4 of 6, 66.6% (rounded down), well short, in red.
@@ -308,6 +319,28 @@ describe.skipIf(!hasChromium)('[SF1]–[SF5] the supervisor’s figures and live
     expect(await supervisor.getByTestId('interval-row-turnout-ems').getAttribute('data-standing')).toBe('met');
     expect(await supervisor.getByTestId('interval-row-turnout-fire').getAttribute('data-standing')).toBe('missed');
     expect(await supervisor.getByTestId('interval-row-travel').locator('td.num').nth(2).textContent()).toMatch(/min/);
+
+    // [SF3b] The charts tell a group with no rows from one whose rows all missed. The one theft (Bravo, Metro Police)
+    // was dispatched after 70 s against 60 s: a real 0.0%. No Echo call was dispatched (the cardiac arrest waits) and
+    // no Alpha or Omega call came in: no bar, "no data" at their place, never "0.0%".
+    const agencyChart = supervisor.getByTestId('chart-agency');
+    const priorityChart = supervisor.getByTestId('chart-priority');
+    const value = (chart: typeof agencyChart, group: string) => chart.locator(`[data-testid="chart-value"][data-group="${group}"]`);
+    const gap = (chart: typeof agencyChart, group: string) => chart.locator(`[data-testid="chart-gap"][data-group="${group}"]`);
+    expect(await value(agencyChart, 'metro_police').textContent()).toBe('0.0%');
+    expect(await value(priorityChart, 'bravo').textContent()).toBe('0.0%');
+    for (const group of ['echo', 'alpha', 'omega']) {
+      expect(await gap(priorityChart, group).getAttribute('data-gap')).toBe('no_data');
+      expect(await gap(priorityChart, group).textContent()).toBe('nodata');
+      expect(await value(priorityChart, group).count()).toBe(0);
+    }
+    // Every group on every axis has its figure or its note, never both.
+    const groupsShown = async (chart: string) =>
+      supervisor.getByTestId(chart).locator('[data-testid="chart-value"], [data-testid="chart-gap"]').evaluateAll((marks) => marks.map((m) => `${m.getAttribute('data-group') ?? ''}:${m.getAttribute('data-testid') ?? ''}`));
+    const groupsOf = async (chart: string) => (await groupsShown(chart)).map((mark) => mark.split(':')[0]).sort();
+    expect(await groupsOf('chart-agency')).toEqual(['ems', 'fire', 'metro_police']);
+    expect(await groupsOf('chart-priority')).toEqual(['alpha', 'bravo', 'charlie', 'delta', 'echo', 'omega']);
+    expect(await groupsOf('chart-region')).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G']);
 
     // [RP4] The skewed call is flagged and listed, its reference a link to the board.
     await expect.poll(() => supervisor.getByTestId('flag-count-negative_interval').locator('.flag-count').textContent(), WAIT).toBe('1');
@@ -336,6 +369,11 @@ describe.skipIf(!hasChromium)('[SF1]–[SF5] the supervisor’s figures and live
     await expect.poll(() => supervisor.getByTestId('chart-agency').getAttribute('data-metric'), WAIT).toBe('p90');
     await supervisor.getByTestId('chart-interval-travel').click();
     await expect.poll(() => supervisor.getByTestId('figure-charts').getAttribute('data-interval'), WAIT).toBe('travel');
+    // [SF3b] By p90 too: Echo has no travel measured (no bar, "no data"); Metro Police's 7 min stands as a bar.
+    expect(await gap(priorityChart, 'echo').getAttribute('data-gap')).toBe('no_data');
+    expect(await value(priorityChart, 'echo').count()).toBe(0);
+    expect(await value(agencyChart, 'metro_police').textContent()).toMatch(/^7 min/);
+    expect(await gap(agencyChart, 'metro_police').count()).toBe(0);
     await supervisor.getByTestId('figure-charts').scrollIntoViewIfNeeded();
     await shot(supervisor, 'supervisor-04-charts-travel-p90');
     await supervisor.getByTestId('utilisation').scrollIntoViewIfNeeded();
@@ -348,6 +386,9 @@ describe.skipIf(!hasChromium)('[SF1]–[SF5] the supervisor’s figures and live
     await supervisor.getByTestId('incident-lookup').waitFor(WAIT);
     expect(await supervisor.getByTestId('incident-lookup').textContent()).toContain(reference);
     await supervisor.getByTestId('view-figures').click();
+    // [SF1b] Back on the tab the fields still show the range chosen, not a default.
+    await fromField.waitFor(WAIT);
+    expect(await shownDays()).toEqual([fromDay, toDay]);
 
     // A laptop screen: still readable.
     await supervisor.setViewportSize({ width: 1366, height: 768 });

@@ -3,7 +3,7 @@ import { EidoDocumentSchema, type EidoDocument, type EidoEmergencyResource, type
 import type { AuditPage } from '../../shared/audit/auditSchema.ts';
 import type { Incident } from '../../shared/incidents/incidentSchema.ts';
 import type { IncidentTypeId } from '../../shared/incidents/incidentTypes.ts';
-import { formatReference, johannesburgDay } from '../../shared/incidents/referenceNumber.ts';
+import { formatReference, referenceDay } from '../../shared/incidents/referenceNumber.ts';
 import { incidentInput } from '../support/builders.ts';
 import { commandId, connectClient, send, type TestClient } from '../support/testClient.ts';
 import { joburgCity, startTestServer, type TestServer } from '../support/testServer.ts';
@@ -324,7 +324,7 @@ describe('[EI1]–[EI5] every incident is exported as a NENA EIDO document', () 
   });
 
   it('[EI4] an unknown incident is not found; a malformed id or a wrong check digit is refused before any read', async () => {
-    const unknown = formatReference(johannesburgDay(Date.now()), 9999);
+    const unknown = formatReference(referenceDay(Date.now(), 'Africa/Johannesburg'), 9999);
     const notFound = await exportAs(SUPERVISOR, unknown);
     expect([notFound.status, outcomeOf(notFound.body)]).toEqual([404, 'incident_not_found']);
     const real = get('ems').incident.id;

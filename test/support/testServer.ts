@@ -8,6 +8,7 @@ import { startTestPostgres } from './testPostgres.ts';
 import type { EmbeddedPostgres } from '../../server/archive/embeddedPostgres.ts';
 import type { PasswordCost } from '../../server/auth/passwordHash.ts';
 import type { RateLimitSettings } from '../../server/auth/rateLimits.ts';
+import { createLogger, LOG_LEVELS, type LogLevel, type Logger } from '../../server/ops/logger.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -22,6 +23,16 @@ export const TEST_RATE_LIMITS: RateLimitSettings = {
   httpPerMinute: 1_000_000,
   connectionsPerMinute: 100_000,
 };
+/**
+ * [OPS1] The test servers' logger: silent, so a run of the suite is not flooded with a line per command;
+ * `TEST_LOG_LEVEL=debug npx vitest run …` shows what a server did while a test ran.
+ */
+export function testLogger(): Logger {
+  const wanted = process.env.TEST_LOG_LEVEL;
+  const level: LogLevel = LOG_LEVELS.find((l) => l === wanted) ?? 'silent';
+  return createLogger({ level });
+}
+
 const packs = new Map<string, CityPack>();
 
 /** A city pack by folder (relative to the repository), loaded once per test file. */
@@ -39,8 +50,8 @@ export function joburgCity(): CityData {
 }
 
 /** What every test server is started with: the demo users, cheap hashing and high limits (for servers a test builds itself). */
-export function testServerOptions(settings: Partial<CadServerOptions['settings']> = {}): Pick<CadServerOptions, 'seedDemoUsers' | 'settings'> {
-  return { seedDemoUsers: true, settings: { passwordCost: TEST_PASSWORD_COST, rateLimits: TEST_RATE_LIMITS, ...settings } };
+export function testServerOptions(settings: Partial<CadServerOptions['settings']> = {}): Pick<CadServerOptions, 'seedDemoUsers' | 'settings' | 'logger'> {
+  return { seedDemoUsers: true, settings: { passwordCost: TEST_PASSWORD_COST, rateLimits: TEST_RATE_LIMITS, ...settings }, logger: testLogger() };
 }
 
 export interface TestServer {
@@ -66,6 +77,7 @@ export async function startTestServer(options: Partial<Omit<CadServerOptions, 'r
     roadGraphFile: pack.roadGraphFile,
     consoleDir: resolve(ROOT, 'dispatch-console/dist'),
     seedDemoUsers: true,
+    logger: testLogger(),
     ...serverOptions,
     settings: { passwordCost: TEST_PASSWORD_COST, rateLimits: TEST_RATE_LIMITS, ...serverOptions.settings },
     redisUrl: redis.url,

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Open311Key } from '../../../shared/open311/open311KeySchema.ts';
 import { byWhomWhen, orderKeys } from './open311KeyWords.ts';
+import { useCityZone } from '../time/cityZone.ts';
 
 interface Open311KeyTableProps {
   keys: readonly Open311Key[];
@@ -10,6 +11,7 @@ interface Open311KeyTableProps {
 
 /** [CS12] Every app's key: its name, who issued it and when, and when it was revoked; keys in use first. */
 export function Open311KeyTable({ keys, busyName, onRevoke }: Open311KeyTableProps) {
+  const timeZone = useCityZone();
   // Revoking refuses the app's next request at once and cannot be undone (the name stays taken), so it takes a second step.
   const [confirmingName, setConfirmingName] = useState<string | null>(null);
 
@@ -30,9 +32,9 @@ export function Open311KeyTable({ keys, busyName, onRevoke }: Open311KeyTablePro
           return (
             <tr key={key.name} className={isRevoked ? 'revoked-key' : undefined} data-testid={`open311-key-${key.name}`} data-revoked={String(isRevoked)}>
               <td className="mono">{key.name}</td>
-              <td className="nowrap">{byWhomWhen(key.createdAt, key.createdBy)}</td>
+              <td className="nowrap">{byWhomWhen(key.createdAt, key.createdBy, timeZone)}</td>
               <td data-testid={`open311-key-state-${key.name}`}>
-                {key.revokedAt === null ? 'In use' : <span className="state-disabled">Revoked {byWhomWhen(key.revokedAt, key.revokedBy)}</span>}
+                {key.revokedAt === null ? 'In use' : <span className="state-disabled">Revoked {byWhomWhen(key.revokedAt, key.revokedBy, timeZone)}</span>}
               </td>
               <td>
                 {isRevoked ? null : confirmingName === key.name ? (

@@ -42,7 +42,7 @@ export function orderKeys(keys: readonly Open311Key[]): Open311Key[] {
   return [...keys].sort((a, b) => Number(a.revokedAt !== null) - Number(b.revokedAt !== null) || a.name.localeCompare(b.name));
 }
 
-/** "12 May 2026, 14:05 by admin", in Johannesburg time. */
-export function byWhomWhen(at: number, by: string | null): string {
-  return by ? `${formatDate(at)} by ${by}` : formatDate(at);
+/** "12 May 2026, 14:05 by admin", in the city's zone `timeZone`. */
+export function byWhomWhen(at: number, by: string | null, timeZone: string): string {
+  return by ? `${formatDate(at, timeZone)} by ${by}` : formatDate(at, timeZone);
 }

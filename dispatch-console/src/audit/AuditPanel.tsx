@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { CONTRACT } from '../../../shared/protocol/contract.ts';
+import { zoneAbbreviation } from '../../../shared/time/zonedTime.ts';
 import type { CommandClient } from '../realtime/commandClient.ts';
 import { EMPTY_AUDIT_FILTERS, auditExportUrl, auditQuery } from './auditQuery.ts';
 import type { AuditFilters } from './auditQuery.ts';
 import { AuditTable } from './AuditTable.tsx';
 import { useAuditSearch } from './useAuditSearch.ts';
+import { useCityZone } from '../time/cityZone.ts';
 
 interface AuditPanelProps {
   commands: CommandClient;
@@ -15,6 +17,9 @@ interface AuditPanelProps {
 
 /** The supervisor's audit search: who did what, from which desk, and what was refused; exported as CSV or JSON. */
 export function AuditPanel({ commands, hidden }: AuditPanelProps) {
+  const timeZone = useCityZone();
+  // [OP2] The fields are read on the city's clock: they say which ("SAST").
+  const zone = zoneAbbreviation(timeZone, Date.now());
   const [filters, setFilters] = useState<AuditFilters>(EMPTY_AUDIT_FILTERS);
   const [formError, setFormError] = useState<string | null>(null);
   const audit = useAuditSearch(commands);
@@ -25,7 +30,7 @@ export function AuditPanel({ commands, hidden }: AuditPanelProps) {
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    const checked = auditQuery(filters);
+    const checked = auditQuery(filters, timeZone);
     if (!checked.ok) {
       setFormError(checked.message);
       return;
@@ -57,11 +62,11 @@ export function AuditPanel({ commands, hidden }: AuditPanelProps) {
           <input data-testid="audit-username" value={filters.username} autoCapitalize="none" onChange={(e) => field('username', e.target.value)} />
         </label>
         <label className="field time">
-          <span>From (SAST)</span>
+          <span>From ({zone})</span>
           <input data-testid="audit-from" type="datetime-local" value={filters.from} onChange={(e) => field('from', e.target.value)} />
         </label>
         <label className="field time">
-          <span>To (SAST)</span>
+          <span>To ({zone})</span>
           <input data-testid="audit-to" type="datetime-local" value={filters.to} onChange={(e) => field('to', e.target.value)} />
         </label>
         <label className="check">

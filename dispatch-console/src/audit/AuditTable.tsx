@@ -1,8 +1,10 @@
 import type { AuditEntry } from '../../../shared/audit/auditSchema.ts';
 import { actorLabel, formatAuditTime, isRefusal, outcomeLabel } from './auditFormat.ts';
+import { useCityZone } from '../time/cityZone.ts';
 
 /** The audit lines, newest first; refused commands stand out in red. */
 export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
+  const timeZone = useCityZone();
   if (entries.length === 0) return <p className="muted empty" data-testid="audit-empty">Nothing in the audit record matches.</p>;
   return (
     <table className="audit-table" data-testid="audit-table">
@@ -23,7 +25,7 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
           const refused = isRefusal(entry);
           return (
             <tr key={entry.id} className={refused ? 'refused' : undefined} data-testid="audit-row" data-outcome={entry.outcome} data-command={entry.command}>
-              <td className="mono nowrap">{formatAuditTime(entry.at)}</td>
+              <td className="mono nowrap">{formatAuditTime(entry.at, timeZone)}</td>
               <td>{entry.username ?? '—'}</td>
               <td>{actorLabel(entry)}</td>
               <td className="mono">

@@ -1,10 +1,10 @@
 import { DESK_LABELS, DeskSchema, ROLE_LABELS, RoleSchema } from '../../../shared/auth/roles.ts';
 import type { AuditEntry } from '../../../shared/audit/auditSchema.ts';
 
-/** "26 Nov 14:02:11" in Johannesburg time: an audit line needs the second. */
-export function formatAuditTime(at: number): string {
+/** "26 Nov 14:02:11" in the city's zone `timeZone` [OP2]: an audit line needs the second. */
+export function formatAuditTime(at: number, timeZone: string): string {
   return new Date(at).toLocaleString('en-ZA', {
-    timeZone: 'Africa/Johannesburg',
+    timeZone,
     day: 'numeric',
     month: 'short',
     hour: '2-digit',

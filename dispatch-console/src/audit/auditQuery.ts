@@ -1,7 +1,8 @@
 import { CONTRACT } from '../../../shared/protocol/contract.ts';
 import type { InputOf } from '../../../shared/protocol/contract.ts';
+import { instantOfWallTime } from '../../../shared/time/zonedTime.ts';
 
-/** The audit search form as typed; times are `YYYY-MM-DDTHH:mm` from datetime-local fields, in Johannesburg time. */
+/** The audit search form as typed; times are `YYYY-MM-DDTHH:mm` from datetime-local fields, in the city's zone. */
 export interface AuditFilters {
   incidentId: string;
   unitId: string;
@@ -18,22 +19,20 @@ export type AuditQuery = InputOf<'audit:search'>;
 /** The most an export asks for (the schema's maximum): evidence should not stop at the table's page. */
 export const EXPORT_LIMIT = 5000;
 
-/** Johannesburg keeps UTC+2 all year (no daylight saving), so a fixed offset is exact. */
-const JOHANNESBURG_OFFSET = '+02:00';
 const MINUTE_MS = 60_000;
 
-/** A datetime-local value read as Johannesburg time, whatever the browser's own time zone; null when not a time. */
-export function johannesburgTimeToEpoch(value: string): number | null {
-  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})?$/.exec(value);
-  if (!match) return null;
-  const ms = Date.parse(`${match[1]}${match[2] ?? ':00'}${JOHANNESBURG_OFFSET}`);
-  return Number.isNaN(ms) ? null : ms;
+/**
+ * [OP2] A datetime-local value read as the city's wall clock (`timeZone`, at the offset it has on that day), whatever
+ * the browser's own zone; null when not a time.
+ */
+export function cityTimeToEpoch(value: string, timeZone: string): number | null {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value) ? instantOfWallTime(value, timeZone) : null;
 }
 
 export type AuditQueryResult = { ok: true; query: AuditQuery } | { ok: false; message: string };
 
-/** The search to send for the form, or what is wrong with it in plain words. */
-export function auditQuery(filters: AuditFilters, limit?: number): AuditQueryResult {
+/** The search to send for the form (its times in the city's zone `timeZone`), or what is wrong with it in plain words. */
+export function auditQuery(filters: AuditFilters, timeZone: string, limit?: number): AuditQueryResult {
   const query: AuditQuery = {};
   const incidentId = filters.incidentId.trim().toUpperCase();
   const unitId = filters.unitId.trim().toLowerCase();
@@ -43,12 +42,12 @@ export function auditQuery(filters: AuditFilters, limit?: number): AuditQueryRes
   if (unitId) query.unitId = unitId;
   if (username) query.username = username;
   if (filters.from) {
-    const from = johannesburgTimeToEpoch(filters.from);
+    const from = cityTimeToEpoch(filters.from, timeZone);
     if (from === null) return { ok: false, message: 'From: enter a date and time.' };
     query.from = from;
   }
   if (filters.to) {
-    const to = johannesburgTimeToEpoch(filters.to);
+    const to = cityTimeToEpoch(filters.to, timeZone);
     if (to === null) return { ok: false, message: 'To: enter a date and time.' };
     // The field shows minutes: "to 14:05" means up to the end of that minute.
     query.to = to + MINUTE_MS - 1;

@@ -1,6 +1,7 @@
 import type { CallerHistory, CallRecord } from '../../../shared/callers/callerSchema.ts';
 import { DISPOSITION_LABELS } from '../../../shared/callers/callerSchema.ts';
 import { formatDayTime } from '../incidents/incidentIntervals.ts';
+import { useCityZone } from '../time/cityZone.ts';
 
 const SHOWN = 3;
 
@@ -15,6 +16,7 @@ function outcomeText(call: CallRecord): string {
  * Information only: it never blocks or slows the call.
  */
 export function CallerHistoryNotice({ history }: { history: CallerHistory | null }) {
+  const timeZone = useCityZone();
   if (!history) return null;
   const { calls } = history;
   return (
@@ -33,7 +35,7 @@ export function CallerHistoryNotice({ history }: { history: CallerHistory | null
           <ul className="history-list">
             {calls.slice(0, SHOWN).map((call) => (
               <li key={call.id} className={call.disposition === 'hoax' ? 'hoax' : undefined}>
-                {formatDayTime(call.at)} · {outcomeText(call)}
+                {formatDayTime(call.at, timeZone)} · {outcomeText(call)}
                 {call.callerName && <span className="muted"> · {call.callerName}</span>}
               </li>
             ))}

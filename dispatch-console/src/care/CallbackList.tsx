@@ -3,6 +3,7 @@ import type { Ticket, TicketCallback } from '../../../shared/tickets/ticketSchem
 import type { CommandClient } from '../realtime/commandClient.ts';
 import { formatCommandError } from '../realtime/commandErrors.ts';
 import { callerLine, formatDate, formatDue } from './ticketWords.ts';
+import { useCityZone } from '../time/cityZone.ts';
 
 interface CallbackListProps {
   ticket: Ticket;
@@ -20,6 +21,7 @@ const REASON_TEXT: Record<TicketCallback['reason'], string> = { logged: 'when lo
  * and when. A due callback is recorded made or failed with a short note in one step (`ticket:callback`).
  */
 export function CallbackList({ ticket, commands, now, mayRecord, onChanged }: CallbackListProps) {
+  const timeZone = useCityZone();
   const [note, setNote] = useState('');
   const [sendingId, setSendingId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -67,7 +69,7 @@ export function CallbackList({ ticket, commands, now, mayRecord, onChanged }: Ca
                   </span>
                 ) : (
                   <span>
-                    {callback.status === 'made' ? 'Called back' : 'Could not reach'} {REASON_TEXT[callback.reason]} · {callback.at !== null && formatDate(callback.at)} · {callback.by}
+                    {callback.status === 'made' ? 'Called back' : 'Could not reach'} {REASON_TEXT[callback.reason]} · {callback.at !== null && formatDate(callback.at, timeZone)} · {callback.by}
                     {callback.note && ` · ${callback.note}`}
                   </span>
                 )}

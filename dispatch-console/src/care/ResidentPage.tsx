@@ -107,6 +107,7 @@ function ResidentTicket({ ticket }: { ticket: PublicTicket }) {
       <div className={`resident-status ticket-status-${ticket.status}`} data-testid="resident-status">
         {ticket.statusLabel}
       </div>
+      {/* [OP2] The city's own dates (the ticket names its zone), whatever zone the phone is set to. */}
       <dl className="resident-facts">
         <div>
           <dt>Service</dt>
@@ -118,16 +119,16 @@ function ResidentTicket({ ticket }: { ticket: PublicTicket }) {
         </div>
         <div>
           <dt>Logged</dt>
-          <dd>{formatDate(ticket.createdAt)}</dd>
+          <dd>{formatDate(ticket.createdAt, ticket.timeZone)}</dd>
         </div>
         <div>
           <dt>Expected by</dt>
-          <dd data-testid="resident-expected">{formatDate(ticket.expectedBy)}</dd>
+          <dd data-testid="resident-expected">{formatDate(ticket.expectedBy, ticket.timeZone)}</dd>
         </div>
         {isClosed && ticket.closedAt !== null && (
           <div>
             <dt>Closed</dt>
-            <dd data-testid="resident-closed">{formatDate(ticket.closedAt)}</dd>
+            <dd data-testid="resident-closed">{formatDate(ticket.closedAt, ticket.timeZone)}</dd>
           </div>
         )}
         {ticket.ward !== null && (
@@ -143,7 +144,7 @@ function ResidentTicket({ ticket }: { ticket: PublicTicket }) {
           <li key={`${update.at}-${i}`}>
             <div className="resident-update-head">
               <strong>{TICKET_STATUS_LABELS[update.status]}</strong>
-              <span className="muted small">{formatDate(update.at)}</span>
+              <span className="muted small">{formatDate(update.at, ticket.timeZone)}</span>
             </div>
             {update.note && <p>{update.note}</p>}
           </li>

@@ -2,6 +2,7 @@ import type { CareCatalogue } from '../../../shared/tickets/careServiceSchema.ts
 import { spokenReference } from '../../../shared/incidents/referenceNumber.ts';
 import type { TicketOutcome } from './useTicketDesk.ts';
 import { formatDate, spelledReference } from './ticketWords.ts';
+import { useCityZone } from '../time/cityZone.ts';
 
 interface TicketOutcomeBannerProps {
   outcome: TicketOutcome;
@@ -14,6 +15,7 @@ interface TicketOutcomeBannerProps {
  * promises and when it should be resolved. A linked caller is given the existing ticket's reference.
  */
 export function TicketOutcomeBanner({ outcome, catalogue, onDismiss }: TicketOutcomeBannerProps) {
+  const timeZone = useCityZone();
   const { ticket } = outcome;
   const service = catalogue.service(ticket.serviceCode);
   const isLinked = outcome.kind === 'linked';
@@ -35,7 +37,7 @@ export function TicketOutcomeBanner({ outcome, catalogue, onDismiss }: TicketOut
         </div>
       )}
       <div className="muted small">
-        {service?.name ?? ticket.serviceCode} · expected by {formatDate(ticket.expectedBy)} · follow it at {window.location.origin}/track
+        {service?.name ?? ticket.serviceCode} · expected by {formatDate(ticket.expectedBy, timeZone)} · follow it at {window.location.origin}/track
       </div>
       <button type="button" onClick={onDismiss} data-testid="care-reference-dismiss">
         Done <kbd>Esc</kbd>

@@ -4,6 +4,7 @@ import { TICKET_STATUS_LABELS, TICKET_STATUSES, type Ticket } from '../../../sha
 import { overdueCallbacks } from '../../../shared/tickets/ticketSteps.ts';
 import { TICKET_GROUP_LABELS, ticketGroupOf, type TicketFilter, type TicketGroup } from './ticketQueueOrder.ts';
 import { formatDue, formatDate } from './ticketWords.ts';
+import { useCityZone } from '../time/cityZone.ts';
 
 interface TicketQueueListProps {
   title: string;
@@ -23,6 +24,7 @@ interface TicketQueueListProps {
  * (red), owing a callback past its time (amber), open on time, closed recently. Filtered by state and by words.
  */
 export function TicketQueueList({ title, tickets, total, catalogue, selectedId, now, filter, onFilter, onSelect }: TicketQueueListProps) {
+  const timeZone = useCityZone();
   const listRef = useRef<HTMLOListElement | null>(null);
   useEffect(() => {
     if (!selectedId || !listRef.current) return;
@@ -79,7 +81,7 @@ export function TicketQueueList({ title, tickets, total, catalogue, selectedId, 
               <div className="row-type">{catalogue.service(ticket.serviceCode)?.name ?? ticket.serviceCode}</div>
               <div className="row-meta">
                 <span>{ticket.address || (ticket.ward !== null ? `Ward ${ticket.ward}` : 'No place given')}</span>
-                <span className={group === 'overdue' ? 'overdue-text' : undefined}>{ticket.closedAt === null ? formatDue(ticket.expectedBy, now) : `closed ${formatDate(ticket.closedAt)}`}</span>
+                <span className={group === 'overdue' ? 'overdue-text' : undefined}>{ticket.closedAt === null ? formatDue(ticket.expectedBy, now) : `closed ${formatDate(ticket.closedAt, timeZone)}`}</span>
               </div>
               <div className="row-meta">
                 <span>

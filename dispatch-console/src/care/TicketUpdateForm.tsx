@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { isTicketClosed, TICKET_STATUS_LABELS, TICKET_TRANSITIONS, TicketUpdateInputSchema, type Ticket, type TicketStatus } from '../../../shared/tickets/ticketSchema.ts';
+import { zoneAbbreviation } from '../../../shared/time/zonedTime.ts';
 import type { CommandClient } from '../realtime/commandClient.ts';
 import { formatCommandError } from '../realtime/commandErrors.ts';
 import { LengthCounter } from '../calls/LengthCounter.tsx';
 import { fromLocalInput, toLocalInput } from './ticketWords.ts';
+import { useCityZone } from '../time/cityZone.ts';
 
 /** The server's limit on each note (one schema), for the counters. */
 const NOTE_MAX = TicketUpdateInputSchema.shape.publicNote.unwrap().maxLength ?? 1000;
@@ -26,11 +28,12 @@ export function nextStates(status: TicketStatus): TicketStatus[] {
  * duplicate the ticket that carries the work. Ctrl+Enter saves.
  */
 export function TicketUpdateForm({ ticket, commands, onUpdated }: TicketUpdateFormProps) {
+  const timeZone = useCityZone();
   const choices = nextStates(ticket.status);
   const [status, setStatus] = useState<TicketStatus | null>(choices[0] ?? null);
   const [publicNote, setPublicNote] = useState('');
   const [internalNote, setInternalNote] = useState('');
-  const [expected, setExpected] = useState(toLocalInput(ticket.expectedBy));
+  const [expected, setExpected] = useState(toLocalInput(ticket.expectedBy, timeZone));
   const [duplicateOf, setDuplicateOf] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [isSending, setSending] = useState(false);
@@ -60,7 +63,7 @@ export function TicketUpdateForm({ ticket, commands, onUpdated }: TicketUpdateFo
 
   async function save() {
     if (isSending || !status) return;
-    const expectedBy = fromLocalInput(expected);
+    const expectedBy = fromLocalInput(expected, timeZone);
     if (expectedBy === null) return setError('The expected date is not a date and time: pick one, or leave it as it was.');
     const payload = {
       ticketId: ticket.id,
@@ -129,7 +132,7 @@ export function TicketUpdateForm({ ticket, commands, onUpdated }: TicketUpdateFo
       </label>
       {!isTicketClosed(status) && (
         <label className="field">
-          <span>Expected by (Johannesburg time)</span>
+          <span>Expected by ({zoneAbbreviation(timeZone, fromLocalInput(expected, timeZone) ?? ticket.expectedBy)})</span>
           <input data-testid="ticket-update-expected" type="datetime-local" value={expected} onChange={(e) => setExpected(e.target.value)} />
         </label>
       )}

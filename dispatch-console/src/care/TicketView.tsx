@@ -4,6 +4,7 @@ import { TICKET_CHANNEL_LABELS, TICKET_STATUS_LABELS, type Ticket } from '../../
 import { isTicketOverdue } from '../../../shared/tickets/ticketSteps.ts';
 import { formatLatLng } from '../calls/locationQuery.ts';
 import { callerLine, formatDate, formatDue } from './ticketWords.ts';
+import { useCityZone } from '../time/cityZone.ts';
 
 interface TicketViewProps {
   ticket: Ticket;
@@ -20,6 +21,7 @@ interface TicketViewProps {
  * resident page (the public notes), and more.
  */
 export function TicketView({ ticket, catalogue, now, children }: TicketViewProps) {
+  const timeZone = useCityZone();
   const service = catalogue.service(ticket.serviceCode);
   const department = catalogue.department(ticket.department);
   const isOverdue = isTicketOverdue(ticket, now);
@@ -36,11 +38,11 @@ export function TicketView({ ticket, catalogue, now, children }: TicketViewProps
         </div>
         <div className="summary-type">{service?.name ?? ticket.serviceCode}</div>
         <div className="muted">
-          {department?.name ?? ticket.department} · {TICKET_CHANNEL_LABELS[ticket.channel]} · logged {formatDate(ticket.createdAt)}
+          {department?.name ?? ticket.department} · {TICKET_CHANNEL_LABELS[ticket.channel]} · logged {formatDate(ticket.createdAt, timeZone)}
         </div>
         <div className={isOverdue ? 'ticket-due overdue' : 'ticket-due'} data-testid="ticket-due">
-          Expected by {formatDate(ticket.expectedBy)}
-          {ticket.closedAt === null ? ` · ${formatDue(ticket.expectedBy, now)}` : ` · closed ${formatDate(ticket.closedAt)}`}
+          Expected by {formatDate(ticket.expectedBy, timeZone)}
+          {ticket.closedAt === null ? ` · ${formatDue(ticket.expectedBy, now)}` : ` · closed ${formatDate(ticket.closedAt, timeZone)}`}
         </div>
         {(ticket.address || ticket.location) && (
           <div>
@@ -74,7 +76,7 @@ export function TicketView({ ticket, catalogue, now, children }: TicketViewProps
             <li key={`${caller.at}-${i}`}>
               {callerLine(caller)}
               {caller.email && <span className="muted"> · {caller.email}</span>}
-              <span className="muted small"> · {formatDate(caller.at)}</span>
+              <span className="muted small"> · {formatDate(caller.at, timeZone)}</span>
             </li>
           ))}
         </ol>
@@ -88,7 +90,7 @@ export function TicketView({ ticket, catalogue, now, children }: TicketViewProps
               <div className="history-head">
                 <span className={`ticket-status ticket-status-${entry.status}`}>{TICKET_STATUS_LABELS[entry.status]}</span>
                 <span className="muted small">
-                  {formatDate(entry.at)} · {entry.by}
+                  {formatDate(entry.at, timeZone)} · {entry.by}
                 </span>
               </div>
               {entry.publicNote && <div className="history-public">{entry.publicNote}</div>}

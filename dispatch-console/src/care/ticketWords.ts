@@ -1,6 +1,6 @@
 import type { TicketCaller } from '../../../shared/tickets/ticketSchema.ts';
+import { instantOfWallTime, wallTime } from '../../../shared/time/zonedTime.ts';
 
-const HOUR_MS = 3_600_000;
 const DIGIT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 /** The ICAO spelling alphabet, as the city's agents read letters over the phone. */
 const LETTER_WORDS: Record<string, string> = { C: 'Charlie', E: 'Echo' };
@@ -36,10 +36,10 @@ export function formatDue(dueAt: number, now: number): string {
   return dueAt >= now ? `due in ${formatSpan(dueAt - now)}` : `${formatSpan(now - dueAt)} overdue`;
 }
 
-/** "12 May 2026, 14:05" in Johannesburg time: the resident's and the department's dates. */
-export function formatDate(at: number): string {
-  const day = new Date(at).toLocaleDateString('en-ZA', { timeZone: 'Africa/Johannesburg', day: 'numeric', month: 'short', year: 'numeric' });
-  const time = new Date(at).toLocaleTimeString('en-ZA', { timeZone: 'Africa/Johannesburg', hour12: false, hour: '2-digit', minute: '2-digit' });
+/** "12 May 2026, 14:05" in the city's zone `timeZone` [OP2]: the resident's and the department's dates. */
+export function formatDate(at: number, timeZone: string): string {
+  const day = new Date(at).toLocaleDateString('en-ZA', { timeZone, day: 'numeric', month: 'short', year: 'numeric' });
+  const time = new Date(at).toLocaleTimeString('en-ZA', { timeZone, hour12: false, hour: '2-digit', minute: '2-digit' });
   return `${day}, ${time}`;
 }
 
@@ -54,18 +54,12 @@ export function callerLine(caller: Pick<TicketCaller, 'name' | 'callbackNumber' 
   return `${caller.name ?? 'Unknown caller'} · ${number}`;
 }
 
-/** The datetime-local value ("2026-05-12T14:05") of an epoch time in Johannesburg, for the expected-date field. */
-export function toLocalInput(at: number): string {
-  // Johannesburg keeps UTC+2 all year (no daylight saving).
-  return new Date(at + 2 * HOUR_MS).toISOString().slice(0, 16);
+/** [OP2] The datetime-local value ("2026-05-12T14:05") of an epoch time on the city's clock, for the expected-date field. */
+export function toLocalInput(at: number, timeZone: string): string {
+  return wallTime(at, timeZone).slice(0, 16);
 }
 
-/** The epoch time of a datetime-local value read as Johannesburg time; null when it is not one. */
-export function fromLocalInput(value: string): number | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  if (!match) return null;
-  const [, y, mo, d, h, mi] = match.map(Number);
-  if (y === undefined || mo === undefined || d === undefined || h === undefined || mi === undefined) return null;
-  const at = Date.UTC(y, mo - 1, d, h, mi) - 2 * HOUR_MS;
-  return Number.isFinite(at) ? at : null;
+/** [OP2] The epoch time of a datetime-local value read on the city's clock (`timeZone`); null when it is not one. */
+export function fromLocalInput(value: string, timeZone: string): number | null {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? instantOfWallTime(value, timeZone) : null;
 }

@@ -6,9 +6,11 @@ import { placeLabel, typeLabel } from '../incidents/queueOrder.ts';
 import { formatClock } from '../incidents/incidentIntervals.ts';
 import { callbackLabel, callerNameLabel } from '../../../shared/callers/callerIdentity.ts';
 import { telHref } from './crewFlow.ts';
+import { useCityZone } from '../time/cityZone.ts';
 
 /** The job as the crew needs it: what, where (with the landmark notes), who to call back, and what the caller was told. */
 export function CrewJobHeader({ incident }: { incident: Incident }) {
+  const timeZone = useCityZone();
   return (
     <section className="crew-card crew-job" data-testid="crew-job" data-incident-id={incident.id}>
       <div className="crew-job-top">
@@ -16,7 +18,7 @@ export function CrewJobHeader({ incident }: { incident: Incident }) {
         <span className="crew-ref" data-testid="crew-reference">{incident.reference}</span>
       </div>
       <h2 className="crew-type" data-testid="crew-type">{typeLabel(incident)}</h2>
-      <div className="crew-muted">{PRIORITY_LABELS[incident.priority]} · logged {formatClock(incident.createdAt)}</div>
+      <div className="crew-muted">{PRIORITY_LABELS[incident.priority]} · logged {formatClock(incident.createdAt, timeZone)}</div>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import type { CommandClient } from '../realtime/commandClient.ts';
 import { narrativeTime } from '../incidents/narrativeTime.ts';
 import { NoteBox } from '../incidents/NoteBox.tsx';
 import { useIncidentNote } from '../incidents/useIncidentNote.ts';
+import { useCityZone } from '../time/cityZone.ts';
 
 /** How many narrative lines the phone shows before "Show all": the latest matter on the road. */
 const RECENT_LINES = 6;
@@ -14,6 +15,7 @@ const RECENT_LINES = 6;
  * narrative, newest first and compact. Notes from the desks arrive live with the incident.
  */
 export function CrewNotes({ incident, commands }: { incident: Incident; commands: CommandClient }) {
+  const timeZone = useCityZone();
   const note = useIncidentNote(commands, incident.id);
   const [isShowingAll, setShowingAll] = useState(false);
   const entries = useMemo(() => incidentTimeline(incident).reverse(), [incident]);
@@ -27,7 +29,7 @@ export function CrewNotes({ incident, commands }: { incident: Incident; commands
         {shown.map((entry, i) => (
           <li key={`${entry.at}-${i}`} className={`crew-narrative-entry kind-${entry.kind}`} data-testid="crew-narrative-entry" data-kind={entry.kind}>
             <span className="crew-narrative-head">
-              {narrativeTime(entry.at, incident.createdAt)} · {entry.who}
+              {narrativeTime(entry.at, incident.createdAt, timeZone)} · {entry.who}
             </span>
             <span className="crew-narrative-what">{entry.what}</span>
           </li>

@@ -4,6 +4,7 @@ import { UNIT_STATUS_LABELS } from '../../../shared/units/unitStatus.ts';
 import { STATUS_COLORS } from '../map/layers.ts';
 import { formatClock } from '../incidents/incidentIntervals.ts';
 import { crewNames } from './crewNames.ts';
+import { useCityZone } from '../time/cityZone.ts';
 
 interface CommittedUnitsProps {
   incident: Incident;
@@ -15,6 +16,7 @@ interface CommittedUnitsProps {
 
 /** The units still committed to the incident: each one's status (as its crew reports it), whether it acknowledged, and who crews it. [AK1] */
 export function CommittedUnits({ incident, units, releasable, onRelease }: CommittedUnitsProps) {
+  const timeZone = useCityZone();
   const active = incident.assignments.filter((a) => a.clearedAt === null);
   const diverted = divertedAway(incident);
   if (active.length === 0) {
@@ -37,7 +39,7 @@ export function CommittedUnits({ incident, units, releasable, onRelease }: Commi
             <span className="unit-status" style={{ color: STATUS_COLORS[status] }}>
               {UNIT_STATUS_LABELS[status]}
             </span>
-            {a.acknowledgedAt === null ? <span className="not-acked">not acknowledged</span> : <span className="acked">ack {formatClock(a.acknowledgedAt)}</span>}
+            {a.acknowledgedAt === null ? <span className="not-acked">not acknowledged</span> : <span className="acked">ack {formatClock(a.acknowledgedAt, timeZone)}</span>}
             {crew && (
               <span className="crew-names" data-testid={`committed-crew-${a.unitId}`}>
                 {crew}
@@ -76,9 +78,10 @@ function divertedAway(incident: Incident): DivertedEntry[] {
 }
 
 function DivertedAway({ entries }: { entries: readonly DivertedEntry[] }) {
+  const timeZone = useCityZone();
   return entries.map((entry) => (
     <li key={`diverted-${entry.unitId}`} className="diverted-away" data-testid={`diverted-${entry.unitId}`}>
-      <span className="callsign">{entry.callSign}</span> diverted to {entry.to} at {formatClock(entry.at)}
+      <span className="callsign">{entry.callSign}</span> diverted to {entry.to} at {formatClock(entry.at, timeZone)}
     </li>
   ));
 }

@@ -1,9 +1,11 @@
 import type { Incident } from '../../../shared/incidents/incidentSchema.ts';
 import { callbackLabel, callerNameLabel } from '../../../shared/callers/callerIdentity.ts';
 import { formatClock } from './incidentIntervals.ts';
+import { useCityZone } from '../time/cityZone.ts';
 
 /** The priority's reasons and every caller of an incident: the first, then those linked to it. */
 export function IncidentCallers({ incident }: { incident: Incident }) {
+  const timeZone = useCityZone();
   return (
     <div className="incident-callers" data-testid="incident-callers">
       {incident.priorityReasons.length > 0 && (
@@ -22,7 +24,7 @@ export function IncidentCallers({ incident }: { incident: Incident }) {
           <ul className="history-list">
             {incident.additionalCallers.map((c) => (
               <li key={`${c.callbackNumber ?? c.callbackStatus}-${c.linkedAt}`}>
-                {formatClock(c.linkedAt)} · {callerNameLabel(c.callerName)} · {callbackLabel(c)}
+                {formatClock(c.linkedAt, timeZone)} · {callerNameLabel(c.callerName)} · {callbackLabel(c)}
                 {c.notes && <span className="muted"> · {c.notes}</span>}
               </li>
             ))}

@@ -10,6 +10,7 @@ import { ReopenAction, type ReopenProps } from './ReopenAction.tsx';
 import { CancelAction, type CancelProps } from './CancelAction.tsx';
 import { INCIDENT_STATUS_LABELS } from './statusLabels.ts';
 import { HandOffLink } from './HandOffLink.tsx';
+import { useCityZone } from '../time/cityZone.ts';
 
 export type LookupResult = { query: string; incident: Incident } | { query: string; error: string } | { query: string; isLoading: true };
 
@@ -59,6 +60,7 @@ export function IncidentLookup({
 }
 
 function LookupDetail({ incident }: { incident: Incident }) {
+  const timeZone = useCityZone();
   const { processingMs, toFirstDispatchMs } = incidentIntervals(incident);
   return (
     <div className="incident-summary" data-testid="lookup-incident" data-reference={incident.reference} data-status={incident.status}>
@@ -78,12 +80,12 @@ function LookupDetail({ incident }: { incident: Incident }) {
         <tbody>
           <tr>
             <th>Call answered</th>
-            <td>{incident.callStartedAt === null ? '—' : formatClock(incident.callStartedAt)}</td>
+            <td>{incident.callStartedAt === null ? '—' : formatClock(incident.callStartedAt, timeZone)}</td>
           </tr>
           <tr>
             <th>Created</th>
             <td>
-              {formatClock(incident.createdAt)} <span className="muted">(processing {formatDuration(processingMs)})</span>
+              {formatClock(incident.createdAt, timeZone)} <span className="muted">(processing {formatDuration(processingMs)})</span>
             </td>
           </tr>
           <tr>
@@ -93,7 +95,7 @@ function LookupDetail({ incident }: { incident: Incident }) {
                 'not yet'
               ) : (
                 <>
-                  {formatClock(incident.firstDispatchAt)} <span className="muted">({formatDuration(toFirstDispatchMs)} after creation)</span>
+                  {formatClock(incident.firstDispatchAt, timeZone)} <span className="muted">({formatDuration(toFirstDispatchMs)} after creation)</span>
                 </>
               )}
             </td>
@@ -101,7 +103,7 @@ function LookupDetail({ incident }: { incident: Incident }) {
           {incident.closedAt !== null && (
             <tr>
               <th>Closed</th>
-              <td>{formatClock(incident.closedAt)}</td>
+              <td>{formatClock(incident.closedAt, timeZone)}</td>
             </tr>
           )}
           {incident.disposition !== null && (
@@ -124,8 +126,8 @@ function LookupDetail({ incident }: { incident: Incident }) {
           <ul className="history-list" data-testid="lookup-assignments">
             {incident.assignments.map((a) => (
               <li key={`${a.unitId}-${a.assignedAt}`}>
-                {a.callSign} · {UNIT_KIND_LABELS[a.kind]} · {formatClock(a.assignedAt)}
-                {a.clearedAt !== null ? ` → cleared ${formatClock(a.clearedAt)}` : ' · committed'}
+                {a.callSign} · {UNIT_KIND_LABELS[a.kind]} · {formatClock(a.assignedAt, timeZone)}
+                {a.clearedAt !== null ? ` → cleared ${formatClock(a.clearedAt, timeZone)}` : ' · committed'}
               </li>
             ))}
           </ul>

@@ -8,6 +8,7 @@ import { narrativeTime } from './narrativeTime.ts';
 import { NoteBox } from './NoteBox.tsx';
 import { useIncidentNote } from './useIncidentNote.ts';
 import { useNow } from './useNow.ts';
+import { useCityZone } from '../time/cityZone.ts';
 
 interface NarrativePanelProps {
   incident: Incident;
@@ -23,6 +24,7 @@ interface NarrativePanelProps {
  * bottom (kept in view as lines arrive live), and the note box.
  */
 export function NarrativePanel({ incident, commands, mayNote, onNoted }: NarrativePanelProps) {
+  const timeZone = useCityZone();
   const now = useNow(60_000);
   const isTakingNotes = takesNotes(incident, now);
   const entries = useMemo(() => incidentTimeline(incident), [incident]);
@@ -45,7 +47,7 @@ export function NarrativePanel({ incident, commands, mayNote, onNoted }: Narrati
       <ol className="narrative-list" ref={list} data-testid="narrative-list">
         {entries.map((entry, i) => (
           <li key={`${entry.at}-${i}`} className={`narrative-entry kind-${entry.kind}`} data-testid="narrative-entry" data-kind={entry.kind}>
-            <span className="narrative-time">{narrativeTime(entry.at, incident.createdAt)}</span>
+            <span className="narrative-time">{narrativeTime(entry.at, incident.createdAt, timeZone)}</span>
             <span className="narrative-body">
               <span className="narrative-who">{entry.who}</span> <span className="narrative-what">{entry.what}</span>
             </span>

@@ -25,14 +25,14 @@ export function formatDuration(ms: number | null): string {
   return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
 
-/** "14:02:11" in Johannesburg time. */
-export function formatClock(at: number): string {
-  return new Date(at).toLocaleTimeString('en-ZA', { timeZone: 'Africa/Johannesburg', hour12: false });
+/** "14:02:11" in the city's zone `timeZone` [OP2]. */
+export function formatClock(at: number, timeZone: string): string {
+  return new Date(at).toLocaleTimeString('en-ZA', { timeZone, hour12: false });
 }
 
-/** "26 Nov 14:02" in Johannesburg time. */
-export function formatDayTime(at: number): string {
-  const day = new Date(at).toLocaleDateString('en-ZA', { timeZone: 'Africa/Johannesburg', day: 'numeric', month: 'short' });
-  const time = new Date(at).toLocaleTimeString('en-ZA', { timeZone: 'Africa/Johannesburg', hour12: false, hour: '2-digit', minute: '2-digit' });
+/** "26 Nov 14:02" in the city's zone `timeZone` [OP2]. */
+export function formatDayTime(at: number, timeZone: string): string {
+  const day = new Date(at).toLocaleDateString('en-ZA', { timeZone, day: 'numeric', month: 'short' });
+  const time = new Date(at).toLocaleTimeString('en-ZA', { timeZone, hour12: false, hour: '2-digit', minute: '2-digit' });
   return `${day} ${time}`;
 }

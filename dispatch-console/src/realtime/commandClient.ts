@@ -99,14 +99,19 @@ export function createCommandClient(transport: CommandTransport, options: Comman
   async function sendCommand<N extends CommandName>(name: N, payload: CommandPayload<N>): Promise<Result<AnswerOf<N>>> {
     const body = { ...payload, commandId: makeId() };
     const deadline = Date.now() + giveUpAfterMs;
+    let drainingAnswer: Result<AnswerOf<N>> | null = null;
     while (Date.now() < deadline) {
       if (!(await waitForConnection(transport, deadline))) break;
       const answer = await attempt(transport, name, body, attemptTimeoutMs);
       // The server builds every answer from the contract's schema; it is not parsed again here (snapshots are large).
-      if (isResult(answer)) return answer as Result<AnswerOf<N>>;
+      if (isResult(answer)) {
+        // [OPS4] A server shutting down ran nothing: the same command goes again, once the console has reconnected (to another server).
+        if (answer.ok || answer.error.code !== 'server_draining') return answer as Result<AnswerOf<N>>;
+        drainingAnswer = answer;
+      }
       await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
     }
-    return unconfirmed(name);
+    return drainingAnswer ?? unconfirmed(name);
   }
 
   /** A read-only request (recommend, sync): one attempt, no command id, no resend. */

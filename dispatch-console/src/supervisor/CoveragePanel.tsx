@@ -9,6 +9,7 @@ import { CoverageMap } from '../coverage/CoverageMap.tsx';
 import { formatTravelMinutes } from '../coverage/coverageWords.ts';
 import { wardsOutsideTarget } from '../coverage/wardsOutsideTarget.ts';
 import { COVERAGE_BAND_COLORS } from '../map/coverageLayer.ts';
+import { useCityZone } from '../time/cityZone.ts';
 
 interface CoveragePanelProps {
   /** Null while the city's layers load. */
@@ -26,6 +27,7 @@ interface CoveragePanelProps {
  * outside target, the worst first, with their nearest unit and its minutes. Live: it follows the board's coverage.
  */
 export function CoveragePanel({ city, state, coverage, group, onGroup }: CoveragePanelProps) {
+  const timeZone = useCityZone();
   const outside = useMemo(() => (coverage ? wardsOutsideTarget(coverage, group) : []), [coverage, group]);
   const target = formatEta(COVERAGE_TARGET_SECONDS[group]);
   const label = COVERAGE_GROUP_LABELS[group].toLowerCase();
@@ -36,7 +38,7 @@ export function CoveragePanel({ city, state, coverage, group, onGroup }: Coverag
         <h2>Coverage now</h2>
         {coverage && (
           <span className="muted small" data-testid="figures-coverage-method">
-            {coverage.method === 'road_network' ? 'drive times' : 'straight-line estimates'} · as of {formatClock(coverage.computedAt)}
+            {coverage.method === 'road_network' ? 'drive times' : 'straight-line estimates'} · as of {formatClock(coverage.computedAt, timeZone)}
           </span>
         )}
       </header>

@@ -1,30 +1,37 @@
 import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, Line, LineChart, Rectangle, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { BarShapeProps, TooltipContentProps } from 'recharts';
+import type { BarShapeProps, LabelProps, TooltipContentProps, XAxisTickContentProps } from 'recharts';
 import type { IntervalName, IntervalReport, IntervalTarget } from '../../../shared/reports/intervalReportSchema.ts';
 import { INTERVAL_LABELS } from '../../../shared/reports/intervalTargets.ts';
-import { chartRows, hasMeasurements, sharedTarget } from './figureRows.ts';
-import type { ChartRow, Grouping } from './figureRows.ts';
+import { GAP_DESCRIPTIONS, GAP_NOTES, chartGap, chartRows, hasMeasurements, sharedTarget } from './figureRows.ts';
+import type { ChartMetric, ChartRow, Grouping } from './figureRows.ts';
 import { STANDING_LABELS, formatAxisSeconds, formatSeconds, formatShare, formatTarget, secondsTicks } from './figuresFormat.ts';
 import { CHART, STANDING_COLOURS } from './chartTheme.ts';
 
-/** What the bars measure: the share within target, or the 90th percentile in seconds. */
-export type ChartMetric = 'compliance' | 'p90';
+export type { ChartMetric } from './figureRows.ts';
 
 const HEIGHT = 210;
 const AXIS_TICK = { fill: CHART.axis, fontSize: 11 };
 const COMPLIANCE_TICKS = [0, 25, 50, 75, 100];
 const percentTick = (value: number): string => `${value}%`;
 
-/** The hovered group's figures in words: count, p50, p90, compliance against its own target. */
+/** The hovered group's figures in words: count, p50, p90, compliance against its own target; or why there are none. */
 function RowTooltip({ row }: { row: ChartRow | undefined }) {
   if (!row) return null;
+  if (row.count === 0) {
+    return (
+      <div className="chart-tooltip">
+        <strong>{row.label}</strong>
+        <div>{GAP_DESCRIPTIONS.no_data}</div>
+      </div>
+    );
+  }
   return (
     <div className="chart-tooltip">
       <strong>{row.label}</strong>
       <div>{row.count} measured</div>
       <div>p50 {formatSeconds(row.p50)} · p90 {formatSeconds(row.p90)}</div>
-      {row.target && (
+      {row.target && row.compliance !== null && (
         <div className={`standing-${row.standing}`}>
           {formatShare(row.compliance)} within {formatSeconds(row.target.seconds)} (target {Math.round(row.target.fraction * 100)}%)
         </div>
@@ -46,6 +53,54 @@ function targetLine(target: IntervalTarget | null, metric: ChartMetric) {
   return <ReferenceLine y={y} stroke={CHART.target} strokeDasharray="5 4" ifOverflow="extendDomain" label={{ value: text, position: 'insideTopRight', fill: CHART.target, fontSize: 11 }} />;
 }
 
+/** [SF3b] A real 0 (0.0%, every row missed) still stands as a stub of a bar, so it never looks like a missing one. */
+const ZERO_BAR_PX = 3;
+const zeroStub = (value: number | undefined | null): number => (value === 0 ? ZERO_BAR_PX : 0);
+const NOTE_LINE_PX = 12;
+
+/**
+ * [SF3b] The group's name under the axis and, where it has no bar, the note saying why ("no data") just above the
+ * axis at the bar's place: an empty place would read like a 0% bar too low to see.
+ */
+function groupTick(rows: readonly ChartRow[], metric: ChartMetric) {
+  return function GroupTick({ x, y, payload }: XAxisTickContentProps) {
+    const row = rows.find((r) => r.tick === String(payload.value));
+    const gap = row ? chartGap(row, metric) : null;
+    const lines = gap ? GAP_NOTES[gap] : [];
+    const tickX = Number(x);
+    const tickY = Number(y);
+    return (
+      <g>
+        <text x={tickX} y={tickY} dy="0.71em" textAnchor="middle" fill={AXIS_TICK.fill} fontSize={AXIS_TICK.fontSize}>
+          {payload.value}
+        </text>
+        {row && gap && (
+          <text x={tickX} y={tickY - 10 - (lines.length - 1) * NOTE_LINE_PX} textAnchor="middle" fill={CHART.axis} fontSize={10} fontStyle="italic" data-testid="chart-gap" data-group={row.key} data-gap={gap}>
+            {lines.map((line, i) => (
+              <tspan key={line} x={tickX} dy={i === 0 ? 0 : NOTE_LINE_PX}>
+                {line}
+              </tspan>
+            ))}
+          </text>
+        )}
+      </g>
+    );
+  };
+}
+
+/** The figure over each bar (a 0% has little height to see, and the exact value reads faster), named by its group. */
+function valueLabel(rows: readonly ChartRow[], isCompliance: boolean) {
+  return function ValueLabel({ viewBox, value, index }: LabelProps) {
+    const row = index === undefined ? undefined : rows[index];
+    if (!row || typeof value !== 'number' || !viewBox || !('x' in viewBox)) return null;
+    return (
+      <text x={viewBox.x + viewBox.width / 2} y={viewBox.y - 5} textAnchor="middle" fill={CHART.text} fontSize={11} data-testid="chart-value" data-group={row.key}>
+        {isCompliance ? formatShare(value / 100) : formatSeconds(value)}
+      </text>
+    );
+  };
+}
+
 /** One grouping as bars coloured by how each group's compliance stands against its own target. */
 function GroupBars({ rows, metric }: { rows: readonly ChartRow[]; metric: ChartMetric }) {
   const target = sharedTarget(rows);
@@ -56,7 +111,7 @@ function GroupBars({ rows, metric }: { rows: readonly ChartRow[]; metric: ChartM
     <ResponsiveContainer width="100%" height={HEIGHT}>
       <BarChart data={[...rows]} margin={{ top: 20, right: 12, bottom: 0, left: 0 }}>
         <CartesianGrid stroke={CHART.grid} vertical={false} />
-        <XAxis dataKey="tick" stroke={CHART.grid} tick={AXIS_TICK} interval={0} tickLine={false} />
+        <XAxis dataKey="tick" stroke={CHART.grid} tick={groupTick(rows, metric)} interval={0} tickLine={false} />
         <YAxis stroke={CHART.grid} tick={AXIS_TICK} ticks={ticks} domain={[0, top]} tickFormatter={isCompliance ? percentTick : formatAxisSeconds} width={56} />
         <Tooltip content={tooltipFor(rows)} cursor={{ fill: 'rgba(77, 163, 255, 0.08)' }} isAnimationActive={false} />
         {targetLine(target, metric)}
@@ -64,11 +119,11 @@ function GroupBars({ rows, metric }: { rows: readonly ChartRow[]; metric: ChartM
           dataKey={isCompliance ? 'compliancePct' : 'p90'}
           isAnimationActive={false}
           maxBarSize={56}
+          minPointSize={zeroStub}
           // A group with no figure draws no bar, so the bar's own index is not the row's: `originalDataIndex` is.
           shape={(props: BarShapeProps) => <Rectangle {...props} fill={STANDING_COLOURS[rows[props.originalDataIndex]?.standing ?? 'none']} />}
         >
-          {/* The figure over each bar: a 0% compliance has no height to see, and the exact value reads faster. */}
-          <LabelList position="top" fill={CHART.text} fontSize={11} formatter={(value) => (typeof value === 'number' ? (isCompliance ? formatShare(value / 100) : formatSeconds(value)) : '')} />
+          <LabelList position="top" content={valueLabel(rows, isCompliance)} />
         </Bar>
       </BarChart>
     </ResponsiveContainer>

@@ -21,6 +21,7 @@ import { useFigures } from './useFigures.ts';
 import { reportCsvUrl, reportRange } from './reportRange.ts';
 import type { RangeChoice, ReportRange } from './reportRange.ts';
 import type { RosterFilter } from './liveOperations.ts';
+import { useCityZone } from '../time/cityZone.ts';
 import './figures.css';
 
 interface FiguresViewProps {
@@ -38,8 +39,8 @@ interface FiguresViewProps {
 /** Processing is charted first: its target applies to every incident, whatever the agency. */
 const FIRST_INTERVAL: IntervalName = 'processing';
 
-function todayRange(): ReportRange | null {
-  const today = reportRange({ kind: 'today' }, Date.now());
+function todayRange(timeZone: string): ReportRange | null {
+  const today = reportRange({ kind: 'today' }, Date.now(), timeZone);
   return today.ok ? today.range : null;
 }
 
@@ -49,8 +50,18 @@ function todayRange(): ReportRange | null {
  * times measured from the archive over a range, with their targets, charts, flagged rows and unit utilisation.
  */
 export function FiguresView({ live, hidden, onOpenIncident, city, coverage }: FiguresViewProps) {
+  const timeZone = useCityZone();
   const [choice, setChoice] = useState<RangeChoice['kind']>('today');
-  const [range, setRange] = useState<ReportRange | null>(todayRange);
+  const [range, setRange] = useState<ReportRange | null>(() => todayRange(timeZone));
+  // [OP2] A preset worked out before the city's zone was known is worked out again in it (set while rendering).
+  const [rangeZone, setRangeZone] = useState(timeZone);
+  if (rangeZone !== timeZone) {
+    setRangeZone(timeZone);
+    if (choice !== 'days') {
+      const again = reportRange({ kind: choice }, Date.now(), timeZone);
+      if (again.ok) setRange(again.range);
+    }
+  }
   const [chartInterval, setChartInterval] = useState<IntervalName>(FIRST_INTERVAL);
   const [metric, setMetric] = useState<ChartMetric>('compliance');
   const [rosterFilter, setRosterFilter] = useState<RosterFilter>({ agency: null, crewedOnly: false });
@@ -66,7 +77,7 @@ export function FiguresView({ live, hidden, onOpenIncident, city, coverage }: Fi
       figures.reload();
       return;
     }
-    const again = reportRange({ kind: choice }, Date.now());
+    const again = reportRange({ kind: choice }, Date.now(), timeZone);
     if (again.ok && range && again.range.from === range.from && again.range.to === range.to) figures.reload();
     else if (again.ok) setRange(again.range);
   }
@@ -114,7 +125,7 @@ export function FiguresView({ live, hidden, onOpenIncident, city, coverage }: Fi
             <span className="spacer" />
             {intervals && (
               <span className="muted small" data-testid="figures-generated">
-                {intervals.incidents} incidents · {intervals.unitResponses} unit responses · read {formatDayTime(intervals.generatedAt)}
+                {intervals.incidents} incidents · {intervals.unitResponses} unit responses · read {formatDayTime(intervals.generatedAt, timeZone)}
               </span>
             )}
           </div>

@@ -2,6 +2,7 @@ import type { IntervalReport } from '../../../shared/reports/intervalReportSchem
 import { INTERVAL_FLAGS } from '../../../shared/reports/intervalTargets.ts';
 import { formatDayTime } from '../incidents/incidentIntervals.ts';
 import { FLAG_LABELS } from './flagLabels.ts';
+import { useCityZone } from '../time/cityZone.ts';
 
 interface FlaggedRowsProps {
   flagged: IntervalReport['flagged'];
@@ -14,6 +15,7 @@ interface FlaggedRowsProps {
  * listed (oldest first), each incident a link to open it on the board.
  */
 export function FlaggedRows({ flagged, onOpenIncident }: FlaggedRowsProps) {
+  const timeZone = useCityZone();
   if (flagged.rows === 0) return <p className="muted empty" data-testid="flagged-none">No measurement was left out: every stamp in this range is in order.</p>;
   return (
     <div className="flagged" data-testid="flagged">
@@ -41,7 +43,7 @@ export function FlaggedRows({ flagged, onOpenIncident }: FlaggedRowsProps) {
           <tbody>
             {flagged.list.map((row) => (
               <tr key={`${row.incidentId}|${row.unitId ?? ''}`} data-testid="flagged-row">
-                <td className="nowrap">{formatDayTime(row.receivedAt)}</td>
+                <td className="nowrap">{formatDayTime(row.receivedAt, timeZone)}</td>
                 <td>
                   <button type="button" className="linklike mono" data-testid={`flagged-open-${row.incidentId}`} title="Open it on the board" onClick={() => onOpenIncident(row.incidentId)}>
                     {row.incidentId}

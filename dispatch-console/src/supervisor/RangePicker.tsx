@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { johannesburgDay, reportRange } from './reportRange.ts';
+import { calendarDay, zoneAbbreviation } from '../../../shared/time/zonedTime.ts';
+import { reportRange } from './reportRange.ts';
 import type { RangeChoice, ReportRange } from './reportRange.ts';
+import { useCityZone } from '../time/cityZone.ts';
 
 interface RangePickerProps {
   choice: RangeChoice['kind'];
@@ -11,13 +13,14 @@ interface RangePickerProps {
 }
 
 /**
- * [SF1] Today, the last 7 days, or any days (both inclusive, Johannesburg days). [SF1b] The fields always show the
+ * [SF1] Today, the last 7 days, or any days (both inclusive, the city's days [OP2]). [SF1b] The fields always show the
  * range the figures are for: a preset chosen (or moved past midnight by Refresh) puts its first and last day in
  * them, so they never read as a range other than the one in the heading; an edit stays a draft until "Show these
  * days". The picker is unmounted while the tab is hidden: the fields come back from the range, not from a default.
  */
 export function RangePicker({ choice, range, onChoose }: RangePickerProps) {
-  const today = johannesburgDay(Date.now());
+  const timeZone = useCityZone();
+  const today = calendarDay(Date.now(), timeZone);
   const chosenFrom = range?.fromDay ?? today;
   const chosenTo = range?.toDay ?? today;
   const [fromDay, setFromDay] = useState(chosenFrom);
@@ -32,7 +35,7 @@ export function RangePicker({ choice, range, onChoose }: RangePickerProps) {
   }
 
   function choose(next: RangeChoice) {
-    const result = reportRange(next, Date.now());
+    const result = reportRange(next, Date.now(), timeZone);
     if (!result.ok) {
       setProblem(result.message);
       return;
@@ -60,7 +63,7 @@ export function RangePicker({ choice, range, onChoose }: RangePickerProps) {
         </button>
       </span>
       <label className="field day">
-        <span>From (SAST)</span>
+        <span>From ({zoneAbbreviation(timeZone, Date.now())})</span>
         <input type="date" data-testid="range-from" value={fromDay} max={today} onChange={(e) => setFromDay(e.target.value)} />
       </label>
       <label className="field day">

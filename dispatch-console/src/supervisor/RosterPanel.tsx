@@ -4,6 +4,7 @@ import { UNIT_STATUS_LABELS } from '../../../shared/units/unitStatus.ts';
 import { formatSince } from './figuresFormat.ts';
 import { roster, rosterCounts } from './liveOperations.ts';
 import type { RosterFilter } from './liveOperations.ts';
+import { useCityZone } from '../time/cityZone.ts';
 
 interface RosterPanelProps {
   units: Readonly<Record<string, Unit>>;
@@ -17,6 +18,7 @@ interface RosterPanelProps {
  * its crew), filtered by agency and to the crewed vehicles.
  */
 export function RosterPanel({ units, filter, onFilter, onOpenIncident }: RosterPanelProps) {
+  const timeZone = useCityZone();
   const shown = roster(Object.values(units), filter);
   const counts = rosterCounts(shown);
   // The times read as clock times today, with the day before that; they need no ticking.
@@ -76,7 +78,7 @@ export function RosterPanel({ units, filter, onFilter, onOpenIncident }: RosterP
                 </td>
                 <td>
                   <span className={`unit-state unit-state-${unit.status}`}>{UNIT_STATUS_LABELS[unit.status]}</span>
-                  <div className="muted small">since {formatSince(unit.statusAt, now)}</div>
+                  <div className="muted small">since {formatSince(unit.statusAt, now, timeZone)}</div>
                 </td>
                 <td>
                   {incidentId && (
@@ -91,7 +93,7 @@ export function RosterPanel({ units, filter, onFilter, onOpenIncident }: RosterP
                   ) : (
                     unit.crew.map((member) => (
                       <div key={member.userId} className="crew-names">
-                        {member.name} <span className="muted small">since {formatSince(member.since, now)}</span>
+                        {member.name} <span className="muted small">since {formatSince(member.since, now, timeZone)}</span>
                       </div>
                     ))
                   )}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { UtilisationReport } from '../../../shared/reports/intervalReportSchema.ts';
 import { AGENCIES, AGENCY_LABELS, UNIT_KIND_LABELS, UnitKindSchema } from '../../../shared/units/unitKinds.ts';
-import { formatPercent, formatSeconds } from './figuresFormat.ts';
+import { formatFleetShare, formatPercent, formatSeconds } from './figuresFormat.ts';
 
 /** The busiest units shown before "Show all". */
 const BUSIEST_SHOWN = 12;
@@ -41,9 +41,9 @@ export function UtilisationPanel({ report }: { report: UtilisationReport }) {
               <td>{AGENCY_LABELS[line.agency]}</td>
               <td className="num">{line.units}</td>
               <td className="num">{formatSeconds(line.committedSeconds)}</td>
-              <td className="nowrap">
-                <ShareBar share={line.utilisation} />
-                {formatPercent(line.utilisation)}
+              <td className={line.units === 0 ? 'nowrap muted' : 'nowrap'} data-testid="utilisation-share">
+                {line.units > 0 && <ShareBar share={line.utilisation} />}
+                {formatFleetShare(line)}
               </td>
             </tr>
           ))}

@@ -25,6 +25,9 @@ export interface ChartRow {
   standing: Standing;
 }
 
+/** What the bars measure: the share within target, or the 90th percentile in seconds. */
+export type ChartMetric = 'compliance' | 'p90';
+
 /** The groupings a report is charted by. */
 export type Grouping = 'agency' | 'priority' | 'region' | 'hour';
 
@@ -94,3 +97,32 @@ export function sharedTarget(rows: readonly ChartRow[]): IntervalTarget | null {
 export function hasMeasurements(rows: readonly ChartRow[]): boolean {
   return rows.some((r) => r.count > 0);
 }
+
+/**
+ * [SF3b] Why a group has no bar where its figure would stand: nothing measured in the range (never a 0% or a 0 s,
+ * which would read as every call missing the target), measured with no target to be compliant with, or with a
+ * target that none of its rows falls under (turnout of a fire group with no first engine). Null: it has a figure,
+ * a real 0.0% included.
+ */
+export type ChartGap = 'no_data' | 'no_target' | 'not_applicable';
+
+export function chartGap(row: Pick<ChartRow, 'count' | 'compliance' | 'target' | 'p90'>, metric: ChartMetric): ChartGap | null {
+  if (row.count === 0) return 'no_data';
+  if (metric === 'p90') return row.p90 === null ? 'no_data' : null;
+  if (row.compliance !== null) return null;
+  return row.target === null ? 'no_target' : 'not_applicable';
+}
+
+/** The note at a gap's place on the axis, a word a line: seven regions side by side leave little width. */
+export const GAP_NOTES: Record<ChartGap, readonly string[]> = {
+  no_data: ['no', 'data'],
+  no_target: ['no', 'target'],
+  not_applicable: ['n/a'],
+};
+
+/** The same in the tooltip. */
+export const GAP_DESCRIPTIONS: Record<ChartGap, string> = {
+  no_data: 'Nothing measured in this range',
+  no_target: 'No target for this group',
+  not_applicable: 'None of its rows falls under the target',
+};

@@ -1,4 +1,5 @@
 import type { IntervalTarget } from '../../../shared/reports/intervalReportSchema.ts';
+import { calendarDay } from '../../../shared/time/zonedTime.ts';
 import { formatClock, formatDayTime, formatDuration } from '../incidents/incidentIntervals.ts';
 
 /** "45 s", "1 min 05 s", "6 min", "2 h 10 min"; "—" when there is no figure. The report counts whole seconds. */
@@ -24,6 +25,14 @@ export function formatShare(share: number | null): string {
 export function formatPercent(share: number): string {
   if (share > 0 && share < 0.0005) return '<0.1%';
   return `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
+}
+
+/**
+ * [SF3b] An agency's utilisation: "no units" where its fleet has none, as a share of no time at all is no figure,
+ * not "0.0%" (which reads as units standing idle).
+ */
+export function formatFleetShare(line: { units: number; utilisation: number }): string {
+  return line.units === 0 ? 'no units' : formatPercent(line.utilisation);
 }
 
 /** How a compliance stands against its target: met, within ten points short, further short, or no target. */
@@ -72,9 +81,7 @@ export function formatAxisSeconds(seconds: number): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
-const dayOf = (at: number): string => new Date(at).toLocaleDateString('en-ZA', { timeZone: 'Africa/Johannesburg' });
-
-/** "14:02" when `at` is today in Johannesburg, "25 Nov 22:40" before: a roster spans shifts. */
-export function formatSince(at: number, now: number): string {
-  return dayOf(at) === dayOf(now) ? formatClock(at).slice(0, 5) : formatDayTime(at);
+/** "14:02" when `at` is today in the city (zone `timeZone`), "25 Nov 22:40" before: a roster spans shifts. */
+export function formatSince(at: number, now: number, timeZone: string): string {
+  return calendarDay(at, timeZone) === calendarDay(now, timeZone) ? formatClock(at, timeZone).slice(0, 5) : formatDayTime(at, timeZone);
 }

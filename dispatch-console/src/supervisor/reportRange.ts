@@ -1,14 +1,16 @@
 import { CONTRACT } from '../../../shared/protocol/contract.ts';
+import { calendarDay, isoWithOffset, midnightOf } from '../../../shared/time/zonedTime.ts';
 
 /**
- * [SF1] The range a supervisor reads the figures over, in whole Johannesburg days: today, the last 7 days, or any
- * days picked. Johannesburg keeps UTC+2 all year (no daylight saving), so a day starts at "T00:00:00+02:00" and the
- * range is sent as ISO 8601 with that offset, which the server reads as the same instant whatever the browser's zone.
+ * [SF1][OP2] The range a supervisor reads the figures over, in whole days of the city (its IANA zone): today, the last
+ * 7 days, or any days picked. A day starts at the city's midnight with the offset it has that night
+ * ("2026-11-26T00:00:00+02:00"; in Andorra "+01:00" in winter, "+02:00" in summer, so the day the clocks change is
+ * 23 or 25 hours long), sent as ISO 8601, which the server reads as the same instant whatever the browser's zone.
  */
 export type RangeChoice = { kind: 'today' } | { kind: 'last7' } | { kind: 'days'; fromDay: string; toDay: string };
 
 export interface ReportRange {
-  /** Inclusive, ISO 8601 with the city's offset. */
+  /** Inclusive, ISO 8601 with the city's offset at that midnight. */
   from: string;
   /** Exclusive: the start of the day after the last day. */
   to: string;
@@ -19,18 +21,11 @@ export interface ReportRange {
   toDay: string;
 }
 
-const OFFSET = '+02:00';
-const OFFSET_MS = 2 * 3_600_000;
 const DAY_MS = 86_400_000;
 /** The server's limit on a range [RP1]. */
 export const MAX_RANGE_DAYS = 400;
 
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** The Johannesburg calendar day ("2026-11-26") at an instant. */
-export function johannesburgDay(at: number): string {
-  return new Date(at + OFFSET_MS).toISOString().slice(0, 10);
-}
 
 /** The day `days` after (or before) a "YYYY-MM-DD" day. */
 export function addDays(day: string, days: number): string {
@@ -45,8 +40,11 @@ export function isDay(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-function dayStart(day: string): string {
-  return `${day}T00:00:00${OFFSET}`;
+/** The city's midnight that starts `day`, ISO 8601 with its offset then. `day` is a real day (isDay). */
+function dayStart(day: string, timeZone: string): string {
+  const at = midnightOf(day, timeZone);
+  if (at === null) throw new Error(`not a day: ${day}`);
+  return isoWithOffset(at, timeZone);
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -66,14 +64,14 @@ function spanLabel(fromDay: string, toDay: string): string {
 
 export type RangeResult = { ok: true; range: ReportRange } | { ok: false; message: string };
 
-/** The range to ask for, or what is wrong with the days picked in plain words. `now` decides "today". */
-export function reportRange(choice: RangeChoice, now: number): RangeResult {
-  const today = johannesburgDay(now);
+/** The range to ask for, or what is wrong with the days picked in plain words. `now` decides "today" in `timeZone`. */
+export function reportRange(choice: RangeChoice, now: number, timeZone: string): RangeResult {
+  const today = calendarDay(now, timeZone);
   let fromDay: string;
   let toDay: string;
   switch (choice.kind) {
     case 'today':
-      return { ok: true, range: { from: dayStart(today), to: dayStart(addDays(today, 1)), label: `Today, ${dayLabel(today, true)}`, fromDay: today, toDay: today } };
+      return { ok: true, range: { from: dayStart(today, timeZone), to: dayStart(addDays(today, 1), timeZone), label: `Today, ${dayLabel(today, true)}`, fromDay: today, toDay: today } };
     case 'last7':
       fromDay = addDays(today, -6);
       toDay = today;
@@ -87,7 +85,7 @@ export function reportRange(choice: RangeChoice, now: number): RangeResult {
       if (Date.parse(toDay) - Date.parse(fromDay) >= MAX_RANGE_DAYS * DAY_MS) return { ok: false, message: `A report covers at most ${MAX_RANGE_DAYS} days.` };
       break;
   }
-  return { ok: true, range: { from: dayStart(fromDay), to: dayStart(addDays(toDay, 1)), label: spanLabel(fromDay, toDay), fromDay, toDay } };
+  return { ok: true, range: { from: dayStart(fromDay, timeZone), to: dayStart(addDays(toDay, 1), timeZone), label: spanLabel(fromDay, toDay), fromDay, toDay } };
 }
 
 /** [SF1] The CSV download of a report for the range, at the contract's path and with its query names. */

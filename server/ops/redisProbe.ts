@@ -1,0 +1,41 @@
+import type { Redis } from 'ioredis';
+import type { CadMetrics } from './cadMetrics.ts';
+import { withinMs } from './withinMs.ts';
+
+/** [OPS3] How long a PING may take before Redis counts as unreachable for readiness and health. */
+export const REDIS_PING_BOUND_MS = 500;
+
+export type RedisCheck = { isReachable: true; ms: number } | { isReachable: false; reason: string };
+
+/**
+ * [OPS2][OPS3] PINGs Redis on the commands connection: for readiness and health, bounded, and every `intervalMs`
+ * for the latency histogram. A connection that is not ready is unreachable at once, without queueing a PING that
+ * would wait for the reconnection.
+ */
+export class RedisProbe {
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly metrics: CadMetrics,
+  ) {}
+
+  async check(boundMs = REDIS_PING_BOUND_MS): Promise<RedisCheck> {
+    if (this.redis.status !== 'ready') return { isReachable: false, reason: `the connection is ${this.redis.status}` };
+    const ping = await withinMs(this.redis.ping(), boundMs);
+    // The reason is said in the server's own words: Redis's error text is not echoed to a caller (HI4).
+    if (!ping.ok) return { isReachable: false, reason: ping.reason === 'timeout' ? `no answer to PING within ${boundMs} ms` : 'PING failed' };
+    this.metrics.redisPingSeconds.observe(ping.ms / 1000);
+    return { isReachable: true, ms: Math.round(ping.ms * 100) / 100 };
+  }
+
+  start(intervalMs: number): void {
+    this.timer = setInterval(() => void this.check(), intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}

@@ -1,0 +1,142 @@
+import type pg from 'pg';
+import { PROCESSING_SECONDS, targetsFingerprint, travelCase, turnoutCase } from './targetSql.ts';
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+/** [RP2c] The local month (yyyymm) and hour of `received_at` in the zone `$zone`: the report's own expressions. */
+const localMonth = (zone: string): string => `to_char(to_timestamp(received_at / 1000.0) AT TIME ZONE ${zone}, 'YYYYMM')::int`;
+const localHour = (zone: string): string => `extract(hour FROM to_timestamp(received_at / 1000.0) AT TIME ZONE ${zone})::int`;
+
+/**
+ * [RP2][RP2c] The measurements as the report defines them, drawn from `incidents` and `unit_responses` (flagged
+ * rows left out, an interval with a stamp missing has no measurement, seconds truncated), for the incidents that
+ * `where` picks (`id` and `incident_id` in scope). The time zone is the SQL expression `zone`.
+ */
+function sourceSql(zone: string, incidentsWhere: string, responsesWhere: string): string {
+  return `
+    SELECT id AS incident_id, -1 AS seq, v.interval, received_at, ${localMonth(zone)} AS month, ${localHour(zone)} AS hour,
+      priority, region, agencies, v.seconds, v.target
+    FROM incidents CROSS JOIN LATERAL (VALUES
+      ('answering', ((created_at - call_started_at) / 1000)::int, NULL::int),
+      ('processing', ((first_dispatch_at - received_at) / 1000)::int, ${PROCESSING_SECONDS}),
+      ('total_response', ((first_on_scene_at - received_at) / 1000)::int, NULL::int)
+    ) AS v(interval, seconds, target)
+    WHERE cardinality(flags) = 0 AND v.seconds IS NOT NULL AND ${incidentsWhere}
+    UNION ALL
+    SELECT incident_id, seq, v.interval, received_at, ${localMonth(zone)}, ${localHour(zone)}, priority, region, ARRAY[agency], v.seconds, v.target
+    FROM unit_responses CROSS JOIN LATERAL (VALUES
+      ('turnout', ((en_route_at - dispatched_at) / 1000)::int, ${turnoutCase()}),
+      ('travel', ((on_scene_at - en_route_at) / 1000)::int, ${travelCase()})
+    ) AS v(interval, seconds, target)
+    WHERE cardinality(flags) = 0 AND v.seconds IS NOT NULL AND ${responsesWhere}`;
+}
+
+/**
+ * [RP2c] Each measurement of `m` once per group it belongs to: overall, each of its agencies, its priority, its
+ * region (when it has one) and its hour of day.
+ */
+export const GROUPS_OF_MEASUREMENT = `LATERAL (
+    SELECT 0::smallint AS dim, ''::text AS value
+    UNION ALL SELECT 1::smallint, agency FROM unnest(m.agencies) AS agency
+    UNION ALL SELECT 2::smallint, m.priority
+    UNION ALL SELECT 3::smallint, m.region WHERE m.region IS NOT NULL
+    UNION ALL SELECT 4::smallint, m.hour::text
+  ) AS g`;
+
+/** The counts of measurements `m` (already in scope) per month, interval, group and second, times `sign`. */
+const countsOf = (sign: 1 | -1): string => `
+  SELECT m.month, m.interval, g.dim, g.value, m.seconds, ${sign} * count(*) AS n,
+    ${sign} * count(*) FILTER (WHERE m.seconds <= m.target) AS within, ${sign} * count(m.target) AS target_rows`;
+
+/** The basis the stored measurements must have for this city: its zone and the current targets. */
+export interface MeasurementBasis {
+  timeZone: string;
+  targets: string;
+}
+
+export const basisFor = (timeZone: string): MeasurementBasis => ({ timeZone, targets: targetsFingerprint() });
+
+/** [RP2c] Whether the stored measurements were built for `basis` (else the report reads the source tables). */
+export async function hasMeasurementsFor(client: Queryable, basis: MeasurementBasis): Promise<boolean> {
+  const row = (await client.query<{ time_zone: string | null; targets: string | null }>('SELECT time_zone, targets FROM measurement_basis')).rows[0];
+  return row?.time_zone === basis.timeZone && row.targets === basis.targets;
+}
+
+/**
+ * [RP2c] Re-measures the incidents `ids` inside the writer's transaction, after their rows were written: the
+ * counts get the new measurements minus the old (rows reaching 0 deleted), and the old measurements are replaced.
+ * The basis row is locked for share first, so a rebuild (which locks it for update) runs wholly before or after.
+ * Nothing is kept while the measurements have never been built (no zone yet).
+ */
+export async function measureIncidents(client: pg.PoolClient, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const basis = (await client.query<{ time_zone: string | null; targets: string | null }>('SELECT time_zone, targets FROM measurement_basis FOR SHARE')).rows[0];
+  if (!basis?.time_zone) return;
+  // Stored targets other than the code's: the next start rebuilds them; until then keep them consistent with themselves.
+  if (basis.targets !== targetsFingerprint()) return;
+  const fresh = sourceSql('$2::text', 'id = ANY($1::text[])', 'incident_id = ANY($1::text[])');
+  // The delta in key order, so two writers touching the same counts lock them in the same order (no deadlock).
+  const zeroed = await client.query<{ month: number; interval: string; dim: number; value: string; seconds: number; n: number }>(
+    `WITH delta AS (
+       SELECT month, interval, dim, value, seconds, sum(n)::int AS n, sum(within)::int AS within, sum(target_rows)::int AS target_rows FROM (
+         ${countsOf(1)} FROM (${fresh}) AS m, ${GROUPS_OF_MEASUREMENT} GROUP BY 1, 2, 3, 4, 5
+         UNION ALL
+         ${countsOf(-1)} FROM measurements AS m, ${GROUPS_OF_MEASUREMENT} WHERE m.incident_id = ANY($1::text[]) GROUP BY 1, 2, 3, 4, 5
+       ) AS both_sides GROUP BY 1, 2, 3, 4, 5
+       HAVING sum(n) <> 0 OR sum(within) <> 0 OR sum(target_rows) <> 0
+       ORDER BY 1, 2, 3, 4, 5
+     )
+     INSERT INTO measurement_counts AS c (month, interval, dim, value, seconds, n, within, target_rows)
+     SELECT * FROM delta
+     ON CONFLICT (month, interval, dim, value, seconds) DO UPDATE
+       SET n = c.n + EXCLUDED.n, within = c.within + EXCLUDED.within, target_rows = c.target_rows + EXCLUDED.target_rows
+     RETURNING month, interval, dim, value, seconds, n`,
+    [ids, basis.time_zone],
+  );
+  const gone = zeroed.rows.filter((row) => row.n === 0);
+  if (gone.length > 0) {
+    await client.query(
+      `DELETE FROM measurement_counts c USING unnest($1::int[], $2::text[], $3::smallint[], $4::text[], $5::int[]) AS z(month, interval, dim, value, seconds)
+       WHERE (c.month, c.interval, c.dim, c.value, c.seconds) = (z.month, z.interval, z.dim, z.value, z.seconds) AND c.n = 0`,
+      [gone.map((r) => r.month), gone.map((r) => r.interval), gone.map((r) => r.dim), gone.map((r) => r.value), gone.map((r) => r.seconds)],
+    );
+  }
+  await client.query('DELETE FROM measurements WHERE incident_id = ANY($1::text[])', [ids]);
+  await client.query(`INSERT INTO measurements ${fresh}`, [ids, basis.time_zone]);
+}
+
+/** The counts a rebuild makes: all measurements, grouped; on a year, more memory than the default keeps it in RAM. */
+const REBUILD_WORK_MEM = '256MB';
+
+/**
+ * [RP2c] Builds the measurements and their counts anew from `incidents` and `unit_responses` for `basis`, in one
+ * transaction (an archive upgraded to migration 003, a change of zone or targets, or rows loaded in bulk).
+ */
+export async function rebuildMeasurements(pool: pg.Pool, basis: MeasurementBasis): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT 1 FROM measurement_basis FOR UPDATE');
+    await client.query(`SET LOCAL work_mem = '${REBUILD_WORK_MEM}'`);
+    await client.query('TRUNCATE measurements, measurement_counts');
+    await client.query(`INSERT INTO measurements ${sourceSql('$1::text', 'true', 'true')}`, [basis.timeZone]);
+    await client.query(`INSERT INTO measurement_counts (month, interval, dim, value, seconds, n, within, target_rows)
+      ${countsOf(1)} FROM measurements AS m, ${GROUPS_OF_MEASUREMENT} GROUP BY 1, 2, 3, 4, 5`);
+    await client.query('UPDATE measurement_basis SET time_zone = $1, targets = $2', [basis.timeZone, basis.targets]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+  await pool.query('ANALYZE measurements, measurement_counts');
+}
+
+/** [RP2c] At start: builds the measurements unless they were built for this city's zone and the current targets. */
+export async function prepareMeasurements(pool: pg.Pool, timeZone: string): Promise<boolean> {
+  const basis = basisFor(timeZone);
+  if (await hasMeasurementsFor(pool, basis)) return false;
+  await rebuildMeasurements(pool, basis);
+  return true;
+}
