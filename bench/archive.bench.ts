@@ -1,14 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
-import { io, type Socket } from 'socket.io-client';
 import type { CadServer } from '../server/app/createCadServer.ts';
 import type { Archive } from '../server/archive/openArchive.ts';
-import { DEMO_PASSWORD } from '../server/auth/demoUsers.ts';
 import { ReplayClock } from '../server/clock/replayClock.ts';
 import { deltaFromEntry } from '../server/journal/readJournalSince.ts';
 import { planReplay } from '../server/replay/planReplay.ts';
 import { readCallLog } from '../server/replay/readCallLog.ts';
-import { runReplay } from '../server/replay/runReplay.ts';
 import { intervalReport } from '../server/reports/intervalReport.ts';
 import { basisFor, rebuildMeasurements } from '../server/reports/measurements.ts';
 import { utilisationReport } from '../server/reports/utilisationReport.ts';
@@ -16,18 +13,17 @@ import { readUnits } from '../server/units/readUnits.ts';
 import type { StreamEntry } from '../server/audit/searchAudit.ts';
 import type { LngLat } from '../shared/geo/position.ts';
 import type { IncidentCreatePayload } from '../shared/incidents/incidentSchema.ts';
-import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents } from '../shared/protocol/events.ts';
 import type { IntervalReport, ReportRangeInput } from '../shared/reports/intervalReportSchema.ts';
 import { buildCallLog, callLogCsv } from '../test/replay/buildCallLog.ts';
-import { signIn } from '../test/support/testSession.ts';
+import { replayAsDemo } from '../test/replay/replayAsDemo.ts';
 import { processRssMiB, startBenchRedis } from './benchRedis.ts';
+import { connectBenchSocket, type BenchSocket } from './benchSocket.ts';
 import { startBenchPostgres } from './benchPostgres.ts';
 import { startJoburgBenchServer } from './benchServer.ts';
 import { pointInBbox, seededRandom } from './random.ts';
 import { summarize, type Summary } from './stats.ts';
 import { loadYearOfIncidents, type YearLoad } from './yearOfIncidents.ts';
 
-type BenchSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface ArchiveBenchOptions {
   burst: {
@@ -126,15 +122,6 @@ export interface ArchiveBenchResult {
 
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, Math.max(0, ms)));
 
-async function connect(url: string, username: string, desk?: string): Promise<BenchSocket> {
-  const cookie = await signIn(url, username, DEMO_PASSWORD, desk);
-  const socket: BenchSocket = io(url, { auth: { protocolVersion: PROTOCOL_VERSION }, extraHeaders: { cookie }, transports: ['websocket'], forceNew: true, reconnection: false });
-  return new Promise((done, fail) => {
-    socket.once('connect_error', fail);
-    socket.once('state:snapshot', () => done(socket));
-  });
-}
-
 function archiveOf(server: CadServer): Archive {
   const archive = server.ctx.archive;
   if (!archive) throw new Error('the benchmark server started without its archive');
@@ -185,7 +172,7 @@ async function benchBurst(options: ArchiveBenchOptions['burst']): Promise<BurstR
     const archive = archiveOf(server);
     // What start-up wrote (demo users, fleet) is archived before the burst, so the lag is the burst's alone.
     if (!(await archive.archiver.waitFor(await headVersion(server), 60_000))) throw new Error('the archive did not catch up with the start-up');
-    for (let i = 0; i < options.callTakers; i += 1) sockets.push(await connect(server.url, 'calltaker'));
+    for (let i = 0; i < options.callTakers; i += 1) sockets.push(await connectBenchSocket(server.url, 'calltaker'));
 
     const samples: LagSample[] = [];
     let isSampling = true;
@@ -372,14 +359,7 @@ async function benchReplay(options: ArchiveBenchOptions['replay']): Promise<Repl
     const { events } = planReplay(log);
     let archiveWaitFrom: number | null = null;
     const t0 = performance.now();
-    const result = await runReplay({
-      url: server.url,
-      dispatcher: { username: 'dispatcher', password: DEMO_PASSWORD },
-      administrator: { username: 'admin', password: DEMO_PASSWORD },
-      log,
-      speed: null,
-      simulate: false,
-      relocate: false,
+    const result = await replayAsDemo(server.url, log, {
       // runReplay says this line once its last event is sent, before it waits for the archive.
       say: (line) => {
         if (line.startsWith('waiting for the archive')) archiveWaitFrom = performance.now();

@@ -1,17 +1,13 @@
 import { performance } from 'node:perf_hooks';
-import { io, type Socket } from 'socket.io-client';
-import { DEMO_PASSWORD } from '../server/auth/demoUsers.ts';
-import { signIn } from '../test/support/testSession.ts';
 import type { LngLat } from '../shared/geo/position.ts';
 import type { IncidentCreatePayload } from '../shared/incidents/incidentSchema.ts';
-import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents } from '../shared/protocol/events.ts';
 import type { CadServer } from '../server/app/createCadServer.ts';
 import { startJoburgBenchServer } from './benchServer.ts';
 import { processRssMiB, redisUsedMemory, startBenchRedis } from './benchRedis.ts';
+import { connectBenchSocket, type BenchSocket } from './benchSocket.ts';
 import { pointInBbox, seededRandom } from './random.ts';
 import { summarize, type Summary } from './stats.ts';
 
-type BenchSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface BroadcastOptions {
   ratePerSecond: number;
@@ -43,17 +39,6 @@ export interface BroadcastResult {
   redisMemory: string;
 }
 
-
-/** Signs in as a demo user and connects, as a console would. */
-async function connect(url: string, username: string, desk?: string): Promise<BenchSocket> {
-  const cookie = await signIn(url, username, DEMO_PASSWORD, desk);
-  const socket: BenchSocket = io(url, { auth: { protocolVersion: PROTOCOL_VERSION }, extraHeaders: { cookie }, transports: ['websocket'], forceNew: true, reconnection: false });
-  return new Promise((done, fail) => {
-    socket.once('connect_error', fail);
-    socket.once('state:snapshot', () => done(socket));
-  });
-}
-
 function pointInMetro(server: CadServer, random: () => number): LngLat {
   for (;;) {
     const at = pointInBbox(random);
@@ -73,12 +58,12 @@ export async function benchIncidentBroadcast(options: BroadcastOptions): Promise
   const server = await startJoburgBenchServer(redisServer.url);
   const sockets: BenchSocket[] = [];
   try {
-    const callTaker = await connect(server.url, 'calltaker');
+    const callTaker = await connectBenchSocket(server.url, 'calltaker');
     sockets.push(callTaker);
     /** Arrival times per incident id, one entry per dispatcher console (filled whether or not the ack came first). */
     const arrivals = new Map<string, number[]>();
     for (let d = 0; d < options.dispatchers; d += 1) {
-      const socket = await connect(server.url, 'dispatcher', 'combined');
+      const socket = await connectBenchSocket(server.url, 'dispatcher', 'combined');
       socket.on('incident:created', (delta) => {
         const at = performance.now();
         const id = delta.incidents[0]?.id;

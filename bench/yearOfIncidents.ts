@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
+import { inTransaction } from '../server/archive/inTransaction.ts';
 import type { FleetUnit, Ward } from '../shared/city/citySchema.ts';
 import { agenciesForPlan, INCIDENT_TYPES, type IncidentTypeId } from '../shared/incidents/incidentTypes.ts';
 import { IncidentSchema, type Assignment, type AssignmentStep, type Incident } from '../shared/incidents/incidentSchema.ts';
@@ -239,9 +240,7 @@ export async function loadYearOfIncidents(pool: pg.Pool, options: YearOptions, w
   for (const batch of yearOfIncidents(options, wards, fleet)) {
     const records = batch.map(({ incident, version }) => ({ incident, version, doc: JSON.stringify(incident), record: responseRecord(incident) }));
     const responses = records.flatMap(({ incident, record }) => record.responses.map((response) => ({ incident, received: record.incident.receivedAt, response })));
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(pool, async (client) => {
       await client.query(INSERT_INCIDENTS, [
         records.map((r) => r.incident.id), records.map((r) => r.version), records.map((r) => r.doc), records.map((r) => r.incident.type),
         records.map((r) => r.incident.priority), records.map((r) => r.incident.region), records.map((r) => r.incident.ward), records.map((r) => r.incident.agencies.join(',')),
@@ -256,13 +255,7 @@ export async function loadYearOfIncidents(pool: pg.Pool, options: YearOptions, w
         responses.map((r) => r.response.onSceneAt), responses.map((r) => r.response.transportingAt), responses.map((r) => r.response.atHospitalAt), responses.map((r) => r.response.clearedAt),
         responses.map((r) => r.response.isFirstOfKind), responses.map((r) => r.response.flags.join(',')),
       ]);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
     load.incidents += records.length;
     load.unitResponses += responses.length;
     load.flaggedIncidents += records.filter((r) => r.record.incident.flags.length > 0).length;

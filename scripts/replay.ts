@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createCadServer } from '../server/app/createCadServer.ts';
 import { startEmbeddedPostgres } from '../server/archive/embeddedPostgres.ts';
-import { DEMO_PASSWORD } from '../server/auth/demoUsers.ts';
 import { DEFAULT_RATE_LIMITS } from '../server/auth/rateLimits.ts';
 import { CITIES } from '../server/city/cityRegistry.ts';
 import { loadCityPack } from '../server/city/loadCityPack.ts';
 import { ReplayClock } from '../server/clock/replayClock.ts';
 import { startEmbeddedRedis } from '../server/redis/embeddedRedis.ts';
+import { DEMO_REPLAY_SIGN_INS } from '../server/replay/demoSignIns.ts';
 import { readCallLog, type CallLog } from '../server/replay/readCallLog.ts';
+import type { Credentials } from '../server/replay/replaySession.ts';
 import { replayReport } from '../server/replay/replayReport.ts';
 import { runReplay, type ReplayOptions } from '../server/replay/runReplay.ts';
 import { startVehicleSimulator } from '../server/simulation/vehicleSimulator.ts';
@@ -37,8 +38,16 @@ interface Args {
   city: keyof typeof CITIES;
   dataDir: string | null;
   server: string | null;
-  dispatcher: string;
-  administrator: string;
+  dispatcher: Credentials;
+  administrator: Credentials;
+}
+
+/** `user:password` from the command line; null when the flag is left out. */
+function credentials(text: string | null): Credentials | null {
+  if (text === null) return null;
+  const at = text.indexOf(':');
+  if (at < 1) throw new Error(`credentials are user:password, not "${text}"`);
+  return { username: text.slice(0, at), password: text.slice(at + 1) };
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -70,8 +79,8 @@ function parseArgs(argv: readonly string[]): Args {
     city: city as keyof typeof CITIES,
     dataDir: take('--data-dir'),
     server: take('--server'),
-    dispatcher: take('--dispatcher') ?? `dispatcher:${DEMO_PASSWORD}`,
-    administrator: take('--administrator') ?? `admin:${DEMO_PASSWORD}`,
+    dispatcher: credentials(take('--dispatcher')) ?? DEMO_REPLAY_SIGN_INS.dispatcher,
+    administrator: credentials(take('--administrator')) ?? DEMO_REPLAY_SIGN_INS.administrator,
     file: '',
   };
   if (rest.length !== 1 || rest[0] === undefined || rest[0].startsWith('--')) throw new Error(USAGE);
@@ -85,12 +94,6 @@ function readMap(file: string | null, what: string): Record<string, string> | un
   if (!parsed.success) throw new Error(`${what} ${file} must be a JSON object of the log's values to the product's ids`);
   return parsed.data;
 }
-
-const credentials = (text: string): { username: string; password: string } => {
-  const at = text.indexOf(':');
-  if (at < 1) throw new Error(`credentials are user:password, not "${text}"`);
-  return { username: text.slice(0, at), password: text.slice(at + 1) };
-};
 
 /** A replay server of the replay's own: embedded Redis and PostgreSQL in a fresh folder, its clock at the log's start. */
 async function ownServer(args: Args, log: CallLog): Promise<{ url: string; close(): Promise<void> }> {
@@ -140,8 +143,8 @@ async function main(): Promise<void> {
   try {
     const options: ReplayOptions = {
       url: server.url,
-      dispatcher: credentials(args.dispatcher),
-      administrator: credentials(args.administrator),
+      dispatcher: args.dispatcher,
+      administrator: args.administrator,
       log,
       speed: args.speed,
       simulate,

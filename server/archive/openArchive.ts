@@ -33,6 +33,9 @@ export async function openArchive(options: OpenArchiveOptions): Promise<Archive>
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 8, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 });
   // A database that restarts drops idle clients; the pool replaces them, so the event is only noted.
   pool.on('error', (error) => options.log.warn({ error: error.message }, `archive: idle connection lost: ${error.message}`));
+  // A connection that dies while in use (PostgreSQL killed mid-query) fails that query, which its caller handles, and
+  // also emits an error event: without a listener it would stop the whole server.
+  pool.on('connect', (client) => client.on('error', (error) => options.log.warn({ error: error.message }, `archive: connection lost: ${error.message}`)));
   try {
     const applied = await migrate(pool);
     if (applied.length > 0) options.log.info({ migrations: applied }, `Archive schema: applied ${applied.join(', ')}`);

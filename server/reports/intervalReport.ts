@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { inTransaction } from '../archive/inTransaction.ts';
 import { FLAGGED_LIST_LIMIT, INTERVAL_FLAGS, INTERVAL_NAMES, PROCESSING_TARGET, TRAVEL_TARGETS, TURNOUT_TARGETS, type TargetRule } from '../../shared/reports/intervalTargets.ts';
 import { basisFor, GROUPS_OF_MEASUREMENT, hasMeasurementsFor } from './measurements.ts';
 import { travelCase, turnoutCase } from './targetSql.ts';
@@ -296,43 +297,41 @@ export async function intervalReport(
   archiveLagEntries: number,
   chosen?: FiguresMethod,
 ): Promise<IntervalReport> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const parameters = [range.from, range.to, timeZone];
-    const method = chosen ?? (range.to - range.from <= COUNTED_ABOVE_MS ? 'sorted' : (await hasMeasurementsFor(client, basisFor(timeZone))) ? 'rollup' : 'counted');
-    if (method === 'rollup' && !(await hasMeasurementsFor(client, basisFor(timeZone)))) throw new Error(`the archive's measurements are not built for ${timeZone} and the current targets`);
-    const figures = await readFigures(client, parameters, method);
-    const totals = await client.query<{ incidents: number; unit_responses: number }>(TOTALS_SQL, [range.from, range.to]);
-    const flagged = await client.query<{ rows: number; by_flag: Record<string, number>; list: { incident_id: string; unit_id: string | null; flags: IntervalFlag[]; received_at: string | number }[] }>(FLAGGED_SQL, [range.from, range.to]);
-    await client.query('COMMIT');
-    const rowsWith = (bits: number, key: 'priority' | 'region' | 'hour' | 'agency') => figures.filter((row) => row.grouping === bits).map((row) => ({ ...row, key: row[key] }));
-    const flaggedRow = flagged.rows[0];
-    const list: FlaggedRow[] = (flaggedRow?.list ?? []).map((row) => ({ incidentId: row.incident_id, unitId: row.unit_id, flags: row.flags, receivedAt: Number(row.received_at) }));
-    const report: IntervalReport = {
-      from: range.from,
-      to: range.to,
-      timeZone,
-      generatedAt: now,
-      archiveLagEntries,
-      incidents: totals.rows[0]?.incidents ?? 0,
-      unitResponses: totals.rows[0]?.unit_responses ?? 0,
-      overall: figuresOf(figures.filter((row) => row.grouping === GROUPING.overall), null),
-      byAgency: groupsOf(rowsWith(GROUPING.agency, 'agency'), AGENCIES, (agency) => agency),
-      byPriority: groupsOf(rowsWith(GROUPING.priority, 'priority'), PRIORITY_LEVELS, () => null),
-      byRegion: groupsOf(rowsWith(GROUPING.region, 'region'), REGIONS, () => null),
-      byHour: groupsOf(rowsWith(GROUPING.hour, 'hour'), HOURS, () => null),
-      flagged: {
-        rows: flaggedRow?.rows ?? 0,
-        byFlag: Object.fromEntries(INTERVAL_FLAGS.map((flag) => [flag, flaggedRow?.by_flag[flag] ?? 0])) as Record<IntervalFlag, number>,
-        list,
-      },
-    };
-    return IntervalReportSchema.parse(report);
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  const { figures, totals, flagged } = await inTransaction(
+    pool,
+    async (client) => {
+      const parameters = [range.from, range.to, timeZone];
+      const method = chosen ?? (range.to - range.from <= COUNTED_ABOVE_MS ? 'sorted' : (await hasMeasurementsFor(client, basisFor(timeZone))) ? 'rollup' : 'counted');
+      if (method === 'rollup' && !(await hasMeasurementsFor(client, basisFor(timeZone)))) throw new Error(`the archive's measurements are not built for ${timeZone} and the current targets`);
+      return {
+        figures: await readFigures(client, parameters, method),
+        totals: await client.query<{ incidents: number; unit_responses: number }>(TOTALS_SQL, [range.from, range.to]),
+        flagged: await client.query<{ rows: number; by_flag: Record<string, number>; list: { incident_id: string; unit_id: string | null; flags: IntervalFlag[]; received_at: string | number }[] }>(FLAGGED_SQL, [range.from, range.to]),
+      };
+    },
+    'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+  );
+  const rowsWith = (bits: number, key: 'priority' | 'region' | 'hour' | 'agency') => figures.filter((row) => row.grouping === bits).map((row) => ({ ...row, key: row[key] }));
+  const flaggedRow = flagged.rows[0];
+  const list: FlaggedRow[] = (flaggedRow?.list ?? []).map((row) => ({ incidentId: row.incident_id, unitId: row.unit_id, flags: row.flags, receivedAt: Number(row.received_at) }));
+  const report: IntervalReport = {
+    from: range.from,
+    to: range.to,
+    timeZone,
+    generatedAt: now,
+    archiveLagEntries,
+    incidents: totals.rows[0]?.incidents ?? 0,
+    unitResponses: totals.rows[0]?.unit_responses ?? 0,
+    overall: figuresOf(figures.filter((row) => row.grouping === GROUPING.overall), null),
+    byAgency: groupsOf(rowsWith(GROUPING.agency, 'agency'), AGENCIES, (agency) => agency),
+    byPriority: groupsOf(rowsWith(GROUPING.priority, 'priority'), PRIORITY_LEVELS, () => null),
+    byRegion: groupsOf(rowsWith(GROUPING.region, 'region'), REGIONS, () => null),
+    byHour: groupsOf(rowsWith(GROUPING.hour, 'hour'), HOURS, () => null),
+    flagged: {
+      rows: flaggedRow?.rows ?? 0,
+      byFlag: Object.fromEntries(INTERVAL_FLAGS.map((flag) => [flag, flaggedRow?.by_flag[flag] ?? 0])) as Record<IntervalFlag, number>,
+      list,
+    },
+  };
+  return IntervalReportSchema.parse(report);
 }

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { inTransaction } from '../archive/inTransaction.ts';
 import { PROCESSING_SECONDS, targetsFingerprint, travelCase, turnoutCase } from './targetSql.ts';
 
 type Queryable = pg.Pool | pg.PoolClient;
@@ -113,9 +114,7 @@ const REBUILD_WORK_MEM = '256MB';
  * transaction (an archive upgraded to migration 003, a change of zone or targets, or rows loaded in bulk).
  */
 export async function rebuildMeasurements(pool: pg.Pool, basis: MeasurementBasis): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     await client.query('SELECT 1 FROM measurement_basis FOR UPDATE');
     await client.query(`SET LOCAL work_mem = '${REBUILD_WORK_MEM}'`);
     await client.query('TRUNCATE measurements, measurement_counts');
@@ -123,13 +122,7 @@ export async function rebuildMeasurements(pool: pg.Pool, basis: MeasurementBasis
     await client.query(`INSERT INTO measurement_counts (month, interval, dim, value, seconds, n, within, target_rows)
       ${countsOf(1)} FROM measurements AS m, ${GROUPS_OF_MEASUREMENT} GROUP BY 1, 2, 3, 4, 5`);
     await client.query('UPDATE measurement_basis SET time_zone = $1, targets = $2', [basis.timeZone, basis.targets]);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
   await pool.query('ANALYZE measurements, measurement_counts');
 }
 

@@ -140,6 +140,12 @@ function command<I extends z.ZodType, A extends z.ZodType, OnSocket extends bool
 
 const BOARD_ROLES = ['call_taker', 'dispatcher', 'crew', 'supervisor'] as const satisfies readonly Role[];
 
+/** The time range of the archive's reports ([RP1]'s `ReportRangeInputSchema`) as query parameters. */
+const REPORT_RANGE_QUERY: Readonly<Record<string, QueryParameter>> = {
+  from: { field: 'from', type: 'string', description: 'from this time, inclusive (ISO 8601 with offset, or epoch ms)' },
+  to: { field: 'to', type: 'string', description: 'up to this time, exclusive (ISO 8601 with offset, or epoch ms)' },
+};
+
 /** The outcome of an assignment: the incident and the units as committed. */
 export const AssignOutcomeSchema = z.object({ incident: IncidentSchema, units: z.array(UnitSchema) });
 export type AssignOutcome = z.infer<typeof AssignOutcomeSchema>;
@@ -712,10 +718,7 @@ export const CONTRACT = {
       method: 'get',
       path: '/api/reports/intervals',
       csvPath: '/api/reports/intervals.csv',
-      query: {
-        from: { field: 'from', type: 'string', description: 'from this time, inclusive (ISO 8601 with offset, or epoch ms)' },
-        to: { field: 'to', type: 'string', description: 'up to this time, exclusive (ISO 8601 with offset, or epoch ms)' },
-      },
+      query: REPORT_RANGE_QUERY,
     },
     onSocket: true,
     isJournaled: false,
@@ -730,10 +733,7 @@ export const CONTRACT = {
       method: 'get',
       path: '/api/reports/utilisation',
       csvPath: '/api/reports/utilisation.csv',
-      query: {
-        from: { field: 'from', type: 'string', description: 'from this time, inclusive (ISO 8601 with offset, or epoch ms)' },
-        to: { field: 'to', type: 'string', description: 'up to this time, exclusive (ISO 8601 with offset, or epoch ms)' },
-      },
+      query: REPORT_RANGE_QUERY,
     },
     onSocket: true,
     isJournaled: false,

@@ -6,6 +6,8 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { Desk } from '../../shared/auth/roles.ts';
+import type { Candidate } from '../../shared/dispatch/dispatchSchema.ts';
+import type { Incident } from '../../shared/incidents/incidentSchema.ts';
 import { CONTRACT } from '../../shared/protocol/contract.ts';
 import type { AnswerOf, CommandName, InputOf } from '../../shared/protocol/contract.ts';
 import type { Result } from '../../shared/protocol/result.ts';
@@ -189,6 +191,36 @@ export async function httpCommand<N extends CommandName>(page: Page, name: N, in
   );
   // The server answers with the contract's Result shape; the test reads it as that.
   return answer as Result<AnswerOf<N>>;
+}
+
+/** Braamfontein, inside the metro: where the tests' medical call comes from. */
+export const BRAAMFONTEIN: [number, number] = [28.0346, -26.1929];
+
+/** A medical call at Braamfontein with a caller and a callback number, created over HTTP from a signed-in page. */
+export async function createMedicalIncident(page: Page, notes = 'man fell, conscious'): Promise<Incident> {
+  const created = await httpCommand(page, 'incident:create', {
+    commandId: commandId(),
+    type: 'medical_emergency',
+    location: BRAAMFONTEIN,
+    locationNotes: 'outside the library',
+    callerName: 'Sipho Dlamini',
+    callbackNumber: '082 555 0177',
+    notes,
+  });
+  if (!created.ok) throw new Error(created.error.message);
+  return created.data;
+}
+
+/** Assigns the incident the unit recommended first (of `kind` when there is one) over HTTP; the unit as recommended. */
+export async function assignRecommended(page: Page, incidentId: string, kind?: Candidate['kind']): Promise<Candidate> {
+  const rec = await httpCommand(page, 'dispatch:recommend', { incidentId });
+  if (!rec.ok) throw new Error(rec.error.message);
+  const candidates = rec.data.byKind.flatMap((k) => k.candidates);
+  const unit = candidates.find((c) => c.kind === kind) ?? rec.data.byKind[0]?.candidates[0];
+  if (!unit) throw new Error('no unit recommended');
+  const assigned = await httpCommand(page, 'dispatch:assign', { commandId: commandId(), incidentId, unitIds: [unit.unitId] });
+  if (!assigned.ok) throw new Error(assigned.error.message);
+  return unit;
 }
 
 /** Rendered incident features at the map's current view, read from the one map instance. */

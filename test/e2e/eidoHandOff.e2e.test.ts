@@ -2,15 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { EidoDocumentSchema } from '../../shared/eido/eidoSchema.ts';
-import type { Incident } from '../../shared/incidents/incidentSchema.ts';
 import { eidoSchemaErrors } from '../eido/eidoSchema.ts';
-import { CHROMIUM_PATH, commandId, httpCommand, openConsole, shot, useBrowserTestbed } from './dispatchFlow.ts';
+import { assignRecommended, CHROMIUM_PATH, createMedicalIncident, openConsole, shot, useBrowserTestbed } from './dispatchFlow.ts';
 
 const hasChromium = existsSync(CHROMIUM_PATH);
 if (!hasChromium) console.warn(`Skipping the EIDO hand-off e2e test: no Chromium at ${CHROMIUM_PATH}.`);
-
-/** Braamfontein, inside the metro. */
-const AT: [number, number] = [28.0346, -26.1929];
 
 /** Clicks the hand-off link and reads the file the browser saves: its name and its JSON. */
 async function download(page: Page, scope: ReturnType<Page['getByTestId']>): Promise<{ name: string; body: unknown }> {
@@ -25,23 +21,8 @@ describe.skipIf(!hasChromium)('[EI5] "Hand off (EIDO)" downloads the incident as
   it('[EI5] from the EMS desk’s selected incident, the supervisor’s board and a call-taker’s reference lookup', async () => {
     const desk = await openConsole(bed.browser, bed.server.url, 'ems');
     const board = desk.page;
-    const created = await httpCommand(board, 'incident:create', {
-      commandId: commandId(),
-      type: 'medical_emergency',
-      location: AT,
-      locationNotes: 'outside the library',
-      callerName: 'Sipho Dlamini',
-      callbackNumber: '082 555 0177',
-      notes: 'man fell, conscious',
-    });
-    if (!created.ok) throw new Error(created.error.message);
-    const incident: Incident = created.data;
-    const rec = await httpCommand(board, 'dispatch:recommend', { incidentId: incident.id });
-    if (!rec.ok) throw new Error(rec.error.message);
-    const unit = rec.data.byKind[0]?.candidates[0];
-    if (!unit) throw new Error('no unit recommended');
-    const assigned = await httpCommand(board, 'dispatch:assign', { commandId: commandId(), incidentId: incident.id, unitIds: [unit.unitId] });
-    if (!assigned.ok) throw new Error(assigned.error.message);
+    const incident = await createMedicalIncident(board);
+    const unit = await assignRecommended(board, incident.id);
 
     // The desk selects the incident: its actions offer the hand-off; the file is the incident's EIDO.
     await board.getByTestId(`queue-row-${incident.reference}`).click();

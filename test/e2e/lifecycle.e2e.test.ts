@@ -1,30 +1,18 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../shared/incidents/incidentSchema.ts';
-import { CHROMIUM_PATH, commandId, httpCommand, openConsole, shot, useBoardTestbed } from './dispatchFlow.ts';
+import { CHROMIUM_PATH, commandId, createMedicalIncident, httpCommand, openConsole, shot, useBoardTestbed } from './dispatchFlow.ts';
 
 const hasChromium = existsSync(CHROMIUM_PATH);
 if (!hasChromium) console.warn(`Skipping the lifecycle e2e test: no Chromium at ${CHROMIUM_PATH}.`);
-
-/** Braamfontein, inside the metro. */
-const AT: [number, number] = [28.0346, -26.1929];
 
 describe.skipIf(!hasChromium)('[LC1]–[LC8] the incident lifecycle on the dispatcher’s board', () => {
   const bed = useBoardTestbed('dispatcher', 'combined');
 
   async function createIncident(notes: string): Promise<Incident> {
-    const created = await httpCommand(bed.page, 'incident:create', {
-      commandId: commandId(),
-      type: 'medical_emergency',
-      location: AT,
-      locationNotes: 'outside the library',
-      callerName: 'Sipho Dlamini',
-      callbackNumber: '082 555 0177',
-      notes,
-    });
-    if (!created.ok) throw new Error(created.error.message);
-    await bed.page.getByTestId(`queue-row-${created.data.reference}`).waitFor({ timeout: 15_000 });
-    return created.data;
+    const incident = await createMedicalIncident(bed.page, notes);
+    await bed.page.getByTestId(`queue-row-${incident.reference}`).waitFor({ timeout: 15_000 });
+    return incident;
   }
 
   it('[LC4][LC7][LC1] assign, release the unit, see "Awaiting close" with no assignment offered, close with a disposition: it leaves the queue', async () => {

@@ -2,13 +2,11 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { NOTE_MAX_LENGTH } from '../../shared/incidents/noteSchema.ts';
-import { CHROMIUM_PATH, collectErrors, commandId, httpCommand, openConsole, shot, signIn, signOnToVehicle, useBrowserTestbed, waitConnected } from './dispatchFlow.ts';
+import { assignRecommended, BRAAMFONTEIN, CHROMIUM_PATH, collectErrors, createMedicalIncident, openConsole, shot, signIn, signOnToVehicle, useBrowserTestbed, waitConnected } from './dispatchFlow.ts';
 
 const hasChromium = existsSync(CHROMIUM_PATH);
 if (!hasChromium) console.warn(`Skipping the narrative e2e test: no Chromium at ${CHROMIUM_PATH}.`);
 
-/** Braamfontein, inside the metro. */
-const AT: [number, number] = [28.0346, -26.1929];
 const PHONE = { width: 390, height: 844 };
 
 const DESK_NOTE = 'Gate code 4471. Dog in the yard, owner will hold it.';
@@ -16,7 +14,7 @@ const CREW_NOTE = 'On scene: patient conscious, BP 90/60.\nTransport to Charlott
 
 /** The crew's phone: a phone-sized, touch page with the device's location allowed, signed on to `unitId`. */
 async function openCrewPhone(browser: Browser, url: string, unitId: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, hasTouch: true, isMobile: true, geolocation: { longitude: AT[0] + 0.01, latitude: AT[1] + 0.01 } });
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, hasTouch: true, isMobile: true, geolocation: { longitude: BRAAMFONTEIN[0] + 0.01, latitude: BRAAMFONTEIN[1] + 0.01 } });
   await context.grantPermissions(['geolocation'], { origin: url });
   const page = await context.newPage();
   const errors = collectErrors(page);
@@ -43,24 +41,9 @@ describe.skipIf(!hasChromium)('[NR1]–[NR5] the narrative of an incident: desks
     errors.push(...dispatcher.errors, ...emsDesk.errors);
 
     // An EMS incident with an ambulance committed to it, set up over HTTP from the board's own page.
-    const created = await httpCommand(board, 'incident:create', {
-      commandId: commandId(),
-      type: 'medical_emergency',
-      location: AT,
-      locationNotes: 'outside the library',
-      callerName: 'Sipho Dlamini',
-      callbackNumber: '082 555 0177',
-      notes: 'man fell, conscious',
-    });
-    if (!created.ok) throw new Error(created.error.message);
-    const incident = created.data;
+    const incident = await createMedicalIncident(board);
     expect(incident.agencies).toEqual(['ems']);
-    const rec = await httpCommand(board, 'dispatch:recommend', { incidentId: incident.id });
-    if (!rec.ok) throw new Error(rec.error.message);
-    const unit = rec.data.byKind.flatMap((k) => k.candidates).find((c) => c.kind === 'als') ?? rec.data.byKind[0]?.candidates[0];
-    if (!unit) throw new Error('no unit recommended');
-    const assigned = await httpCommand(board, 'dispatch:assign', { commandId: commandId(), incidentId: incident.id, unitIds: [unit.unitId] });
-    if (!assigned.ok) throw new Error(assigned.error.message);
+    const unit = await assignRecommended(board, incident.id, 'als');
 
     // The dispatcher writes a note in the selected incident's narrative: the counter follows, Enter adds it.
     await board.getByTestId(`queue-row-${incident.reference}`).click();

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/auth/demoUsers.ts';
 import { ReplayClock } from '../../server/clock/replayClock.ts';
 import { readCallLog, type CallLog } from '../../server/replay/readCallLog.ts';
-import { runReplay, type ReplayResult } from '../../server/replay/runReplay.ts';
+import type { ReplayResult } from '../../server/replay/runReplay.ts';
 import { startVehicleSimulator } from '../../server/simulation/vehicleSimulator.ts';
 import { startAvlHeartbeat } from '../../server/units/avlHeartbeat.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { replayAsDemo } from './replayAsDemo.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CALLS = 100;
@@ -30,15 +30,7 @@ describe('[RL6][RL8] the Montgomery County week (calls only, no unit stamps) rep
       stopSimulator();
       stopAvl();
     };
-    result = await runReplay({
-      url: t.url,
-      dispatcher: { username: 'dispatcher', password: DEMO_PASSWORD },
-      administrator: { username: 'admin', password: DEMO_PASSWORD },
-      log,
-      speed: null,
-      simulate: true,
-      relocate: true,
-    });
+    result = await replayAsDemo(t.url, log, { simulate: true, relocate: true });
   }, 900_000);
   afterAll(async () => {
     stop();

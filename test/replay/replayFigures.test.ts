@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReplayClock } from '../../server/clock/replayClock.ts';
 import { readCallLog } from '../../server/replay/readCallLog.ts';
-import { runReplay, type ReplayResult } from '../../server/replay/runReplay.ts';
-import { DEMO_PASSWORD } from '../../server/auth/demoUsers.ts';
+import type { ReplayResult } from '../../server/replay/runReplay.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { buildCallLog, callLogCsv, type LogRow } from './buildCallLog.ts';
+import { replayAsDemo } from './replayAsDemo.ts';
 
 /** Nearest rank: the value at position ⌈p·n⌉ of the sorted values (1-based). */
 function nearestRank(values: readonly number[], p: number): number | null {
@@ -44,15 +44,7 @@ describe('[RL3]–[RL5] a call log replayed through the public API gives back th
   beforeAll(async () => {
     t = await startTestServer({ withArchive: true, replayClock: new ReplayClock(first - 60_000) });
     const log = readCallLog(callLogCsv(rows), { kinds: { ALS: 'als', BLS: 'bls', ENGINE: 'fire_engine' } });
-    result = await runReplay({
-      url: t.url,
-      dispatcher: { username: 'dispatcher', password: DEMO_PASSWORD },
-      administrator: { username: 'admin', password: DEMO_PASSWORD },
-      log,
-      speed: null,
-      simulate: false,
-      relocate: false,
-    });
+    result = await replayAsDemo(t.url, log);
   }, 600_000);
   afterAll(async () => {
     await t.close();

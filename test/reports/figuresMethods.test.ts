@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
+import type pg from 'pg';
 import { loadYearOfIncidents } from '../../bench/yearOfIncidents.ts';
-import type { EmbeddedPostgres } from '../../server/archive/embeddedPostgres.ts';
-import { migrate } from '../../server/archive/migrate.ts';
 import { writeJournalBatch } from '../../server/archive/writeArchive.ts';
 import { intervalReport } from '../../server/reports/intervalReport.ts';
 import { basisFor, rebuildMeasurements } from '../../server/reports/measurements.ts';
 import type { Incident } from '../../shared/incidents/incidentSchema.ts';
 import type { Delta } from '../../shared/protocol/stateSchema.ts';
-import { startTestPostgres } from '../support/testPostgres.ts';
+import { startTestArchiveDatabase, type TestArchiveDatabase } from '../support/testPostgres.ts';
 import { joburgCity } from '../support/testServer.ts';
 
 const DAY = 86_400_000;
@@ -25,13 +23,11 @@ async function countsOf(pool: pg.Pool): Promise<unknown[]> {
 }
 
 describe('[RP2b] the two ways of computing the figures give the same report', () => {
-  let postgres: EmbeddedPostgres & { cleanup(): Promise<void> };
+  let database: TestArchiveDatabase;
   let pool: pg.Pool;
   beforeAll(async () => {
-    postgres = await startTestPostgres();
-    pool = new pg.Pool({ connectionString: postgres.url });
-    pool.on('error', () => undefined);
-    await migrate(pool);
+    database = await startTestArchiveDatabase();
+    pool = database.pool;
     const city = joburgCity();
     // Benchmark 7's generator: the city's mix of types, units of its fleet, long tails and a few percent flagged rows.
     await loadYearOfIncidents(pool, { incidents: 3_000, from: FROM, days: DAYS, seed: 11 }, city.wards, city.fleet);
@@ -39,8 +35,7 @@ describe('[RP2b] the two ways of computing the figures give the same report', ()
     await rebuildMeasurements(pool, basisFor(ZONE));
   }, 120_000);
   afterAll(async () => {
-    await pool.end();
-    await postgres.cleanup();
+    await database.close();
   });
 
   it.each([

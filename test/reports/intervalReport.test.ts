@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
-import { migrate } from '../../server/archive/migrate.ts';
+import type pg from 'pg';
 import { writeJournalBatch } from '../../server/archive/writeArchive.ts';
 import { intervalReport } from '../../server/reports/intervalReport.ts';
 import { IncidentSchema, type Assignment, type Incident } from '../../shared/incidents/incidentSchema.ts';
@@ -8,8 +7,7 @@ import type { Delta } from '../../shared/protocol/stateSchema.ts';
 import { responseFlags, responseRecord } from '../../shared/reports/responseRecord.ts';
 import type { UnitKind } from '../../shared/units/unitKinds.ts';
 import type { UnitStatus } from '../../shared/units/unitStatus.ts';
-import { startTestPostgres } from '../support/testPostgres.ts';
-import type { EmbeddedPostgres } from '../../server/archive/embeddedPostgres.ts';
+import { startTestArchiveDatabase, type TestArchiveDatabase } from '../support/testPostgres.ts';
 
 const T = Date.parse('2026-05-04T08:00:00+02:00');
 const s = (seconds: number): number => T + seconds * 1000;
@@ -100,18 +98,14 @@ describe('[RP4] the data-quality flags of a response, on hand-built stamps', () 
 });
 
 describe('[RP2][RP4] the intervals report over the archive', () => {
-  let postgres: EmbeddedPostgres & { cleanup(): Promise<void> };
+  let database: TestArchiveDatabase;
   let pool: pg.Pool;
   beforeAll(async () => {
-    postgres = await startTestPostgres();
-    pool = new pg.Pool({ connectionString: postgres.url });
-    // The server's shutdown at the end ends any idle connection the pool still holds.
-    pool.on('error', () => undefined);
-    await migrate(pool);
+    database = await startTestArchiveDatabase();
+    pool = database.pool;
   }, 120_000);
   afterAll(async () => {
-    await pool.end();
-    await postgres.cleanup();
+    await database.close();
   });
 
   it('[RP2] nearest rank, worked example: processing of 3, 12, 27, 33, 45, 60, 90 s gives p50 33 s and p90 90 s; 6 of 7 within 60 s', async () => {
