@@ -38,6 +38,15 @@ export class CoverageTracker {
 
   constructor(private readonly options: CoverageTrackerOptions) {}
 
+  /**
+   * The coverage as last computed, without reading the available sets again (the push's check keeps it within a few
+   * seconds of now); computed now when there is none yet. For the recommendation's hot path: a candidate's coverage
+   * cost needs no fresher coverage than the shared recommendation itself (DS7).
+   */
+  recent(): Promise<CoverageState> {
+    return this.latest?.state ?? this.current();
+  }
+
   /** The coverage of the available units now: the last one computed while they have not changed. */
   async current(): Promise<CoverageState> {
     const { redis, keys } = this.options;

@@ -9,7 +9,7 @@ import { coverageCostOf } from './computeCoverage.ts';
  */
 export async function withCoverageCosts(ctx: CadContext, byKind: readonly KindRecommendation[]): Promise<KindRecommendation[]> {
   if (!byKind.some((kind) => coverageGroupOf(kind.kind) !== null)) return [...byKind];
-  const { index } = await ctx.coverage.current();
+  const { index } = await ctx.coverage.recent();
   return byKind.map((kind) => {
     const group = coverageGroupOf(kind.kind);
     if (group === null) return kind;
