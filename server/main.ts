@@ -27,6 +27,13 @@ async function main(): Promise<void> {
   log = createLogger({ level: config.LOG_LEVEL });
   const cityEntry = CITIES[config.CITY];
   const { city, roadGraphFile } = loadCityPack(resolve(ROOT, cityEntry.dir));
+  // [AU8][OPS8] Every check that needs no store comes first: a refused start leaves nothing running.
+  const isProduction = config.NODE_ENV === 'production';
+  const replayClock = config.CLOCK === 'replay' ? new ReplayClock(config.CLOCK_START ? Date.parse(config.CLOCK_START) : Date.now()) : null;
+  const withDemoUsers = (config.DEMO_USERS ?? (isProduction ? 'off' : 'on')) === 'on';
+  if (isProduction && (withDemoUsers || !config.SESSION_SECRET)) {
+    throw new Error('NODE_ENV=production: set SESSION_SECRET (32+ characters, the same on every instance) and leave DEMO_USERS off');
+  }
   let embedded: EmbeddedRedis | null = null;
   if (!config.REDIS_URL) {
     embedded = await startEmbeddedRedis({ dataDir: resolve(ROOT, config.DATA_DIR, config.CITY, 'redis') });
@@ -34,12 +41,6 @@ async function main(): Promise<void> {
       log.info(`Note: ${resolve(ROOT, config.DATA_DIR, 'redis')} is from an earlier version that kept every city in one folder; it is no longer read and may be removed.`);
     }
     log.info({ redisUrl: embedded.url, dataDir: embedded.dataDir }, `Embedded Redis on ${embedded.url} (AOF, appendfsync always) with data in ${embedded.dataDir}`);
-  }
-  const isProduction = config.NODE_ENV === 'production';
-  const replayClock = config.CLOCK === 'replay' ? new ReplayClock(config.CLOCK_START ? Date.parse(config.CLOCK_START) : Date.now()) : null;
-  const withDemoUsers = (config.DEMO_USERS ?? (isProduction ? 'off' : 'on')) === 'on';
-  if (isProduction && (withDemoUsers || !config.SESSION_SECRET)) {
-    throw new Error('NODE_ENV=production: set SESSION_SECRET (32+ characters, the same on every instance) and leave DEMO_USERS off');
   }
   let embeddedPostgres: EmbeddedPostgres | null = null;
   if (!config.DATABASE_URL) {

@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { isAlive, pidIn } from '../../server/stores/folderOwner.ts';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../server/config/readConfig.ts';
 import { DEMO_USERS, demoUsersPresent } from '../../server/auth/demoUsers.ts';
@@ -8,32 +11,42 @@ import { startTestServer } from '../support/testServer.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-/** Runs the server's entry point with an environment and returns its exit code and output (it is expected to refuse before listening). */
-function start(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+/**
+ * Runs the server's entry point with an environment, in a data folder of its own, and returns its exit code and output
+ * (it is expected to refuse before listening), and whether it left an embedded Redis running there.
+ */
+function start(env: Record<string, string>): Promise<{ code: number | null; output: string; leftRedis: boolean }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cad-production-'));
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', PORT: '0', ...env } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', PORT: '0', DATA_DIR: dataDir, ...env } });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
     child.on('exit', (code) => {
       clearTimeout(timer);
-      done({ code, output });
+      const redis = pidIn(join(dataDir, 'joburg', 'redis', 'redis.pid'));
+      const leftRedis = redis !== null && isAlive(redis);
+      if (leftRedis && redis !== null) process.kill(redis, 'SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+      done({ code, output, leftRedis });
     });
   });
 }
 
 describe('[AU8] a production server refuses to start with demo accounts or without its own secret', () => {
   it('[AU8] NODE_ENV=production without SESSION_SECRET stops at once with the reason', async () => {
-    const { code, output } = await start({ NODE_ENV: 'production' });
+    const { code, output, leftRedis } = await start({ NODE_ENV: 'production' });
     expect(code).toBe(1);
     expect(output).toMatch(/set SESSION_SECRET/);
+    expect(leftRedis).toBe(false);
   }, 90_000);
 
   it('[AU8] NODE_ENV=production with DEMO_USERS=on stops at once', async () => {
-    const { code, output } = await start({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), DEMO_USERS: 'on' });
+    const { code, output, leftRedis } = await start({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), DEMO_USERS: 'on' });
     expect(code).toBe(1);
     expect(output).toMatch(/leave DEMO_USERS off/);
+    expect(leftRedis).toBe(false);
   }, 90_000);
 
   it('[AU8] a short secret, or half of the first administrator, is refused by name and never echoed', () => {
