@@ -137,7 +137,7 @@ export const VALID_PAYLOADS: Record<CommandName, ValidPayload> = {
       return { name };
     },
   },
-  'fleet:add_unit': { build: () => ({ commandId: commandId(), unitId: `als-new-${commandId().slice(0, 8).toLowerCase()}`, callSign: 'ALS NEW', kind: 'als', baseId: 'hf-charlotte-maxeke-hospital' }) },
+  'fleet:add_unit': { build: () => ({ commandId: commandId(), unitId: `als-new-${commandId().toLowerCase()}`, callSign: 'ALS NEW', kind: 'als', baseId: 'hf-charlotte-maxeke-hospital' }) },
   'fleet:list': { build: () => ({}) },
   'clock:set': { allowedAnswer: 'clock_not_settable', build: () => ({ at: Date.now() }) },
   'report:intervals': { build: () => ({ from: '2026-01-01T00:00:00+02:00', to: '2026-01-08T00:00:00+02:00' }) },
