@@ -85,6 +85,8 @@ export interface YearReportResult {
   /** `pg_total_relation_size` (table, indexes, TOAST) of each table, bytes. */
   bytes: { incidents: number; unitResponses: number };
   year: ReportSeries;
+  /** [RP2d] 300 days from mid-February at 07:00: parts of months and of days at both ends. */
+  offset: ReportSeries;
   month: ReportSeries;
   day: ReportSeries;
   utilisation: { latency: Summary; units: number };
@@ -312,6 +314,8 @@ async function benchYearReport(options: ArchiveBenchOptions['year']): Promise<Ye
       return { label, latency, incidents: last.incidents, unitResponses: last.unitResponses, report: last };
     };
     const year = await series(`the whole range (${options.days} days)`, { from: YEAR_FROM, to });
+    const offsetFrom = YEAR_FROM + 45 * DAY + 7 * 3_600_000;
+    const offset = await series('300 days from 15 February 07:00', { from: offsetFrom, to: offsetFrom + 300 * DAY });
     const month = await series('30 days', { from: middle, to: middle + 30 * DAY });
     const day = await series('one day', { from: middle, to: middle + DAY });
     const ids = await server.ctx.redis.smembers(server.ctx.keys.unitIds);
@@ -322,6 +326,7 @@ async function benchYearReport(options: ArchiveBenchOptions['year']): Promise<Ye
       load,
       bytes,
       year: { label: year.label, latency: year.latency, incidents: year.incidents, unitResponses: year.unitResponses },
+      offset: { label: offset.label, latency: offset.latency, incidents: offset.incidents, unitResponses: offset.unitResponses },
       month: { label: month.label, latency: month.latency, incidents: month.incidents, unitResponses: month.unitResponses },
       day: { label: day.label, latency: day.latency, incidents: day.incidents, unitResponses: day.unitResponses },
       utilisation: { latency: utilisation.latency, units: utilisation.last.units.length },

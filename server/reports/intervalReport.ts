@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { inTransaction } from '../archive/inTransaction.ts';
 import { FLAGGED_LIST_LIMIT, INTERVAL_FLAGS, INTERVAL_NAMES, PROCESSING_TARGET, TRAVEL_TARGETS, TURNOUT_TARGETS, type TargetRule } from '../../shared/reports/intervalTargets.ts';
-import { basisFor, GROUPS_OF_MEASUREMENT, hasMeasurementsFor } from './measurements.ts';
+import { basisFor, BIN_SHIFT, GROUPS_OF_MEASUREMENT, hasMeasurementsFor } from './measurements.ts';
 import { travelCase, turnoutCase } from './targetSql.ts';
 import {
   IntervalReportSchema,
@@ -135,61 +135,134 @@ const COUNTED_FIGURES_SQL = `WITH ${COUNTED_MEASUREMENTS},
   FROM c GROUP BY interval, grouping, priority, region, hour, agency`;
 
 /**
- * [RP2c] The same figures from the stored measurements: the whole months (in the city's zone) inside the range from
- * their counts per second, the part of a month at either end ([from, head_end) and [tail_start, to)) from the
- * measurements themselves, counted the same way; then p50 and p90 read off the running count as the counted form
- * does. The whole months are [m_lo, m_hi) as yyyymm ([e1, e2) in epoch ms); none (0, 0) when e1 >= e2.
+ * [RP2c][RP2d] How a range splits over the stored counts, in the city's zone: its whole months [m_lo, m_hi) (yyyymm,
+ * epoch ms [e1, e2)); its other whole days [hd_lo, hd_hi) before the months and [td_lo, td_hi) after them
+ * (yyyymmdd; all of the whole days in the first when there is no whole month); and the measurements themselves for
+ * the part of a day at either end, [from, r1) and [r2, to). Empty parts are (0, 0) or an empty epoch range.
  */
 const ROLLUP_BOUNDS_SQL = `WITH
-  lb AS (
-    SELECT to_timestamp($1::bigint / 1000.0) AT TIME ZONE $3::text AS lf, date_trunc('month', to_timestamp($2::bigint / 1000.0) AT TIME ZONE $3::text) AS last_end
-  ),
+  lb AS (SELECT to_timestamp($1::bigint / 1000.0) AT TIME ZONE $3::text AS lf, to_timestamp($2::bigint / 1000.0) AT TIME ZONE $3::text AS lt),
   lm AS (
-    SELECT CASE WHEN date_trunc('month', lf) = lf THEN lf ELSE date_trunc('month', lf) + interval '1 month' END AS first_start, last_end FROM lb
+    SELECT CASE WHEN date_trunc('day', lf) = lf THEN lf ELSE date_trunc('day', lf) + interval '1 day' END AS d1, date_trunc('day', lt) AS d2,
+      CASE WHEN date_trunc('month', lf) = lf THEN lf ELSE date_trunc('month', lf) + interval '1 month' END AS m1, date_trunc('month', lt) AS m2
+    FROM lb
   ),
-  bm AS (
-    SELECT to_char(first_start, 'YYYYMM')::int AS m_lo, to_char(last_end, 'YYYYMM')::int AS m_hi,
-      (extract(epoch FROM first_start AT TIME ZONE $3::text) * 1000)::bigint AS e1, (extract(epoch FROM last_end AT TIME ZONE $3::text) * 1000)::bigint AS e2
-    FROM lm
-  )
-  SELECT CASE WHEN e1 < e2 THEN m_lo ELSE 0 END AS m_lo, CASE WHEN e1 < e2 THEN m_hi ELSE 0 END AS m_hi,
-    CASE WHEN e1 < e2 THEN e1 ELSE $2::bigint END AS head_end, CASE WHEN e1 < e2 THEN e2 ELSE $2::bigint END AS tail_start FROM bm`;
+  parts AS (SELECT d1, d2, m1, m2, d1 < d2 AS has_days, m1 < m2 AS has_months FROM lm)
+  SELECT
+    CASE WHEN has_months THEN to_char(m1, 'YYYYMM')::int ELSE 0 END AS m_lo,
+    CASE WHEN has_months THEN to_char(m2, 'YYYYMM')::int ELSE 0 END AS m_hi,
+    CASE WHEN has_days THEN to_char(d1, 'YYYYMMDD')::int ELSE 0 END AS hd_lo,
+    CASE WHEN has_months THEN to_char(m1, 'YYYYMMDD')::int WHEN has_days THEN to_char(d2, 'YYYYMMDD')::int ELSE 0 END AS hd_hi,
+    CASE WHEN has_months THEN to_char(m2, 'YYYYMMDD')::int ELSE 0 END AS td_lo,
+    CASE WHEN has_months THEN to_char(d2, 'YYYYMMDD')::int ELSE 0 END AS td_hi,
+    CASE WHEN has_days THEN (extract(epoch FROM d1 AT TIME ZONE $3::text) * 1000)::bigint ELSE $2::bigint END AS r1,
+    CASE WHEN has_days THEN (extract(epoch FROM d2 AT TIME ZONE $3::text) * 1000)::bigint ELSE $2::bigint END AS r2,
+    CASE WHEN has_months THEN (extract(epoch FROM m1 AT TIME ZONE $3::text) * 1000)::bigint ELSE $2::bigint END AS e1,
+    CASE WHEN has_months THEN (extract(epoch FROM m2 AT TIME ZONE $3::text) * 1000)::bigint ELSE $2::bigint END AS e2
+  FROM parts`;
 
-/** The range's whole months, passed on as constants so that both tables are read by their indexes. */
-const ROLLUP_FIGURES_SQL = `WITH
-  k AS (
-    SELECT interval, dim, value, seconds, sum(n) AS n, sum(within) AS within, sum(target_rows) AS target_rows FROM (
-      SELECT c.interval, c.dim, c.value, c.seconds, c.n, c.within, c.target_rows
-      FROM measurement_counts c WHERE c.month >= $3::int AND c.month < $4::int
-      UNION ALL
-      SELECT m.interval, g.dim, g.value, m.seconds, 1, (m.seconds <= m.target)::int, (m.target IS NOT NULL)::int
-      FROM measurements m CROSS JOIN ${GROUPS_OF_MEASUREMENT}
-      WHERE (m.received_at >= $1::bigint AND m.received_at < $5::bigint) OR (m.received_at >= $6::bigint AND m.received_at < $2::bigint)
-    ) AS parts GROUP BY interval, dim, value, seconds
-  ),
-  c AS (
-    SELECT k.*, sum(n) OVER (PARTITION BY interval, dim, value ORDER BY seconds) AS running, sum(n) OVER (PARTITION BY interval, dim, value) AS total FROM k
-  )
-  SELECT interval,
-    (CASE dim WHEN 0 THEN ${GROUPING.overall} WHEN 1 THEN ${GROUPING.agency} WHEN 2 THEN ${GROUPING.priority} WHEN 3 THEN ${GROUPING.region} ELSE ${GROUPING.hour} END) AS grouping,
-    CASE WHEN dim = 2 THEN value END AS priority, CASE WHEN dim = 3 THEN value END AS region,
-    CASE WHEN dim = 4 THEN value::int END AS hour, CASE WHEN dim = 1 THEN value END AS agency,
-    sum(n)::int AS count,
-    min(seconds) FILTER (WHERE running >= greatest(1, ceil(0.5::float8 * total::float8)))::int AS p50,
-    min(seconds) FILTER (WHERE running >= greatest(1, ceil(0.9::float8 * total::float8)))::int AS p90,
-    sum(target_rows)::int AS target_rows,
-    sum(within)::int AS within_target
-  FROM c GROUP BY interval, dim, value`;
+/** The percentiles the report gives, as whole percents (p50, p90). */
+const PERCENTS = [50, 90] as const;
 
 /**
- * How the figures are computed: `sorted` with `percentile_disc` (quicker up to about a month of a city's calls),
- * `counted` from per-second counts of the source rows, or `rollup` from the stored measurements and their monthly
- * counts (RP2c; only when they were built for this zone and these targets). All give the same figures.
+ * [RP2d] The figures from the stored counts, in two steps. First the bins: the months' bins, the days' bins and the
+ * measurements of the part days, summed per group and bin; count and compliance are these sums, and for each
+ * percentile the running count finds the bin holding position ceil(p × n) (as `percentile_disc` picks it, the
+ * product in double precision) and the count before that bin. Then whole seconds inside those bins only: the
+ * months' per-second counts read by key, and the measurements outside the whole months, for the rows whose
+ * interval and bin is one of them. The percentile is the first second whose running count, from the count before
+ * its bin, reaches the position. The parts are passed as constants so that every table is read by its index.
+ */
+export /**
+ * [RP2d] The measurements `o` outside the whole months that fall in a percentile's bin `tb`: of that interval and
+ * bin, and in that group (overall, one of its agencies, its priority, its region or its hour). One join per kind of
+ * group, each on equal keys, so that PostgreSQL hashes them rather than testing every pair.
+ */
+const OUTSIDE_IN_TARGETS = [
+  'tb.dim = 0',
+  'tb.dim = 1 AND tb.value = ANY(o.agencies)',
+  'tb.dim = 2 AND tb.value = o.priority',
+  'tb.dim = 3 AND tb.value = o.region',
+  'tb.dim = 4 AND tb.value = o.hour',
+]
+  .map((group) => `SELECT tb.interval, tb.dim, tb.value, tb.bin, o.seconds, 1 FROM outside o JOIN tb ON tb.interval = o.interval AND tb.bin = o.bin AND ${group}`)
+  .join('\n      UNION ALL\n      ');
+
+const ROLLUP_FIGURES_SQL = `WITH
+  k AS (
+    SELECT interval, dim, value, bin, sum(n) AS n, sum(within) AS within, sum(target_rows) AS target_rows FROM (
+      SELECT b.interval, b.dim, b.value, b.bin, b.n, b.within, b.target_rows
+      FROM measurement_bins b WHERE b.month >= $3::int AND b.month < $4::int
+      UNION ALL
+      SELECT d.interval, d.dim, d.value, d.bin, d.n, d.within, d.target_rows FROM measurement_day_bins d WHERE d.day >= $5::int AND d.day < $6::int
+      UNION ALL
+      SELECT d.interval, d.dim, d.value, d.bin, d.n, d.within, d.target_rows FROM measurement_day_bins d WHERE d.day >= $7::int AND d.day < $8::int
+      UNION ALL
+      SELECT m.interval, g.dim, g.value, m.seconds >> ${BIN_SHIFT}, 1, (m.seconds <= m.target)::int, (m.target IS NOT NULL)::int
+      FROM measurements m CROSS JOIN ${GROUPS_OF_MEASUREMENT}
+      WHERE (m.received_at >= $1::bigint AND m.received_at < $9::bigint) OR (m.received_at >= $10::bigint AND m.received_at < $2::bigint)
+    ) AS parts GROUP BY interval, dim, value, bin
+  ),
+  c AS (
+    SELECT k.*, sum(n) OVER (PARTITION BY interval, dim, value ORDER BY bin) AS running, sum(n) OVER (PARTITION BY interval, dim, value) AS total FROM k
+  ),
+  t AS (
+    SELECT c.interval, c.dim, c.value, q.percent, c.bin, c.running - c.n AS before, q.rank
+    FROM c CROSS JOIN LATERAL (
+      SELECT percent, greatest(1, ceil((percent / 100.0)::float8 * c.total::float8)) AS rank FROM unnest($13::int[]) AS percent
+    ) AS q
+    WHERE c.running >= q.rank AND c.running - c.n < q.rank
+  ),
+  tb AS (SELECT DISTINCT interval, dim, value, bin FROM t),
+  outside AS MATERIALIZED (
+    SELECT m.interval, m.seconds, m.seconds >> ${BIN_SHIFT} AS bin, m.agencies, m.priority, m.region, m.hour::text AS hour FROM measurements m
+    WHERE ((m.received_at >= $1::bigint AND m.received_at < $11::bigint) OR (m.received_at >= $12::bigint AND m.received_at < $2::bigint))
+      AND (m.interval, m.seconds >> ${BIN_SHIFT}) IN (SELECT DISTINCT interval, bin FROM tb)
+  ),
+  fine AS (
+    SELECT interval, dim, value, bin, seconds, sum(n) AS n FROM (
+      SELECT tb.interval, tb.dim, tb.value, tb.bin, f.seconds, f.n
+      FROM tb JOIN measurement_counts f ON f.interval = tb.interval AND f.dim = tb.dim AND f.value = tb.value
+        AND f.seconds >= tb.bin << ${BIN_SHIFT} AND f.seconds < (tb.bin + 1) << ${BIN_SHIFT} AND f.month >= $3::int AND f.month < $4::int
+      UNION ALL
+      ${OUTSIDE_IN_TARGETS}
+    ) AS parts GROUP BY interval, dim, value, bin, seconds
+  ),
+  r AS (
+    SELECT t.interval, t.dim, t.value, t.percent, fine.seconds, t.rank,
+      t.before + sum(fine.n) OVER (PARTITION BY t.interval, t.dim, t.value, t.percent ORDER BY fine.seconds) AS running
+    FROM t JOIN fine ON fine.interval = t.interval AND fine.dim = t.dim AND fine.value = t.value AND fine.bin = t.bin
+  ),
+  pv AS (SELECT interval, dim, value, percent, min(seconds) FILTER (WHERE running >= rank) AS seconds FROM r GROUP BY interval, dim, value, percent),
+  g AS (SELECT interval, dim, value, sum(n)::int AS count, sum(target_rows)::int AS target_rows, sum(within)::int AS within_target FROM k GROUP BY interval, dim, value)
+  SELECT g.interval,
+    (CASE g.dim WHEN 0 THEN ${GROUPING.overall} WHEN 1 THEN ${GROUPING.agency} WHEN 2 THEN ${GROUPING.priority} WHEN 3 THEN ${GROUPING.region} ELSE ${GROUPING.hour} END) AS grouping,
+    CASE WHEN g.dim = 2 THEN g.value END AS priority, CASE WHEN g.dim = 3 THEN g.value END AS region,
+    CASE WHEN g.dim = 4 THEN g.value::int END AS hour, CASE WHEN g.dim = 1 THEN g.value END AS agency,
+    g.count, p50.seconds AS p50, p90.seconds AS p90, g.target_rows, g.within_target
+  FROM g
+  LEFT JOIN pv p50 ON p50.interval = g.interval AND p50.dim = g.dim AND p50.value = g.value AND p50.percent = 50
+  LEFT JOIN pv p90 ON p90.interval = g.interval AND p90.dim = g.dim AND p90.value = g.value AND p90.percent = 90`;
+
+/**
+ * How the figures are computed: `sorted` with `percentile_disc` (quickest for a day or two of a city's calls),
+ * `counted` from per-second counts of the source rows, or `rollup` from the stored measurements and their counts
+ * by month and day (RP2c, RP2d; only when they were built for this zone and these targets). All give the same figures.
  */
 export type FiguresMethod = 'sorted' | 'counted' | 'rollup';
 
-/** [RP2b] Ranges longer than a month are counted: about where the two cross over on a year of city volume (bench 7). */
+/** [RP2b] Without stored measurements, ranges longer than a month are counted: about where the two cross over on a year of city volume (bench 7). */
 const COUNTED_ABOVE_MS = 31 * 86_400_000;
+
+/** [RP2d] With them, ranges longer than two days are read from the roll-up (on a year of city volume: 7 days 90 ms against 230 ms sorted; 2 days even). */
+const ROLLUP_ABOVE_MS = 2 * 86_400_000;
+
+/** The method for a range, by its length, when none is asked for. */
+async function methodFor(client: pg.PoolClient, range: ReportRangeInput, timeZone: string): Promise<FiguresMethod> {
+  const length = range.to - range.from;
+  if (length > ROLLUP_ABOVE_MS && (await hasMeasurementsFor(client, basisFor(timeZone)))) return 'rollup';
+  return length > COUNTED_ABOVE_MS ? 'counted' : 'sorted';
+}
 
 /** The counted form's memory, for its transaction only: a year's counts (about 30 MB) spill to disk at the default 4 MB. */
 const COUNTED_WORK_MEM = '64MB';
@@ -205,10 +278,15 @@ async function readFigures(client: pg.PoolClient, parameters: readonly unknown[]
     await client.query(`SET LOCAL work_mem = '${COUNTED_WORK_MEM}'`);
     // Compiling this plan (JIT) took 0.8 s of a year's 3 s; run as planned, it needs none.
     await client.query('SET LOCAL jit = off');
-    const bounds = (await client.query<{ m_lo: number; m_hi: number; head_end: string; tail_start: string }>(ROLLUP_BOUNDS_SQL, [...parameters])).rows[0];
-    if (!bounds) throw new Error('the range\'s months could not be computed');
+    // PostgreSQL cannot foresee how few groups of seconds the bins' measurements make, and sorted some 200,000 rows to
+    // count them (0.3 s of an unaligned year); counted by hashing instead, the sorts left are of a few thousand rows.
+    await client.query('SET LOCAL enable_sort = off');
+    type Bounds = Record<'m_lo' | 'm_hi' | 'hd_lo' | 'hd_hi' | 'td_lo' | 'td_hi', number> & Record<'r1' | 'r2' | 'e1' | 'e2', string>;
+    const b = (await client.query<Bounds>(ROLLUP_BOUNDS_SQL, [...parameters])).rows[0];
+    if (!b) throw new Error('the range\'s months and days could not be computed');
     const [from, to] = parameters;
-    return (await client.query<KeyedFigureRow>(ROLLUP_FIGURES_SQL, [from, to, bounds.m_lo, bounds.m_hi, bounds.head_end, bounds.tail_start])).rows;
+    const values = [from, to, b.m_lo, b.m_hi, b.hd_lo, b.hd_hi, b.td_lo, b.td_hi, b.r1, b.r2, b.e1, b.e2, PERCENTS];
+    return (await client.query<KeyedFigureRow>(ROLLUP_FIGURES_SQL, values)).rows;
   }
   const grouped = await client.query<FigureRow & { priority: string | null; region: string | null; hour: number | null; grouping: number }>(GROUPED_SQL, [...parameters]);
   const byAgency = await client.query<FigureRow & { agency: Agency }>(BY_AGENCY_SQL, [...parameters]);
@@ -301,7 +379,7 @@ export async function intervalReport(
     pool,
     async (client) => {
       const parameters = [range.from, range.to, timeZone];
-      const method = chosen ?? (range.to - range.from <= COUNTED_ABOVE_MS ? 'sorted' : (await hasMeasurementsFor(client, basisFor(timeZone))) ? 'rollup' : 'counted');
+      const method = chosen ?? (await methodFor(client, range, timeZone));
       if (method === 'rollup' && !(await hasMeasurementsFor(client, basisFor(timeZone)))) throw new Error(`the archive's measurements are not built for ${timeZone} and the current targets`);
       return {
         figures: await readFigures(client, parameters, method),

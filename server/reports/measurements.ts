@@ -4,8 +4,9 @@ import { PROCESSING_SECONDS, targetsFingerprint, travelCase, turnoutCase } from 
 
 type Queryable = pg.Pool | pg.PoolClient;
 
-/** [RP2c] The local month (yyyymm) and hour of `received_at` in the zone `$zone`: the report's own expressions. */
+/** [RP2c][RP2d] The local month (yyyymm), day (yyyymmdd) and hour of `received_at` in the zone `$zone`: the report's own expressions. */
 const localMonth = (zone: string): string => `to_char(to_timestamp(received_at / 1000.0) AT TIME ZONE ${zone}, 'YYYYMM')::int`;
+const localDay = (zone: string): string => `to_char(to_timestamp(received_at / 1000.0) AT TIME ZONE ${zone}, 'YYYYMMDD')::int`;
 const localHour = (zone: string): string => `extract(hour FROM to_timestamp(received_at / 1000.0) AT TIME ZONE ${zone})::int`;
 
 /**
@@ -15,7 +16,7 @@ const localHour = (zone: string): string => `extract(hour FROM to_timestamp(rece
  */
 function sourceSql(zone: string, incidentsWhere: string, responsesWhere: string): string {
   return `
-    SELECT id AS incident_id, -1 AS seq, v.interval, received_at, ${localMonth(zone)} AS month, ${localHour(zone)} AS hour,
+    SELECT id AS incident_id, -1 AS seq, v.interval, received_at, ${localMonth(zone)} AS month, ${localHour(zone)} AS hour, ${localDay(zone)} AS day,
       priority, region, agencies, v.seconds, v.target
     FROM incidents CROSS JOIN LATERAL (VALUES
       ('answering', ((created_at - call_started_at) / 1000)::int, NULL::int),
@@ -24,7 +25,7 @@ function sourceSql(zone: string, incidentsWhere: string, responsesWhere: string)
     ) AS v(interval, seconds, target)
     WHERE cardinality(flags) = 0 AND v.seconds IS NOT NULL AND ${incidentsWhere}
     UNION ALL
-    SELECT incident_id, seq, v.interval, received_at, ${localMonth(zone)}, ${localHour(zone)}, priority, region, ARRAY[agency], v.seconds, v.target
+    SELECT incident_id, seq, v.interval, received_at, ${localMonth(zone)}, ${localHour(zone)}, ${localDay(zone)}, priority, region, ARRAY[agency], v.seconds, v.target
     FROM unit_responses CROSS JOIN LATERAL (VALUES
       ('turnout', ((en_route_at - dispatched_at) / 1000)::int, ${turnoutCase()}),
       ('travel', ((on_scene_at - en_route_at) / 1000)::int, ${travelCase()})
@@ -44,10 +45,30 @@ export const GROUPS_OF_MEASUREMENT = `LATERAL (
     UNION ALL SELECT 4::smallint, m.hour::text
   ) AS g`;
 
-/** The counts of measurements `m` (already in scope) per month, interval, group and second, times `sign`. */
-const countsOf = (sign: 1 | -1): string => `
-  SELECT m.month, m.interval, g.dim, g.value, m.seconds, ${sign} * count(*) AS n,
-    ${sign} * count(*) FILTER (WHERE m.seconds <= m.target) AS within, ${sign} * count(m.target) AS target_rows`;
+/** [RP2d] A coarse bin holds 16 whole seconds: bin = seconds >> 4 (a shift, so it floors as the seconds do). */
+export const BIN_SHIFT = 4;
+
+/** [RP2c][RP2d] A table of counts kept from the measurements: per month or day, per whole second or bin. */
+interface Rollup {
+  table: 'measurement_counts' | 'measurement_bins' | 'measurement_day_bins';
+  period: 'month' | 'day';
+  measure: 'seconds' | 'bin';
+}
+
+const ROLLUPS: readonly Rollup[] = [
+  { table: 'measurement_counts', period: 'month', measure: 'seconds' },
+  { table: 'measurement_bins', period: 'month', measure: 'bin' },
+  { table: 'measurement_day_bins', period: 'day', measure: 'bin' },
+];
+
+const keyColumns = (rollup: Rollup): string => `${rollup.period}, interval, dim, value, ${rollup.measure}`;
+
+/** The counts of measurements `m` (already in scope) per period, interval, group and second or bin, times `sign`. */
+const countsOf = (rollup: Rollup, sign: 1 | -1): string => `
+  SELECT m.${rollup.period}, m.interval, g.dim, g.value, ${rollup.measure === 'seconds' ? 'm.seconds' : `m.seconds >> ${BIN_SHIFT}`} AS ${rollup.measure},
+    ${sign} * count(*) AS n, ${sign} * count(*) FILTER (WHERE m.seconds <= m.target) AS within, ${sign} * count(m.target) AS target_rows`;
+
+const MEASUREMENT_COLUMNS = 'incident_id, seq, interval, received_at, month, hour, day, priority, region, agencies, seconds, target';
 
 /** The basis the stored measurements must have for this city: its zone and the current targets. */
 export interface MeasurementBasis {
@@ -76,34 +97,41 @@ export async function measureIncidents(client: pg.PoolClient, ids: readonly stri
   // Stored targets other than the code's: the next start rebuilds them; until then keep them consistent with themselves.
   if (basis.targets !== targetsFingerprint()) return;
   const fresh = sourceSql('$2::text', 'id = ANY($1::text[])', 'incident_id = ANY($1::text[])');
-  // The delta in key order, so two writers touching the same counts lock them in the same order (no deadlock).
-  const zeroed = await client.query<{ month: number; interval: string; dim: number; value: string; seconds: number; n: number }>(
+  for (const rollup of ROLLUPS) await applyDelta(client, rollup, fresh, ids, basis.time_zone);
+  await client.query('DELETE FROM measurements WHERE incident_id = ANY($1::text[])', [ids]);
+  await client.query(`INSERT INTO measurements (${MEASUREMENT_COLUMNS}) ${fresh}`, [ids, basis.time_zone]);
+}
+
+/**
+ * [RP2c] Adds to `rollup` the counts of the incidents' fresh measurements minus those of their stored ones, and
+ * deletes the rows that reach 0. The delta goes in key order, so two writers touching the same counts lock them in
+ * the same order (no deadlock); only rows this writer changed (and so holds) are deleted.
+ */
+async function applyDelta(client: pg.PoolClient, rollup: Rollup, fresh: string, ids: readonly string[], timeZone: string): Promise<void> {
+  const zeroed = await client.query<{ period: number; interval: string; dim: number; value: string; measure: number; n: number }>(
     `WITH delta AS (
-       SELECT month, interval, dim, value, seconds, sum(n)::int AS n, sum(within)::int AS within, sum(target_rows)::int AS target_rows FROM (
-         ${countsOf(1)} FROM (${fresh}) AS m, ${GROUPS_OF_MEASUREMENT} GROUP BY 1, 2, 3, 4, 5
+       SELECT ${keyColumns(rollup)}, sum(n)::int AS n, sum(within)::int AS within, sum(target_rows)::int AS target_rows FROM (
+         ${countsOf(rollup, 1)} FROM (${fresh}) AS m, ${GROUPS_OF_MEASUREMENT} GROUP BY 1, 2, 3, 4, 5
          UNION ALL
-         ${countsOf(-1)} FROM measurements AS m, ${GROUPS_OF_MEASUREMENT} WHERE m.incident_id = ANY($1::text[]) GROUP BY 1, 2, 3, 4, 5
+         ${countsOf(rollup, -1)} FROM measurements AS m, ${GROUPS_OF_MEASUREMENT} WHERE m.incident_id = ANY($1::text[]) GROUP BY 1, 2, 3, 4, 5
        ) AS both_sides GROUP BY 1, 2, 3, 4, 5
        HAVING sum(n) <> 0 OR sum(within) <> 0 OR sum(target_rows) <> 0
        ORDER BY 1, 2, 3, 4, 5
      )
-     INSERT INTO measurement_counts AS c (month, interval, dim, value, seconds, n, within, target_rows)
+     INSERT INTO ${rollup.table} AS c (${keyColumns(rollup)}, n, within, target_rows)
      SELECT * FROM delta
-     ON CONFLICT (month, interval, dim, value, seconds) DO UPDATE
+     ON CONFLICT (${keyColumns(rollup)}) DO UPDATE
        SET n = c.n + EXCLUDED.n, within = c.within + EXCLUDED.within, target_rows = c.target_rows + EXCLUDED.target_rows
-     RETURNING month, interval, dim, value, seconds, n`,
-    [ids, basis.time_zone],
+     RETURNING ${rollup.period} AS period, interval, dim, value, ${rollup.measure} AS measure, n`,
+    [ids, timeZone],
   );
   const gone = zeroed.rows.filter((row) => row.n === 0);
-  if (gone.length > 0) {
-    await client.query(
-      `DELETE FROM measurement_counts c USING unnest($1::int[], $2::text[], $3::smallint[], $4::text[], $5::int[]) AS z(month, interval, dim, value, seconds)
-       WHERE (c.month, c.interval, c.dim, c.value, c.seconds) = (z.month, z.interval, z.dim, z.value, z.seconds) AND c.n = 0`,
-      [gone.map((r) => r.month), gone.map((r) => r.interval), gone.map((r) => r.dim), gone.map((r) => r.value), gone.map((r) => r.seconds)],
-    );
-  }
-  await client.query('DELETE FROM measurements WHERE incident_id = ANY($1::text[])', [ids]);
-  await client.query(`INSERT INTO measurements ${fresh}`, [ids, basis.time_zone]);
+  if (gone.length === 0) return;
+  await client.query(
+    `DELETE FROM ${rollup.table} c USING unnest($1::int[], $2::text[], $3::smallint[], $4::text[], $5::int[]) AS z(period, interval, dim, value, measure)
+     WHERE (c.${rollup.period}, c.interval, c.dim, c.value, c.${rollup.measure}) = (z.period, z.interval, z.dim, z.value, z.measure) AND c.n = 0`,
+    [gone.map((r) => r.period), gone.map((r) => r.interval), gone.map((r) => r.dim), gone.map((r) => r.value), gone.map((r) => r.measure)],
+  );
 }
 
 /** The counts a rebuild makes: all measurements, grouped; on a year, more memory than the default keeps it in RAM. */
@@ -117,13 +145,15 @@ export async function rebuildMeasurements(pool: pg.Pool, basis: MeasurementBasis
   await inTransaction(pool, async (client) => {
     await client.query('SELECT 1 FROM measurement_basis FOR UPDATE');
     await client.query(`SET LOCAL work_mem = '${REBUILD_WORK_MEM}'`);
-    await client.query('TRUNCATE measurements, measurement_counts');
-    await client.query(`INSERT INTO measurements ${sourceSql('$1::text', 'true', 'true')}`, [basis.timeZone]);
-    await client.query(`INSERT INTO measurement_counts (month, interval, dim, value, seconds, n, within, target_rows)
-      ${countsOf(1)} FROM measurements AS m, ${GROUPS_OF_MEASUREMENT} GROUP BY 1, 2, 3, 4, 5`);
+    await client.query(`TRUNCATE measurements, ${ROLLUPS.map((rollup) => rollup.table).join(', ')}`);
+    await client.query(`INSERT INTO measurements (${MEASUREMENT_COLUMNS}) ${sourceSql('$1::text', 'true', 'true')}`, [basis.timeZone]);
+    for (const rollup of ROLLUPS) {
+      await client.query(`INSERT INTO ${rollup.table} (${keyColumns(rollup)}, n, within, target_rows)
+        ${countsOf(rollup, 1)} FROM measurements AS m, ${GROUPS_OF_MEASUREMENT} GROUP BY 1, 2, 3, 4, 5`);
+    }
     await client.query('UPDATE measurement_basis SET time_zone = $1, targets = $2', [basis.timeZone, basis.targets]);
   });
-  await pool.query('ANALYZE measurements, measurement_counts');
+  await pool.query(`ANALYZE measurements, ${ROLLUPS.map((rollup) => rollup.table).join(', ')}`);
 }
 
 /** [RP2c] At start: builds the measurements unless they were built for this city's zone and the current targets. */
