@@ -38,6 +38,8 @@ import { CadMetrics } from '../ops/cadMetrics.ts';
 import { CommandGate } from '../ops/commandGate.ts';
 import { createLogger, type Logger } from '../ops/logger.ts';
 import { RedisProbe } from '../ops/redisProbe.ts';
+import { readRedisClock } from '../redis/redisClock.ts';
+import { untilReady } from '../redis/untilReady.ts';
 
 export interface CadServerOptions {
   redisUrl: string;
@@ -129,20 +131,26 @@ async function closeSocketsAndHttp(io: CadIo, http: HttpServer): Promise<void> {
   });
 }
 
+/** How long a start waits for its commands connection to Redis. */
+const REDIS_READY_TIMEOUT_MS = 20_000;
+
 /**
  * Starts one stateless server instance: HTTP + Socket.IO on one port, the Socket.IO Redis Streams
  * adapter so that several instances behind a load balancer broadcast to each other, and the city's
  * fleet seeded into Redis if it is not there yet.
  */
 export async function createCadServer(options: CadServerOptions): Promise<CadServer> {
-  const redisOptions = { maxRetriesPerRequest: 20, enableAutoPipelining: true } as const;
+  // [OPS10] No offline queue on the commands connection: while it is not connected a command is refused at once
+  // (`unavailable`, never applied) instead of waiting to be sent whenever Redis returns, after its caller gave up.
+  const redisOptions = { maxRetriesPerRequest: 20, enableAutoPipelining: true, enableOfflineQueue: false } as const;
   const log = options.logger ?? createLogger({ level: 'warn' });
   const redis = new Redis(options.redisUrl, redisOptions);
   // The adapter reads its stream with a blocking XREAD, so it gets a connection of its own.
   const adapterRedis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
   watchConnection(redis, 'commands', log);
   watchConnection(adapterRedis, 'broadcast adapter', log);
-  await redis.ping();
+  await untilReady(redis, REDIS_READY_TIMEOUT_MS);
+  await readRedisClock(redis);
 
   const keys = redisKeys(options.keyTag ?? 'jhb');
   const settings: CadSettings = { ...DEFAULT_SETTINGS, ...options.settings };

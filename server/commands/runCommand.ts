@@ -11,6 +11,7 @@ import type { CommandOutcome } from './commandOutcome.ts';
 import { COMMAND_HANDLERS, type Handler } from './commands.ts';
 import { readStoredAnswer, rememberRefusal } from './storedAnswer.ts';
 import { recordCommand } from '../ops/recordCommand.ts';
+import { isNeverSent } from '../redis/redisErrors.ts';
 
 type AnySpec = CommandSpec<z.ZodType, z.ZodType>;
 const refused = (...args: Parameters<typeof fail>): CommandOutcome<unknown> => ({ result: fail(...args) });
@@ -41,7 +42,10 @@ export async function runCommand<N extends CommandName>(ctx: CadContext, name: N
         });
       } catch (error) {
         failure = error;
-        outcome = refused('internal_error', 'the server could not complete the command; it is safe to resend it with the same commandId');
+        // [OPS10] Redis was not connected, so nothing was sent: the command's change (one script) cannot have been applied.
+        outcome = isNeverSent(error)
+          ? refused('unavailable', 'the live store cannot be reached just now; nothing was applied; send the command again in a moment')
+          : refused('internal_error', 'the server could not complete the command; it is safe to resend it with the same commandId');
       }
     }
     await auditIfDue(ctx, name, spec, caller, { parsed, raw: payload }, outcome);
@@ -112,7 +116,8 @@ async function decide(ctx: CadContext, name: CommandName, spec: AnySpec, caller:
     if (stored) return stored;
   }
   const outcome = await handler.run(ctx, input.data, { ...caller, actor });
-  if (commandId !== null && !outcome.result.ok) await rememberRefusal(ctx, name, commandId, outcome.result.error);
+  // [OPS10] `unavailable` is not kept: the command was not applied, and the same command id may still apply it.
+  if (commandId !== null && !outcome.result.ok && outcome.result.error.code !== 'unavailable') await rememberRefusal(ctx, name, commandId, outcome.result.error);
   const rule = spec.record;
   if (session && outcome.result.ok && rule?.answerIncidents && !mayViewIncidents(session, rule.answerIncidents(outcome.result.data))) {
     return refused('forbidden', 'that incident does not go to this desk');
@@ -121,7 +126,7 @@ async function decide(ctx: CadContext, name: CommandName, spec: AnySpec, caller:
 }
 
 /** Refusals that a flood repeats by the thousand: without a session, over the rate limit, or every client retrying at a draining server. */
-const FLOOD_REFUSALS = new Set(['unauthenticated', 'rate_limited', 'server_draining']);
+const FLOOD_REFUSALS = new Set(['unauthenticated', 'rate_limited', 'server_draining', 'unavailable']);
 
 /**
  * [AD1] Whether to write this outcome's audit line. A refusal for no session, over the rate limit or by a

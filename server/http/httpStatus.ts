@@ -42,5 +42,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   archive_unavailable: 503,
   clock_not_settable: 409,
   server_draining: 503,
+  unavailable: 503,
   internal_error: 500,
 };

@@ -1,3 +1,5 @@
+import { stampRequestTakenAt } from './requestTakenAt.ts';
+import { isNeverSent } from '../redis/redisErrors.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type ErrorRequestHandler, type Express } from 'express';
@@ -29,6 +31,7 @@ export interface HttpAppOptions {
  */
 export function mountHttpApp(app: Express, ctx: CadContext, publisher: Publisher, options: HttpAppOptions): void {
   app.disable('x-powered-by');
+  app.use(stampRequestTakenAt);
   app.use(securityHeaders(ctx.settings.isSecureCookie));
   // [OPS2][OPS3] Outside /api: no API rate limit (a probe every few seconds must never be refused), no session.
   app.use(opsRoutes(ctx.ops));
@@ -39,7 +42,7 @@ export function mountHttpApp(app: Express, ctx: CadContext, publisher: Publisher
     const [redis, lag] = await Promise.all([ctx.ops.redisProbe.check(), ctx.archive ? withinMs(ctx.archive.archiver.lag(), ARCHIVE_LAG_BOUND_MS) : null]);
     if (!redis.isReachable) {
       ctx.ops.log.debug({ reason: redis.reason }, `health: Redis unreachable (${redis.reason})`);
-      response.status(503).json(fail('internal_error', `Redis unreachable: ${redis.reason}`));
+      response.status(503).json(fail('unavailable', `Redis unreachable: ${redis.reason}`));
       return;
     }
     // [AR5] How far the durable record is behind the live state; null when there is no archive or the lag could not be read in time.
@@ -94,6 +97,11 @@ const jsonErrors = (log: Logger): ErrorRequestHandler => (error: unknown, reques
             ? 'the request body is not valid JSON'
             : 'the request body could not be read';
     response.status(status).json(fail('validation_failed', message));
+    return;
+  }
+  // [OPS10] Redis not connected (the rate limit or the session could not be read): nothing was sent, nothing applied.
+  if (isNeverSent(error)) {
+    response.status(503).json(fail('unavailable', 'the live store cannot be reached just now; nothing was applied; try again in a moment'));
     return;
   }
   log.error({ err: error, method: request.method, path: request.path }, 'HTTP request failed');

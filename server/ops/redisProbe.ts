@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { readRedisClock } from '../redis/redisClock.ts';
 import type { CadMetrics } from './cadMetrics.ts';
 import { withinMs } from './withinMs.ts';
 
@@ -29,8 +30,12 @@ export class RedisProbe {
     return { isReachable: true, ms: Math.round(ping.ms * 100) / 100 };
   }
 
+  /** Every `intervalMs`: a PING for the latency histogram, and Redis's clock read again for the commands' deadlines (OPS10). */
   start(intervalMs: number): void {
-    this.timer = setInterval(() => void this.check(), intervalMs);
+    this.timer = setInterval(() => {
+      void this.check();
+      if (this.redis.status === 'ready') readRedisClock(this.redis).catch(() => undefined);
+    }, intervalMs);
     this.timer.unref();
   }
 

@@ -1,3 +1,5 @@
+import { isNeverSent } from '../redis/redisErrors.ts';
+import { asCommandTakenNow } from '../redis/redisClock.ts';
 import { snapshotForViewer } from '../../shared/protocol/deskView.ts';
 import { isCommandName, PROTOCOL_VERSION, SOCKET_COMMAND_NAMES, type SocketCommandName } from '../../shared/protocol/contract.ts';
 import type { Ack } from '../../shared/protocol/events.ts';
@@ -88,7 +90,7 @@ function bindCommand(socket: CadSocket, token: string | undefined, name: SocketC
   const listener = (payload: unknown, ack: unknown): void => {
     // A client that sends no acknowledgement callback cannot be answered; the command still runs.
     const reply: Ack<unknown> = typeof ack === 'function' ? (ack as Ack<unknown>) : () => undefined;
-    void (async () => {
+    void asCommandTakenNow(async () => {
       // [AU6] Checked again on every command: a session revoked, or a user disabled, on another instance ends here too.
       const session = await resolveSession(ctx, token);
       if (!session) {
@@ -101,7 +103,12 @@ function bindCommand(socket: CadSocket, token: string | undefined, name: SocketC
       const outcome = await runCommand(ctx, name, { session, transport: 'socket', clientKey: socket.data.clientKey }, payload);
       reply(outcome.result);
       publishOutcome(publisher, outcome);
-    })().catch((error: unknown) => {
+    }).catch((error: unknown) => {
+      // [OPS10] The session could not be read: Redis not connected, so the command was not sent either.
+      if (isNeverSent(error)) {
+        reply({ ok: false, error: { code: 'unavailable', message: 'the live store cannot be reached just now; nothing was applied; send the command again in a moment' } });
+        return;
+      }
       ctx.ops.log.error({ err: error, command: name }, `${name}: transport failure`);
       reply({ ok: false, error: { code: 'internal_error', message: 'the server could not complete the command' } });
     });

@@ -43,6 +43,8 @@ export const ERROR_CODES = [
   'clock_not_settable',
   /** [OPS4] The instance is shutting down: the command was not run; send it again (the client reconnects elsewhere). */
   'server_draining',
+  /** [OPS10] The live store (Redis) could not take the command in time: it was not applied and never will be under this answer; send it again. */
+  'unavailable',
   'internal_error',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

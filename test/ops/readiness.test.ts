@@ -41,7 +41,7 @@ describe('[OPS3] liveness, readiness and health answer within a second, whatever
       expect(String(ready.body.message)).toMatch(/no answer to PING within 500 ms/);
       expect(ready.ms).toBeLessThan(1_000);
       expect(health.status).toBe(503);
-      expect(health.body).toMatchObject({ ok: false, error: { code: 'internal_error' } });
+      expect(health.body).toMatchObject({ ok: false, error: { code: 'unavailable' } });
       expect(JSON.stringify(health.body)).toMatch(/Redis unreachable/);
       expect(health.ms).toBeLessThan(1_000);
       expect(live.status).toBe(200);

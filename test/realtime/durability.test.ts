@@ -39,17 +39,19 @@ describe('[ST1] nothing acknowledged is lost', () => {
     }
   });
 
-  it('[ST1] a running server rides out a Redis restart: a command sent while Redis is down is applied once it is back', async () => {
+  it('[ST1][OPS10] a running server rides out a Redis restart: a command sent while Redis is down is refused unavailable, and the same command applied once it is back', async () => {
     const redis = await startEmbeddedRedis({ dataDir });
     const server = await createCadServer({ redisUrl: redis.url, city: joburgCity(), ...testServerOptions() });
     try {
       const client = await connectClient(server.url, DISPATCHER);
       await redis.kill();
-      const pending = send(client.socket, 'incident:create', incidentInput({ notes: 'sent while Redis restarts' }));
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      const payload = { ...incidentInput({ notes: 'sent while Redis restarts' }), commandId: commandId() };
+      const refused = await send(client.socket, 'incident:create', payload);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'unavailable' } });
       const restarted = await startEmbeddedRedis({ dataDir, port: redis.port });
       try {
-        const answer = await pending;
+        await expect.poll(() => server.ctx.redis.status, { timeout: 20_000, interval: 100 }).toBe('ready');
+        const answer = await send(client.socket, 'incident:create', payload);
         if (!answer.ok) throw new Error(answer.error.message);
         expect(answer.data.notes).toBe('sent while Redis restarts');
         const stored = await server.ctx.redis.hget(server.ctx.keys.incident(answer.data.id), 'doc');

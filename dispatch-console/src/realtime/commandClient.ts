@@ -86,6 +86,9 @@ function attempt(transport: CommandTransport, name: CommandName, payload: unknow
   });
 }
 
+/** Refusals that say the command was not applied and may be sent again as it is, under the same command id. */
+const NOT_APPLIED: ReadonlySet<string> = new Set(['server_draining', 'unavailable']);
+
 /**
  * Sends commands with a client-made `commandId`, and resends the SAME id after a timeout or a
  * dropped connection: the server answers a resend with the first answer and applies it once.
@@ -105,8 +108,9 @@ export function createCommandClient(transport: CommandTransport, options: Comman
       const answer = await attempt(transport, name, body, attemptTimeoutMs);
       // The server builds every answer from the contract's schema; it is not parsed again here (snapshots are large).
       if (isResult(answer)) {
-        // [OPS4] A server shutting down ran nothing: the same command goes again, once the console has reconnected (to another server).
-        if (answer.ok || answer.error.code !== 'server_draining') return answer as Result<AnswerOf<N>>;
+        // [OPS4][OPS10] A server shutting down, or a store that did not take the command in time, applied nothing: the
+        // same command goes again (once reconnected, perhaps to another server) until the console gives up.
+        if (answer.ok || !NOT_APPLIED.has(answer.error.code)) return answer as Result<AnswerOf<N>>;
         drainingAnswer = answer;
       }
       await new Promise((resolve) => setTimeout(resolve, retryDelayMs));

@@ -46,6 +46,7 @@ export const ERROR_SENTENCES: Record<ErrorCode, string> = {
   clock_not_settable: 'This server runs on the real clock (or the replayed time has passed that point).',
   archive_unavailable: 'The record (reports) cannot be read just now. Live dispatch is not affected; try again in a minute.',
   server_draining: 'The server is restarting and did not take this. The console reconnects by itself; send it again in a moment.',
+  unavailable: 'The live store did not answer in time, so nothing was done. Send it again in a moment.',
   internal_error: 'Something went wrong on the server. Try again; if it keeps happening, tell a supervisor.',
 };
 

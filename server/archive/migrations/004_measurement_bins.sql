@@ -42,3 +42,10 @@ ALTER TABLE measurement_counts ADD PRIMARY KEY (interval, dim, value, seconds, m
 -- The measurements stored so far have no day: the next start builds them all again (a null zone is "not built").
 TRUNCATE measurements, measurement_counts;
 UPDATE measurement_basis SET time_zone = NULL, targets = NULL;
+
+-- [RP4] The flagged rows' indexes carry what the report lists of them, so it reads them from the index alone: a
+-- year's 12,000 flagged rows were fetched one by one from the incidents and unit responses (0.3–0.4 s).
+DROP INDEX incidents_flagged;
+CREATE INDEX incidents_flagged ON incidents (received_at) INCLUDE (id, flags) WHERE cardinality(flags) > 0;
+DROP INDEX unit_responses_flagged;
+CREATE INDEX unit_responses_flagged ON unit_responses (received_at) INCLUDE (incident_id, unit_id, flags) WHERE cardinality(flags) > 0;

@@ -1,6 +1,18 @@
 -- Shared by the command scripts: idempotent answers, the journal, unit records as JSON.
 -- A stored answer is `<command>\n<answer json>`; it lives a day, long enough for any client resend.
 
+-- [OPS10] The command's deadline, in ms of Redis's own clock, is the last argument (LuaScript appends it and it is
+-- taken off here, so each script reads its own arguments as written). A command that reaches Redis after it is
+-- refused `unavailable`, writing nothing and remembering nothing: the server may already have told its caller that
+-- it was not applied, and a resend with the same command id may still apply it once.
+local DEADLINE = tonumber(table.remove(ARGV))
+local UNAVAILABLE = cjson.encode({ ok = false, error = { code = 'unavailable', message = 'the live store did not take the command in time; nothing was applied; send it again' } })
+
+local function is_past_deadline()
+  local now = redis.call('TIME')
+  return tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) > DEADLINE
+end
+
 -- The answer that tells the caller the state moved since it read: read again and retry.
 local RETRY = '{"retry":true}'
 
@@ -13,7 +25,10 @@ end
 
 local function stored_answer(cmd_key, command)
   local prev = redis.call('GET', cmd_key)
-  if not prev then return nil end
+  if not prev then
+    if is_past_deadline() then return UNAVAILABLE end
+    return nil
+  end
   local head = command .. '\n'
   if string.sub(prev, 1, #head) ~= head then
     return cjson.encode({ ok = false, error = { code = 'command_id_reused', message = 'this commandId was already used for another command' } })

@@ -1,0 +1,10 @@
+/** What ioredis says when a command is refused before it is written, the connection not being ready (OPS10). */
+const NOT_WRITTEN = "Stream isn't writeable and enableOfflineQueue options is false";
+
+/**
+ * [OPS10] Whether a Redis error means the command never left this server: the commands connection keeps no offline
+ * queue, so while it is not connected a command is refused at once instead of waiting to be sent later.
+ */
+export function isNeverSent(error: unknown): boolean {
+  return error instanceof Error && error.message === NOT_WRITTEN;
+}
