@@ -7,8 +7,7 @@ import { CITIES } from './city/cityRegistry.ts';
 import { startEmbeddedRedis, type EmbeddedRedis } from './redis/embeddedRedis.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './archive/embeddedPostgres.ts';
 import { ReplayClock } from './clock/replayClock.ts';
-import { startAvlHeartbeat } from './units/avlHeartbeat.ts';
-import { startVehicleSimulator } from './simulation/vehicleSimulator.ts';
+import { startCityJobs } from './leases/cityJobs.ts';
 import { DEMO_PASSWORD, demoUsersFor, demoUsersPresent } from './auth/demoUsers.ts';
 import { createUser, findUserByName } from './auth/userStore.ts';
 import { createLogger, type Logger } from './ops/logger.ts';
@@ -96,8 +95,7 @@ async function main(): Promise<void> {
       throw new Error(`NODE_ENV=production: demo users exist (${demo.join(', ')}); disable them from the administrator screen or a non-production start first`);
     }
   }
-  const stopAvl = config.DEMO_AVL === 'on' ? startAvlHeartbeat(server.ctx, server.frames, 60_000) : () => undefined;
-  const stopSimulator = config.SIMULATOR === 'on' ? startVehicleSimulator(server.ctx, { io: server.io, frames: server.frames }) : () => undefined;
+  const stopCityJobs = startCityJobs(server, { avl: config.DEMO_AVL === 'on', simulator: config.SIMULATOR === 'on' }, config.INSTANCE_ID, log);
   log.info({ city: city.name, units: city.fleet.length, wards: city.wards.length }, `Emergency Connect CAD: ${city.name}, ${city.fleet.length} units, ${city.wards.length} wards, ${roadGraphFile ? 'routing on the road network' : 'no road network: straight-line ETAs'}`);
   if (withDemoUsers) {
     log.info(`Demo sign-in (password ${DEMO_PASSWORD} for each): ${demoUsersFor(server.ctx).map((u) => `${u.username} (${u.role.replace('_', ' ')}${u.desks.length ? `: ${u.desks.join('/')}` : ''}${u.department ? `: ${u.department}` : ''})`).join(', ')}`);
@@ -120,8 +118,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, STOP_DEADLINE_MS);
     deadline.unref();
-    stopAvl();
-    stopSimulator();
+    await stopCityJobs();
     await server.close();
     await stopStores();
     log.info('stopped');

@@ -60,6 +60,8 @@ export interface RedisKeys {
   auditThrottle(code: string, who: string): string;
   /** Prefix of the rate limiters' counters. */
   rateLimitPrefix: string;
+  /** String with a TTL: the instance holding the lease on a job that runs once per city (its holder token). [OPS11] */
+  lease(job: string): string;
   /** Hash: one Care Connect ticket: `doc` (JSON) and `rev`. [CC2] */
   ticket(ticketId: string): string;
   /** Prefix the create script completes with the reference it issues. */
@@ -122,6 +124,7 @@ export function redisKeys(tag: string): RedisKeys {
     audit: `${p}audit`,
     auditIndex: (kind, value) => `${p}audit:by-${kind}:${value}`,
     rateLimitPrefix: `${p}ratelimit`,
+    lease: (job) => `${p}lease:${job}`,
     auditThrottle: (code, who) => `${p}ratelimit:audited:${code}:${who}`,
   };
 }

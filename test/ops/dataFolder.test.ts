@@ -1,15 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/auth/demoUsers.ts';
 import { incidentInput } from '../support/builders.ts';
 import { connectWithCookie, send } from '../support/testClient.ts';
 import { signIn } from '../support/testSession.ts';
 import { isAlive, pidIn } from '../../server/stores/folderOwner.ts';
+import { startServerProcess as startServer } from '../support/serverProcess.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 
 /** Live processes whose command line mentions `fragment` and `program` (Linux's /proc; redis-server rewrites its own, so it is found by its pid file). */
 function processesWith(program: string, fragment: string): number[] {
@@ -24,39 +24,6 @@ function processesWith(program: string, fragment: string): number[] {
     }
   }
   return found;
-}
-
-interface Started {
-  child: ChildProcess;
-  url: string | null;
-  exit: Promise<{ code: number | null; output: string }>;
-}
-
-/** Runs the server's entry point on `dataDir` (embedded Redis and PostgreSQL) until it prints its URL or exits. */
-function startServer(dataDir: string, env: Record<string, string> = {}): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', DATA_DIR: dataDir, SIMULATOR: 'off', DEMO_AVL: 'off', LOG_LEVEL: 'info', ...env },
-  });
-  let output = '';
-  const exit = new Promise<{ code: number | null; output: string }>((done) => child.on('exit', (code) => done({ code, output })));
-  return new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`the server neither started nor stopped within 120 s: ${output}`)), 120_000);
-    const read = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const found = /Open (http:\/\/[^\s"]+)/.exec(output);
-      if (found?.[1]) {
-        clearTimeout(timer);
-        done({ child, url: found[1], exit });
-      }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    void exit.then(() => {
-      clearTimeout(timer);
-      done({ child, url: null, exit });
-    });
-  });
 }
 
 describe('[OPS8] one server per data folder: no orphaned or doubled embedded store', () => {

@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -6,32 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { isAlive, pidIn } from '../../server/stores/folderOwner.ts';
 import { startTestPostgres } from '../support/testPostgres.ts';
 import { startTestRedis } from '../support/testRedis.ts';
+import { runUntilUrl as run } from '../support/serverProcess.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-
-/** Starts `command` and resolves once it prints the server's URL (or exits first). */
-function run(command: string, args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: string | null; exit: Promise<number | null>; output: () => string }> {
-  const child = spawn(command, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', PORT: '0', SIMULATOR: 'off', DEMO_AVL: 'off', ...env } });
-  let output = '';
-  const exit = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-  return new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`no URL within 180 s: ${output}`)), 180_000);
-    const read = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const found = /Open (http:\/\/[^\s"]+)/.exec(output);
-      if (found?.[1]) {
-        clearTimeout(timer);
-        done({ child, url: found[1], exit, output: () => output });
-      }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    void exit.then(() => {
-      clearTimeout(timer);
-      done({ child, url: null, exit, output: () => output });
-    });
-  });
-}
 
 const hasDocker = ((): boolean => {
   try {
@@ -55,7 +32,7 @@ describe('[OPS9] start and stop', () => {
       const redisPid = pidIn(join(dataDir, 'joburg', 'redis', 'redis.pid'));
       expect(redisPid !== null && isAlive(redisPid)).toBe(true);
       started.child.kill('SIGTERM');
-      const code = await Promise.race([started.exit, new Promise<'hung'>((done) => setTimeout(() => done('hung'), 60_000))]);
+      const code = await Promise.race([started.exit.then((exit) => exit.code), new Promise<'hung'>((done) => setTimeout(() => done('hung'), 60_000))]);
       expect(code).not.toBe('hung');
       await expect(fetch(`${started.url}/api/health`)).rejects.toThrow();
       expect(redisPid !== null && isAlive(redisPid)).toBe(false);
@@ -81,7 +58,7 @@ describe('[OPS9] start and stop', () => {
       const signIn = await fetch(`${started.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'chief', password: 'a long image password' }) });
       expect(signIn.status).toBe(200);
       started.child.kill('SIGTERM');
-      expect(await started.exit).toBe(0);
+      expect((await started.exit).code).toBe(0);
     } finally {
       await redis.cleanup();
       await postgres.cleanup();
