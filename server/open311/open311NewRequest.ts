@@ -10,11 +10,11 @@ import { creationNotice, type Open311Created, type Open311Error } from './open31
 /** What a POST requests came to: the created request, or the standard's errors; `outcome` when a ticket was tried. */
 export type NewRequestAnswer =
   | { status: 200; body: Open311Created[]; ticket: Ticket; outcome: CommandOutcome<Ticket> }
-  | { status: 400 | 404 | 500; body: Open311Error[]; ticket: null; outcome: CommandOutcome<Ticket> | null };
+  | { status: 400 | 404 | 500 | 503; body: Open311Error[]; ticket: null; outcome: CommandOutcome<Ticket> | null };
 
 type Body = Readonly<Record<string, unknown>>;
 
-const errorsOf = (status: 400 | 404 | 500, descriptions: readonly string[], outcome: CommandOutcome<Ticket> | null = null): NewRequestAnswer => ({
+const errorsOf = (status: 400 | 404 | 500 | 503, descriptions: readonly string[], outcome: CommandOutcome<Ticket> | null = null): NewRequestAnswer => ({
   status,
   body: descriptions.map((description) => ({ code: status, description })),
   ticket: null,
@@ -137,5 +137,7 @@ export async function createOpen311Request(ctx: CadContext, catalogue: CareCatal
   const { error } = result;
   if (error.code === 'validation_failed') return errorsOf(400, issueDescriptions(error.issues ?? [{ path: '', message: error.message }]), outcome);
   if (error.code === 'service_not_found' || error.code === 'care_not_offered') return errorsOf(404, [error.message], outcome);
+  // [OPS10] The live store did not take it in time: nothing was logged, and the app may send it again.
+  if (error.code === 'unavailable') return errorsOf(503, [`the request was not logged (${error.message}); send it again in a moment`], outcome);
   return errorsOf(500, [`the request could not be logged (${error.code}); it is safe to send it again`], outcome);
 }

@@ -1,3 +1,4 @@
+import { isNeverSent } from '../redis/redisErrors.ts';
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import type { CareCatalogue } from '../../shared/tickets/careServiceSchema.ts';
 import type { CadContext } from '../app/cadContext.ts';
@@ -223,6 +224,8 @@ export const open311Errors = (log: Logger): ErrorRequestHandler => (error: unkno
     const description = type === 'entity.too.large' ? 'the request body is over 64 kB' : type === 'entity.parse.failed' ? 'the request body is not valid JSON' : 'the request could not be read';
     return answerErrors(response, format, [{ code: 400, description }]);
   }
+  // [OPS10] Redis not connected: nothing was sent, nothing applied; the app may send the request again.
+  if (isNeverSent(error)) return answerErrors(response, format, [{ code: 503, description: 'the service is unavailable just now; nothing was applied; try again in a moment' }]);
   log.error({ err: error }, 'open311 request failed');
   answerErrors(response, format, [{ code: 500, description: 'the server could not complete the request' }]);
 };
