@@ -3,7 +3,6 @@ import { setReplayClock } from '../clock/setReplayClock.ts';
 import { registerUnit, registeredUnitOf } from '../units/registerUnit.ts';
 import { readFleet } from '../units/readFleet.ts';
 import { readIntervalReport, readUtilisationReport } from '../reports/reportCommands.ts';
-import { snapshotForViewer } from '../../shared/protocol/deskView.ts';
 import type { AnswerOf, CommandName, Contract } from '../../shared/protocol/contract.ts';
 import { ok } from '../../shared/protocol/result.ts';
 import type { Delta } from '../../shared/protocol/stateSchema.ts';
@@ -28,7 +27,7 @@ import { linkCaller } from '../incidents/linkCaller.ts';
 import { addIncidentNote } from '../incidents/addIncidentNote.ts';
 import { readIncidentEido } from '../eido/readIncidentEido.ts';
 import { readJournalSince } from '../journal/readJournalSince.ts';
-import { readSnapshot } from '../journal/readSnapshot.ts';
+import { readSnapshotFor } from '../journal/readSnapshot.ts';
 import { hospitalsForUnit, routeForUnit } from '../routing/routeForUnit.ts';
 import { acknowledgeAssignment } from '../units/acknowledgeAssignment.ts';
 import { crewUnitOf, signOffCrew, signOnCrew } from '../units/crewSignOn.ts';
@@ -82,7 +81,7 @@ export const COMMAND_HANDLERS: Handlers = {
   'fleet:add_unit': { run: (ctx, input, caller) => registerUnit(ctx, input, caller.actor), answerOf: registeredUnitOf },
   'fleet:list': { run: async (ctx) => ({ result: ok(await readFleet(ctx)) }) },
   'crew:sign_off': { run: (ctx, input, caller) => signOffCrew(ctx, input, sessionOf(caller), caller.actor), answerOf: crewUnitOf },
-  'state:read': { run: async (ctx, _input, caller) => ({ result: ok(snapshotForViewer(sessionOf(caller), await readSnapshot(ctx))) }) },
+  'state:read': { run: async (ctx, _input, caller) => ({ result: ok(await readSnapshotFor(ctx, sessionOf(caller))) }) },
   'sync:since': { run: (ctx, input, caller) => readJournalSince(ctx, input, sessionOf(caller)) },
   'incident:create': { run: (ctx, input, caller) => createIncident(ctx, input, caller.actor), answerOf: firstIncident },
   'incident:close': { run: (ctx, input, caller) => closeIncident(ctx, input, caller.actor), answerOf: firstIncident },

@@ -1,11 +1,11 @@
 import type { Delta, SyncAnswer, SyncSinceInput } from '../../shared/protocol/stateSchema.ts';
 import { ok } from '../../shared/protocol/result.ts';
-import { deltaConcernsViewer, deltaForCrew, snapshotForViewer, type Viewer } from '../../shared/protocol/deskView.ts';
+import { deltaConcernsViewer, deltaForCrew, type Viewer } from '../../shared/protocol/deskView.ts';
 import { fail } from '../../shared/protocol/result.ts';
 import type { CadContext } from '../app/cadContext.ts';
 import type { CommandOutcome } from '../commands/commandOutcome.ts';
 import { deltaFromCommitted } from '../redis/scriptAnswer.ts';
-import { readSnapshot } from './readSnapshot.ts';
+import { readSnapshotFor } from './readSnapshot.ts';
 
 type StreamEntry = [id: string, fields: string[]];
 
@@ -53,6 +53,5 @@ export async function readJournalSince(ctx: CadContext, input: SyncSinceInput, v
     const visible = viewer.role === 'crew' ? seen.map(deltaForCrew) : seen;
     return { result: ok({ kind: 'deltas', deltas: visible, version }) };
   }
-  const snapshot = await readSnapshot(ctx);
-  return { result: ok({ kind: 'snapshot', snapshot: snapshotForViewer(viewer, snapshot) }) };
+  return { result: ok({ kind: 'snapshot', snapshot: await readSnapshotFor(ctx, viewer) }) };
 }

@@ -1,4 +1,5 @@
 import { IncidentSchema } from '../../shared/incidents/incidentSchema.ts';
+import { seesBoard, snapshotForViewer, type Viewer } from '../../shared/protocol/deskView.ts';
 import type { Snapshot } from '../../shared/protocol/stateSchema.ts';
 import type { CadContext } from '../app/cadContext.ts';
 import { SCRIPTS } from '../redis/scripts.ts';
@@ -7,7 +8,26 @@ import { unitFromRecord, type UnitRecord } from '../units/unitRecord.ts';
 /** [RT1] Every unit and open incident, read at one instant together with the version they are at. */
 export async function readSnapshot(ctx: CadContext): Promise<Snapshot> {
   const { keys } = ctx;
-  const reply = await SCRIPTS.snapshot.run(ctx.redis, [keys.version, keys.unitIds, keys.openIncidents], [keys.unitPrefix, keys.incidentPrefix]);
+  return snapshotOf(ctx, await SCRIPTS.snapshot.run(ctx.redis, [keys.version, keys.unitIds, keys.openIncidents], [keys.unitPrefix, keys.incidentPrefix]));
+}
+
+/**
+ * [RT1][OPS12] What `viewer` sees of the state, read at one instant, at the cost of what it sees: a crew reads its
+ * unit and that unit's incident, a role that sees no board reads the version only, a board the whole state (a desk
+ * keeps its own part of it, DK1). Equal to `snapshotForViewer(viewer, readSnapshot(ctx))`.
+ */
+export async function readSnapshotFor(ctx: CadContext, viewer: Viewer): Promise<Snapshot> {
+  const { keys } = ctx;
+  if (!seesBoard(viewer.role) || (viewer.role === 'crew' && viewer.unitId === undefined)) {
+    return snapshotOf(ctx, [(await ctx.redis.get(keys.version)) ?? '0', '[]', '[]']);
+  }
+  if (viewer.role === 'crew' && viewer.unitId !== undefined) {
+    return snapshotOf(ctx, await SCRIPTS.unitSnapshot.run(ctx.redis, [keys.version, keys.unit(viewer.unitId), keys.openIncidents], [keys.incidentPrefix]));
+  }
+  return snapshotForViewer(viewer, await readSnapshot(ctx));
+}
+
+function snapshotOf(ctx: CadContext, reply: unknown): Snapshot {
   if (!Array.isArray(reply) || reply.length !== 3) throw new Error('snapshot script answered an unexpected shape');
   const [version, unitsJson, incidentsJson] = reply as [string, string, string];
   const units = (JSON.parse(unitsJson) as UnitRecord[]).map(unitFromRecord).sort((a, b) => a.callSign.localeCompare(b.callSign));

@@ -22,6 +22,7 @@ export class CadMetrics {
   readonly positionsCoalesced = new Counter({ name: 'cad_positions_coalesced_total', help: 'Position fixes replaced by a newer fix of the same unit before their frame went out', registers: [this.registry] });
   /** Stays 0 until position ingest sheds under overload; named now so dashboards and alerts can be built on it. */
   readonly positionsShed = new Counter({ name: 'cad_positions_shed_total', help: 'Position fixes dropped under overload', registers: [this.registry] });
+  readonly floodDisconnects = new Counter({ name: 'cad_flood_disconnects_total', help: 'Connections closed for sending commands without reading their answers (OPS12)', registers: [this.registry] });
   readonly redisPingSeconds = new Histogram({ name: 'cad_redis_ping_seconds', help: 'Round trip of a PING on the commands connection (periodic probe and readiness checks)', buckets: REDIS_BUCKETS, registers: [this.registry] });
 
   constructor(sources: { socketRoles: () => Iterable<Role>; commandsInFlight: () => number; isDraining: () => boolean }) {

@@ -1,12 +1,12 @@
 import { isNeverSent } from '../redis/redisErrors.ts';
 import { asCommandTakenNow } from '../redis/redisClock.ts';
-import { snapshotForViewer } from '../../shared/protocol/deskView.ts';
+import { ConnectionLoad, FLOOD_REFUSALS } from './connectionLoad.ts';
 import { isCommandName, PROTOCOL_VERSION, SOCKET_COMMAND_NAMES, type SocketCommandName } from '../../shared/protocol/contract.ts';
 import type { Ack } from '../../shared/protocol/events.ts';
 import type { CadContext } from '../app/cadContext.ts';
 import { resolveSession, tokenFrom } from '../auth/resolveSession.ts';
 import { runCommand } from '../commands/runCommand.ts';
-import { readSnapshot } from '../journal/readSnapshot.ts';
+import { readSnapshotFor } from '../journal/readSnapshot.ts';
 import type { CadIo, CadSocket } from './cadIo.ts';
 import { publishOutcome, type Publisher } from './publishOutcome.ts';
 import { roomsFor } from './rooms.ts';
@@ -66,7 +66,8 @@ export function attachRealtime(io: CadIo, ctx: CadContext, publisher: Publisher)
     socket.on('disconnect', (reason) => ctx.ops.log.debug({ socketId: socket.id, userId, role, reason }, 'socket disconnected'));
     void socket.join(roomsFor(socket.data.session));
     const token = socketToken(socket);
-    for (const name of SOCKET_COMMAND_NAMES) bindCommand(socket, token, name, ctx, publisher);
+    const load = new ConnectionLoad(ctx, { socketId: socket.id, userId });
+    for (const name of SOCKET_COMMAND_NAMES) bindCommand(socket, token, name, ctx, publisher, load);
     socket.onAny((event: string, ...args: unknown[]) => {
       if (isCommandName(event) && SOCKET_COMMAND_NAMES.includes(event as SocketCommandName)) return;
       // [CM7] An event that is not a command of the contract gets a coded answer, never silence.
@@ -75,8 +76,8 @@ export function attachRealtime(io: CadIo, ctx: CadContext, publisher: Publisher)
       if (typeof ack === 'function') (ack as Ack<never>)({ ok: false, error });
       else socket.emit('command:unknown', { event: event.slice(0, 60), error });
     });
-    readSnapshot(ctx).then(
-      (snapshot) => socket.emit('state:snapshot', snapshotForViewer(socket.data.session, snapshot)),
+    readSnapshotFor(ctx, socket.data.session).then(
+      (snapshot) => socket.emit('state:snapshot', snapshot),
       (error: unknown) => {
         ctx.ops.log.error({ err: error, userId: socket.data.session.userId }, 'snapshot for a new console failed');
         socket.disconnect(true);
@@ -86,10 +87,21 @@ export function attachRealtime(io: CadIo, ctx: CadContext, publisher: Publisher)
 }
 
 /** Binds one command event; `token` is the socket's session token, read once at connection. */
-function bindCommand(socket: CadSocket, token: string | undefined, name: SocketCommandName, ctx: CadContext, publisher: Publisher): void {
+function bindCommand(socket: CadSocket, token: string | undefined, name: SocketCommandName, ctx: CadContext, publisher: Publisher, load: ConnectionLoad): void {
   const listener = (payload: unknown, ack: unknown): void => {
     // A client that sends no acknowledgement callback cannot be answered; the command still runs.
     const reply: Ack<unknown> = typeof ack === 'function' ? (ack as Ack<unknown>) : () => undefined;
+    // [OPS12] Over the connection's limit, or a position fix while the instance is busy: answered now, nothing read.
+    const refusal = load.admit(name);
+    if (refusal) {
+      reply(refusal);
+      if (load.isFlooding && socket.connected) {
+        ctx.ops.metrics.floodDisconnects.inc();
+        ctx.ops.log.warn({ socketId: socket.id, userId: socket.data.session.userId }, `connection closed: ${FLOOD_REFUSALS} commands refused within 10 s (it sends without reading its answers)`);
+        socket.disconnect(true);
+      }
+      return;
+    }
     void asCommandTakenNow(async () => {
       // [AU6] Checked again on every command: a session revoked, or a user disabled, on another instance ends here too.
       const session = await resolveSession(ctx, token);
@@ -111,7 +123,7 @@ function bindCommand(socket: CadSocket, token: string | undefined, name: SocketC
       }
       ctx.ops.log.error({ err: error, command: name }, `${name}: transport failure`);
       reply({ ok: false, error: { code: 'internal_error', message: 'the server could not complete the command' } });
-    });
+    }).finally(() => load.done());
   };
   (socket.on as (event: string, listener: (payload: unknown, ack: unknown) => void) => void)(name, listener);
 }

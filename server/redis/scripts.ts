@@ -20,6 +20,7 @@ export const SCRIPTS = {
   updateTicket: new LuaScript('updateTicket', common + read('updateTicket.lua'), true),
   escalateTicket: new LuaScript('escalateTicket', common + read('escalateTicket.lua'), true),
   snapshot: new LuaScript('snapshot', common + read('snapshot.lua'), true),
+  unitSnapshot: new LuaScript('unitSnapshot', common + read('unitSnapshot.lua'), true),
   recordPosition: new LuaScript('recordPosition', read('recordPosition.lua')),
   seedUnit: new LuaScript('seedUnit', read('seedUnit.lua')),
   createUser: new LuaScript('createUser', read('createUser.lua')),

@@ -50,6 +50,9 @@ export function crewsOfDelta(delta: Pick<Delta, 'incidents' | 'units'>): Set<str
 /** The roles that see the board at all (an administrator manages users and sees no incident). */
 const BOARD_VIEWERS: ReadonlySet<string> = new Set(['call_taker', 'dispatcher', 'crew', 'supervisor']);
 
+/** Whether a role sees units and incidents at all (the others' snapshots hold neither). */
+export const seesBoard = (role: string): boolean => BOARD_VIEWERS.has(role);
+
 /** Who is looking at the board: a role, a dispatcher's agency desk, a crew's vehicle. */
 export interface Viewer {
   role: string;

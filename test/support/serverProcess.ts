@@ -21,7 +21,11 @@ export function runUntilUrl(command: string, args: string[], env: Record<string,
   let output = '';
   const exit = new Promise<{ code: number | null; output: string }>((done) => child.on('exit', (code) => done({ code, output })));
   return new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`neither a URL nor an exit within ${timeoutMs / 1000} s: ${output}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      // Stopped (it stops what it started) rather than left running past the test.
+      child.kill('SIGTERM');
+      fail(new Error(`neither a URL nor an exit within ${timeoutMs / 1000} s: ${output}`));
+    }, timeoutMs);
     const read = (chunk: Buffer): void => {
       output += chunk.toString();
       const found = /Open (http:\/\/[^\s"]+)/.exec(output);
