@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   }
   let embedded: EmbeddedRedis | null = null;
   if (!config.REDIS_URL) {
-    embedded = await startEmbeddedRedis({ dataDir: resolve(ROOT, config.DATA_DIR, config.CITY, 'redis') });
+    embedded = await startEmbeddedRedis({ dataDir: resolve(ROOT, config.DATA_DIR, config.CITY, 'redis'), say: (message) => log.info(message) });
     if (existsSync(resolve(ROOT, config.DATA_DIR, 'redis'))) {
       log.info(`Note: ${resolve(ROOT, config.DATA_DIR, 'redis')} is from an earlier version that kept every city in one folder; it is no longer read and may be removed.`);
     }

@@ -11,7 +11,7 @@ import type { CommandOutcome } from './commandOutcome.ts';
 import { COMMAND_HANDLERS, type Handler } from './commands.ts';
 import { readStoredAnswer, rememberRefusal } from './storedAnswer.ts';
 import { recordCommand } from '../ops/recordCommand.ts';
-import { isNeverSent } from '../redis/redisErrors.ts';
+import { isNeverSent, NOT_SENT } from '../redis/redisErrors.ts';
 
 type AnySpec = CommandSpec<z.ZodType, z.ZodType>;
 const refused = (...args: Parameters<typeof fail>): CommandOutcome<unknown> => ({ result: fail(...args) });
@@ -44,7 +44,7 @@ export async function runCommand<N extends CommandName>(ctx: CadContext, name: N
         failure = error;
         // [OPS10] Redis was not connected, so nothing was sent: the command's change (one script) cannot have been applied.
         outcome = isNeverSent(error)
-          ? refused('unavailable', 'the live store cannot be reached just now; nothing was applied; send the command again in a moment')
+          ? refused(NOT_SENT.code, NOT_SENT.message)
           : refused('internal_error', 'the server could not complete the command; it is safe to resend it with the same commandId');
       }
     }

@@ -1,4 +1,4 @@
-import { asCommandTakenNow } from '../redis/redisClock.ts';
+import { asCommandTakenAt } from '../redis/redisClock.ts';
 import { requestTakenAt } from './requestTakenAt.ts';
 import { Router, type Request, type Response } from 'express';
 import type { z } from 'zod';
@@ -56,12 +56,12 @@ export function contractRoutes(ctx: CadContext, publisher: Publisher): Router {
     const spec: CommandSpec<z.ZodType, z.ZodType> = CONTRACT[name];
     router[spec.http.method](spec.http.path, (request, response) =>
       // [OPS10] The scripts' deadline counts from when the request came in (before its rate limit and body were read).
-      asCommandTakenNow(async () => {
+      asCommandTakenAt(requestTakenAt(response), async () => {
         const outcome = await runCommand(ctx, name, await httpCaller(ctx, request), payloadOf(spec.http, request));
         applyCookies(ctx, response, outcome);
         response.status(outcome.result.ok ? 200 : HTTP_STATUS[outcome.result.error.code]).json(outcome.result);
         publishOutcome(publisher, outcome);
-      }, requestTakenAt(response)),
+      }),
     );
     if (spec.http.csvPath) mountCsv(router, ctx, name, spec.http, spec.http.csvPath);
     if (spec.http.documentPath) mountDocument(router, ctx, name, spec.http, spec.http.documentPath);

@@ -1,5 +1,5 @@
 import { stampRequestTakenAt } from './requestTakenAt.ts';
-import { isNeverSent } from '../redis/redisErrors.ts';
+import { isNeverSent, NOT_SENT } from '../redis/redisErrors.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type ErrorRequestHandler, type Express } from 'express';
@@ -101,7 +101,7 @@ const jsonErrors = (log: Logger): ErrorRequestHandler => (error: unknown, reques
   }
   // [OPS10] Redis not connected (the rate limit or the session could not be read): nothing was sent, nothing applied.
   if (isNeverSent(error)) {
-    response.status(503).json(fail('unavailable', 'the live store cannot be reached just now; nothing was applied; try again in a moment'));
+    response.status(503).json(fail(NOT_SENT.code, NOT_SENT.message));
     return;
   }
   log.error({ err: error, method: request.method, path: request.path }, 'HTTP request failed');

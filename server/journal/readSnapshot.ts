@@ -18,12 +18,11 @@ export async function readSnapshot(ctx: CadContext): Promise<Snapshot> {
  */
 export async function readSnapshotFor(ctx: CadContext, viewer: Viewer): Promise<Snapshot> {
   const { keys } = ctx;
-  if (!seesBoard(viewer.role) || (viewer.role === 'crew' && viewer.unitId === undefined)) {
-    return snapshotOf(ctx, [(await ctx.redis.get(keys.version)) ?? '0', '[]', '[]']);
-  }
   if (viewer.role === 'crew' && viewer.unitId !== undefined) {
     return snapshotOf(ctx, await SCRIPTS.unitSnapshot.run(ctx.redis, [keys.version, keys.unit(viewer.unitId), keys.openIncidents], [keys.incidentPrefix]));
   }
+  // A crew signed on to no unit sees nothing, as a role with no board.
+  if (viewer.role === 'crew' || !seesBoard(viewer.role)) return snapshotOf(ctx, [(await ctx.redis.get(keys.version)) ?? '0', '[]', '[]']);
   return snapshotForViewer(viewer, await readSnapshot(ctx));
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../ops/logger.ts';
+import { SCRIPTS } from '../redis/scripts.ts';
 
 /** [OPS11] How long a lease lasts unless renewed, and how often its holder renews it (and others try to take it). */
 export interface LeaseTiming {
@@ -10,11 +11,6 @@ export interface LeaseTiming {
 }
 
 export const DEFAULT_LEASE_TIMING: LeaseTiming = { ttlMs: 10_000, renewEveryMs: 2_000 };
-
-/** Renews the lease only for its holder: `1` renewed, `0` held by another (or expired). */
-const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
-/** Gives the lease up only for its holder. */
-const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
 /** This process's token as a lease holder: the instance id, host and pid (for the log), and a random part (unique). */
 export function holderToken(instanceId: string | undefined): string {
@@ -30,7 +26,6 @@ export function holderToken(instanceId: string | undefined): string {
  */
 export class CityLease {
   private job: (() => void) | null = null;
-  private heldUntil = 0;
   private timer: NodeJS.Timeout | null = null;
   private expiry: NodeJS.Timeout | null = null;
   private isStopped = false;
@@ -65,7 +60,7 @@ export class CityLease {
     this.stopJob('this instance is stopping');
     if (!wasHeld) return;
     try {
-      await this.redis.eval(RELEASE, 1, this.key, this.holder);
+      await SCRIPTS.releaseLease.run(this.redis, [this.key], [this.holder]);
     } catch (error) {
       this.log.warn({ err: error, job: this.name }, `lease on ${this.name} not released (it expires by itself)`);
     }
@@ -75,15 +70,14 @@ export class CityLease {
     const sentAt = Date.now();
     try {
       const isHeld = this.isHeld
-        ? (await this.redis.eval(RENEW, 1, this.key, this.holder, this.timing.ttlMs)) === 1
+        ? (await SCRIPTS.renewLease.run(this.redis, [this.key], [this.holder, this.timing.ttlMs])) === 1
         : (await this.redis.set(this.key, this.holder, 'PX', this.timing.ttlMs, 'NX')) === 'OK';
       if (this.isStopped) return;
       if (!isHeld) {
         this.stopJob('another instance holds the lease');
         return;
       }
-      this.heldUntil = sentAt + this.timing.ttlMs;
-      this.armExpiry();
+      this.armExpiry(sentAt + this.timing.ttlMs);
       if (!this.job) {
         this.job = this.start();
         this.log.info({ job: this.name, holder: this.holder }, `lease: this instance now runs ${this.name}`);
@@ -94,10 +88,10 @@ export class CityLease {
     }
   }
 
-  /** Stops the job when the lease, as last renewed, may have expired. */
-  private armExpiry(): void {
+  /** Stops the job at `heldUntil`, when the lease as last renewed may have expired. */
+  private armExpiry(heldUntil: number): void {
     if (this.expiry) clearTimeout(this.expiry);
-    this.expiry = setTimeout(() => this.stopJob('its lease expired without being renewed'), Math.max(0, this.heldUntil - Date.now()));
+    this.expiry = setTimeout(() => this.stopJob('its lease expired without being renewed'), Math.max(0, heldUntil - Date.now()));
     this.expiry.unref();
   }
 

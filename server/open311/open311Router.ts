@@ -1,4 +1,4 @@
-import { isNeverSent } from '../redis/redisErrors.ts';
+import { isNeverSent, NOT_SENT } from '../redis/redisErrors.ts';
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import type { CareCatalogue } from '../../shared/tickets/careServiceSchema.ts';
 import type { CadContext } from '../app/cadContext.ts';
@@ -225,7 +225,7 @@ export const open311Errors = (log: Logger): ErrorRequestHandler => (error: unkno
     return answerErrors(response, format, [{ code: 400, description }]);
   }
   // [OPS10] Redis not connected: nothing was sent, nothing applied; the app may send the request again.
-  if (isNeverSent(error)) return answerErrors(response, format, [{ code: 503, description: 'the service is unavailable just now; nothing was applied; try again in a moment' }]);
+  if (isNeverSent(error)) return answerErrors(response, format, [{ code: 503, description: NOT_SENT.message }]);
   log.error({ err: error }, 'open311 request failed');
   answerErrors(response, format, [{ code: 500, description: 'the server could not complete the request' }]);
 };

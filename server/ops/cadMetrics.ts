@@ -69,24 +69,21 @@ export class CadMetrics {
       });
       return reading;
     };
-    new Gauge({
-      name: 'cad_archive_lag_entries',
-      help: 'Journal entries not yet confirmed in the PostgreSQL archive',
-      registers: [this.registry],
-      async collect() {
-        const read = await current();
-        if (read) this.set(read.entries);
-      },
-    });
-    new Gauge({
-      name: 'cad_archive_lag_seconds',
-      help: 'Age of the oldest journal entry not yet confirmed in the archive (0 when none)',
-      registers: [this.registry],
-      async collect() {
-        const read = await current();
-        if (read) this.set(read.seconds);
-      },
-    });
+    const gauges: [string, string, (lag: ArchiveLag) => number][] = [
+      ['cad_archive_lag_entries', 'Journal entries not yet confirmed in the PostgreSQL archive', (lag) => lag.entries],
+      ['cad_archive_lag_seconds', 'Age of the oldest journal entry not yet confirmed in the archive (0 when none)', (lag) => lag.seconds],
+    ];
+    for (const [name, help, pick] of gauges) {
+      new Gauge({
+        name,
+        help,
+        registers: [this.registry],
+        async collect() {
+          const read = await current();
+          if (read) this.set(pick(read));
+        },
+      });
+    }
   }
 
   /** The text exposition of every metric. */

@@ -1,6 +1,6 @@
-import { isNeverSent } from '../redis/redisErrors.ts';
-import { asCommandTakenNow } from '../redis/redisClock.ts';
-import { ConnectionLoad, FLOOD_REFUSALS } from './connectionLoad.ts';
+import { isNeverSent, NOT_SENT } from '../redis/redisErrors.ts';
+import { asCommandTakenAt } from '../redis/redisClock.ts';
+import { ConnectionLoad, FLOOD_REFUSALS_TO_CLOSE } from './connectionLoad.ts';
 import { isCommandName, PROTOCOL_VERSION, SOCKET_COMMAND_NAMES, type SocketCommandName } from '../../shared/protocol/contract.ts';
 import type { Ack } from '../../shared/protocol/events.ts';
 import type { CadContext } from '../app/cadContext.ts';
@@ -97,12 +97,12 @@ function bindCommand(socket: CadSocket, token: string | undefined, name: SocketC
       reply(refusal);
       if (load.isFlooding && socket.connected) {
         ctx.ops.metrics.floodDisconnects.inc();
-        ctx.ops.log.warn({ socketId: socket.id, userId: socket.data.session.userId }, `connection closed: ${FLOOD_REFUSALS} commands refused within 10 s (it sends without reading its answers)`);
+        ctx.ops.log.warn({ socketId: socket.id, userId: socket.data.session.userId }, `connection closed: ${FLOOD_REFUSALS_TO_CLOSE} commands refused within 10 s (it sends without reading its answers)`);
         socket.disconnect(true);
       }
       return;
     }
-    void asCommandTakenNow(async () => {
+    void asCommandTakenAt(Date.now(), async () => {
       // [AU6] Checked again on every command: a session revoked, or a user disabled, on another instance ends here too.
       const session = await resolveSession(ctx, token);
       if (!session) {
@@ -118,7 +118,7 @@ function bindCommand(socket: CadSocket, token: string | undefined, name: SocketC
     }).catch((error: unknown) => {
       // [OPS10] The session could not be read: Redis not connected, so the command was not sent either.
       if (isNeverSent(error)) {
-        reply({ ok: false, error: { code: 'unavailable', message: 'the live store cannot be reached just now; nothing was applied; send the command again in a moment' } });
+        reply({ ok: false, error: NOT_SENT });
         return;
       }
       ctx.ops.log.error({ err: error, command: name }, `${name}: transport failure`);

@@ -15,7 +15,7 @@ const LOG_EVERY_MS = 60_000;
  * [OPS12] A connection refused this many times within `FLOOD_WINDOW_MS` is closed: it sends without reading its
  * answers, and reading its messages alone would hold up every other connection. A console never comes near it.
  */
-export const FLOOD_REFUSALS = 500;
+export const FLOOD_REFUSALS_TO_CLOSE = 500;
 const FLOOD_WINDOW_MS = 10_000;
 
 /**
@@ -56,9 +56,9 @@ export class ConnectionLoad {
     this.running = Math.max(0, this.running - 1);
   }
 
-  /** Whether the connection has been refused `FLOOD_REFUSALS` times within the last window: then it is closed. */
+  /** Whether the connection has been refused `FLOOD_REFUSALS_TO_CLOSE` times within the last window: then it is closed. */
   get isFlooding(): boolean {
-    return this.refusedInWindow >= FLOOD_REFUSALS;
+    return this.refusedInWindow >= FLOOD_REFUSALS_TO_CLOSE;
   }
 
   private noteRefusal(name: SocketCommandName): void {

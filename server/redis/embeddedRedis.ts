@@ -19,6 +19,8 @@ export interface EmbeddedRedis {
 export interface EmbeddedRedisOptions {
   dataDir: string;
   port?: number;
+  /** Where to say that a leftover redis-server is being stopped (the server's log); unsaid when absent. */
+  say?: (message: string) => void;
 }
 
 /**
@@ -39,11 +41,11 @@ export async function startEmbeddedRedis(options: EmbeddedRedisOptions): Promise
 }
 
 /** [OPS8] A redis-server a dead server left running on this folder: stopped (SIGTERM: it writes its AOF and exits), so the folder has one. */
-async function stopLeftover(dataDir: string): Promise<void> {
+async function stopLeftover(dataDir: string, say: (message: string) => void): Promise<void> {
   const pidFile = join(dataDir, REDIS_PID_FILE);
   const pid = pidIn(pidFile);
   if (pid === null || pid === process.pid || !isAlive(pid) || !isRedisProcess(pid)) return;
-  console.log(`Stopping the redis-server (pid ${pid}) a previous server left running on ${dataDir}`);
+  say(`Stopping the redis-server (pid ${pid}) a previous server left running on ${dataDir}`);
   process.kill(pid, 'SIGTERM');
   if (!(await waitForExit(pid, 30_000))) {
     process.kill(pid, 'SIGKILL');
@@ -63,7 +65,7 @@ function isRedisProcess(pid: number): boolean {
 const REDIS_PID_FILE = 'redis.pid';
 
 async function start(binary: string, options: EmbeddedRedisOptions, release: () => void): Promise<EmbeddedRedis> {
-  await stopLeftover(options.dataDir);
+  await stopLeftover(options.dataDir, options.say ?? (() => undefined));
   const port = options.port ?? (await freePort());
   const child = spawn(
     binary,

@@ -13,8 +13,8 @@ const offsets = new WeakMap<Redis, number>();
 /** When the command being run was taken (epoch ms, this server's clock), for the scripts it sends. */
 const takenAt = new AsyncLocalStorage<number>();
 
-/** [OPS10] Runs `work` as one command taken at `at` (now unless given): every script it sends has the deadline counted from then. */
-export function asCommandTakenNow<T>(work: () => Promise<T>, at = Date.now()): Promise<T> {
+/** [OPS10] Runs `work` as one command taken at `at` (epoch ms): every script it sends has its deadline counted from then. */
+export function asCommandTakenAt<T>(at: number, work: () => Promise<T>): Promise<T> {
   return takenAt.run(at, work);
 }
 

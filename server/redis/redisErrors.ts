@@ -1,3 +1,8 @@
+import type { CommandError } from '../../shared/errors/errorCodes.ts';
+
+/** [OPS10] The answer to a command or request that reached no Redis: nothing was sent, so nothing was applied. */
+export const NOT_SENT: CommandError = { code: 'unavailable', message: 'the live store cannot be reached just now; nothing was applied; send it again in a moment' };
+
 /** What ioredis says when a command is refused before it is written, the connection not being ready (OPS10). */
 const NOT_WRITTEN = "Stream isn't writeable and enableOfflineQueue options is false";
 

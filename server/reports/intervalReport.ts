@@ -140,7 +140,7 @@ const COUNTED_FIGURES_SQL = `WITH ${COUNTED_MEASUREMENTS},
  * (yyyymmdd; all of the whole days in the first when there is no whole month); and the measurements themselves for
  * the part of a day at either end, [from, r1) and [r2, to). Empty parts are (0, 0) or an empty epoch range.
  */
-export const ROLLUP_BOUNDS_SQL = `WITH
+const ROLLUP_BOUNDS_SQL = `WITH
   lb AS (SELECT to_timestamp($1::bigint / 1000.0) AT TIME ZONE $3::text AS lf, to_timestamp($2::bigint / 1000.0) AT TIME ZONE $3::text AS lt),
   lm AS (
     SELECT CASE WHEN date_trunc('day', lf) = lf THEN lf ELSE date_trunc('day', lf) + interval '1 day' END AS d1, date_trunc('day', lt) AS d2,
@@ -162,15 +162,6 @@ export const ROLLUP_BOUNDS_SQL = `WITH
   FROM parts`;
 
 /**
- * [RP2d] The figures from the stored counts, in two steps. First the bins: the months' bins, the days' bins and the
- * measurements of the part days, summed per group and bin; count and compliance are these sums, and for each
- * percentile the running count finds the bin holding position ceil(p × n) (as `percentile_disc` picks it, the
- * product in double precision) and the count before that bin. Then whole seconds inside those bins only: the
- * months' per-second counts read by key, and the measurements outside the whole months, for the rows whose
- * interval and bin is one of them. The percentile is the first second whose running count, from the count before
- * its bin, reaches the position. The parts are passed as constants so that every table is read by its index.
- */
-export /**
  * [RP2d] The measurements `o` outside the whole months that fall in a percentile's bin `tb`: of that interval and
  * bin, and in that group (overall, one of its agencies, its priority, its region or its hour). One join per kind of
  * group, each on equal keys, so that PostgreSQL hashes them rather than testing every pair.
@@ -185,12 +176,22 @@ const OUTSIDE_IN_TARGETS = [
   .map((group) => `SELECT tb.interval, tb.dim, tb.value, tb.bin, o.seconds, 1 FROM outside o JOIN tb ON tb.interval = o.interval AND tb.bin = o.bin AND ${group}`)
   .join('\n      UNION ALL\n      ');
 
-export const ROLLUP_FIGURES_SQL = `WITH
+/**
+ * [RP2d] The figures from the stored counts, in two steps. First the bins: the months' bins, the days' bins and the
+ * measurements of the part days, summed per group and bin; count and compliance are these sums, and for each
+ * percentile the running count finds the bin holding position ceil(p × n) (as `percentile_disc` picks it, the
+ * product in double precision) and the count before that bin. Then whole seconds inside those bins only: the
+ * months' per-second counts read by key, and the measurements outside the whole months, for the rows whose
+ * interval and bin is one of them. The percentile is the first second whose running count, from the count before
+ * its bin, reaches the position. The parts are passed as constants so that every table is read by its index.
+ */
+const ROLLUP_FIGURES_SQL = `WITH
   k AS (
     SELECT interval, dim, value, bin, sum(n) AS n, sum(within) AS within, sum(target_rows) AS target_rows FROM (
       SELECT b.interval, b.dim, b.value, b.bin, b.n, b.within, b.target_rows
       FROM measurement_bins b WHERE b.month >= $3::int AND b.month < $4::int
       UNION ALL
+      -- The two stretches of days apart, not with OR: each is then one index-only read.
       SELECT d.interval, d.dim, d.value, d.bin, d.n, d.within, d.target_rows FROM measurement_day_bins d WHERE d.day >= $5::int AND d.day < $6::int
       UNION ALL
       SELECT d.interval, d.dim, d.value, d.bin, d.n, d.within, d.target_rows FROM measurement_day_bins d WHERE d.day >= $7::int AND d.day < $8::int
@@ -280,7 +281,7 @@ async function readFigures(client: pg.PoolClient, parameters: readonly unknown[]
   }
   if (method === 'rollup') {
     await client.query(`SET LOCAL work_mem = '${COUNTED_WORK_MEM}'`);
-    // Compiling this plan (JIT) took 0.8 s of a year's 3 s; run as planned, it needs none.
+    // Compiling this plan (JIT) cost more than running it.
     await client.query('SET LOCAL jit = off');
     // PostgreSQL cannot foresee how few groups of seconds the bins' measurements make, and sorted some 200,000 rows to
     // count them (0.3 s of an unaligned year); counted by hashing instead, the sorts left are of a few thousand rows.

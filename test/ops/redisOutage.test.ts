@@ -99,44 +99,45 @@ describe('[OPS10] true answers while Redis is away: ok and applied, or unavailab
     await t.close();
   });
 
-  it('[OPS10] Redis killed for 15 s under a stream of incident:create: every answer true, health within a second throughout', async () => {
+  /** A stream of commands and the health watch running while `disrupt` does its work, then the verdict on every answer. */
+  async function underStream(disrupt: () => Promise<void>): Promise<{ counts: { ok: number; unavailable: number }; health: { ms: number; status: number }[] }> {
     let isRunning = true;
     const health = watchHealth(t.url, () => isRunning);
     const stream = streamCommands(client, 100, () => isRunning);
     await sleep(1_000);
-    await t.redis.kill();
-    await sleep(15_000);
-    restarted = await startEmbeddedRedis({ dataDir: t.redis.dataDir, port: t.redis.port });
-    await expect.poll(async () => (await fetch(`${t.url}/readyz`)).status, { timeout: 20_000, interval: 200 }).toBe(200);
-    await sleep(1_000);
+    await disrupt();
     isRunning = false;
     const sent = await stream;
     const healthAnswers = await health;
-    const counts = await expectTrueAnswers(t, client, sent);
+    return { counts: await expectTrueAnswers(t, client, sent), health: healthAnswers };
+  }
+
+  it('[OPS10] Redis killed for 15 s under a stream of incident:create: every answer true, health within a second throughout', async () => {
+    const { counts, health } = await underStream(async () => {
+      await t.redis.kill();
+      await sleep(15_000);
+      restarted = await startEmbeddedRedis({ dataDir: t.redis.dataDir, port: t.redis.port });
+      await expect.poll(async () => (await fetch(`${t.url}/readyz`)).status, { timeout: 20_000, interval: 200 }).toBe(200);
+      await sleep(1_000);
+    });
     // Commands went through before and after the outage, and were refused during it.
     expect(counts.ok).toBeGreaterThan(10);
     expect(counts.unavailable).toBeGreaterThan(50);
-    expect(healthAnswers.some((answer) => answer.status === 503)).toBe(true);
-    expect(healthAnswers.filter((answer) => answer.ms >= 1_000)).toEqual([]);
+    expect(health.some((answer) => answer.status === 503)).toBe(true);
+    expect(health.filter((answer) => answer.ms >= 1_000)).toEqual([]);
   }, 120_000);
 
   it('[OPS10] Redis holding every answer for 5 s (connection open): commands it runs after their deadline are refused, none applied late', async () => {
     const pauser = new Redis(t.redis.url);
     try {
-      let isRunning = true;
-      const health = watchHealth(t.url, () => isRunning);
-      const stream = streamCommands(client, 100, () => isRunning);
-      await sleep(1_000);
-      await pauser.call('CLIENT', 'PAUSE', '5000', 'ALL');
-      await sleep(7_000);
-      isRunning = false;
-      const sent = await stream;
-      const healthAnswers = await health;
-      const counts = await expectTrueAnswers(t, client, sent);
+      const { counts, health } = await underStream(async () => {
+        await pauser.call('CLIENT', 'PAUSE', '5000', 'ALL');
+        await sleep(7_000);
+      });
       // Those sent in the first 3 s of the pause reached Redis more than 2 s late.
       expect(counts.unavailable).toBeGreaterThan(15);
       expect(counts.ok).toBeGreaterThan(10);
-      expect(healthAnswers.filter((answer) => answer.ms >= 1_000)).toEqual([]);
+      expect(health.filter((answer) => answer.ms >= 1_000)).toEqual([]);
     } finally {
       pauser.disconnect();
     }

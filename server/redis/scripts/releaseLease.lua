@@ -1,0 +1,5 @@
+-- KEYS: lease
+-- ARGV: holder token
+-- [OPS11] Gives a lease up only for its holder.
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
