@@ -10,6 +10,7 @@ import { verifyPassword } from '../server/auth/passwordHash.ts';
 import { issueToken, resolveSession } from '../server/auth/resolveSession.ts';
 import { findUserByName } from '../server/auth/userStore.ts';
 import { redisKeys, type RedisKeys } from '../server/redis/keys.ts';
+import { nodeForKey } from '../server/redis/nodeForKey.ts';
 import { aofGrowthSince, markAof } from './aofGrowth.ts';
 import { addBytes, auditFootprint, footprintTotal, growthOf, patternBytes, AUDIT_KEY_FAMILIES, type AuditFootprint, type AuditKeyFamily, type KeyBytes } from './auditKeys.ts';
 import { processRssMiB, redisUsedMemory, startBenchRedis } from './benchRedis.ts';
@@ -194,7 +195,9 @@ export async function benchAuditGrowth(options: AuditGrowthOptions): Promise<Aud
   const server = await startJoburgBenchServer(redisServer.url);
   try {
     const { ctx } = server;
-    const { redis, keys } = ctx;
+    const { keys } = ctx;
+    // The bench's Redis is one node; `nodeForKey` gives its connection with the node's own commands (INFO, SCAN, CONFIG).
+    const redis = nodeForKey(ctx.redis, keys.version);
     // Measure what is appended: no automatic rewrite may fold the AOF meanwhile.
     await redis.call('CONFIG', 'SET', 'auto-aof-rewrite-percentage', '0');
     const shiftOptions = { inFlight: options.inFlight, callTakers: options.callTakers, dispatchers: options.dispatchers };

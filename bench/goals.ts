@@ -10,7 +10,11 @@ import type { TicketBenchResult } from './tickets.bench.ts';
 export const GOALS_TEXT =
   'nearest < 1 ms p99 and ≥ 100× the Turf scan; incident to all consoles < 100 ms p99; ' +
   'route query on the Andorra graph < 1 ms p50 and ≥ 10× faster than pgRouting (p50); full recommendation with routed ETAs at 10,000 units < 20 ms p99; Open311 GET requests (90-day window, one service) over 100,000 tickets < 50 ms p99; ' +
-  'response-time (intervals) report over one year of city volume < 500 ms p99';
+  'response-time (intervals) report over one year of city volume < 500 ms p99; ' +
+  'nearest at 1,000,000 units < 1 ms p99 and ≥ 100× the Turf scan; position ingest ≥ 20,000 fixes/s at ack p99 < 50 ms and ≥ 0.3× raw GEOADD; ' +
+  'incident burst 50/s for 60 s beside five times city position load: none lost, ack p99 < 100 ms; conflicting assignments ≥ 2,000/s, no double booking; ' +
+  'reconnect storm (2,000 open incidents, every crew and 50 consoles): no command waits > 100 ms; server memory at 10,000 units and 200 consoles < 512 MB; ' +
+  'console with 10,000 moving units: a position frame applied in < 50 ms p95; cold start of the built server to ready < 5 s';
 
 export interface GoalCheck {
   goal: string;

@@ -7,6 +7,7 @@ import { processRssMiB, redisUsedMemory, startBenchRedis } from './benchRedis.ts
 import { connectBenchSocket, type BenchSocket } from './benchSocket.ts';
 import { pointInBbox, seededRandom } from './random.ts';
 import { summarize, type Summary } from './stats.ts';
+import { nodeForKey } from '../server/redis/nodeForKey.ts';
 
 
 export interface BroadcastOptions {
@@ -140,7 +141,7 @@ export async function benchIncidentBroadcast(options: BroadcastOptions): Promise
       ack: summarize(ackMs),
       maxScheduleLagMs,
       processRssMiB: processRssMiB(),
-      redisMemory: await redisUsedMemory(server.ctx.redis),
+      redisMemory: await redisUsedMemory(nodeForKey(server.ctx.redis, server.ctx.keys.version)),
     };
   } finally {
     for (const socket of sockets) socket.close();

@@ -17,6 +17,7 @@ import { seedUnits } from '../server/units/seedFleet.ts';
 import { processRssMiB, redisUsedMemory, startBenchRedis } from './benchRedis.ts';
 import { seededRandom } from './random.ts';
 import { summarize, type Summary } from './stats.ts';
+import { nodeForKey } from '../server/redis/nodeForKey.ts';
 
 export const ANDORRA_PACK = resolve(import.meta.dirname, '../fixtures/andorra');
 
@@ -228,7 +229,7 @@ export async function benchRecommendRouted(options: RecommendOptions): Promise<R
         throughput: (plain.samples.length / plain.elapsedMs) * 1000,
         ranking: [...new Set(plain.answers.map((answer) => answer.ranking))].join(', ') || 'none',
       },
-      redisMemory: await redisUsedMemory(ctx.redis),
+      redisMemory: await redisUsedMemory(nodeForKey(ctx.redis, ctx.keys.version)),
       processRssMiB: processRssMiB(),
     };
   } finally {

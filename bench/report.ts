@@ -1,4 +1,5 @@
 import { UNIT_KINDS } from '../shared/units/unitKinds.ts';
+import { SEARCH_RADII_METERS } from '../server/dispatch/findNearby.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ArchiveBenchResult, ReportSeries } from './archive.bench.ts';
@@ -13,6 +14,7 @@ import type { RecommendResult } from './recommendRouted.bench.ts';
 import type { RouteBenchResult } from './routing/routeQuery.bench.ts';
 import type { Summary } from './stats.ts';
 import type { QuerySeries, TicketBenchResult } from './tickets.bench.ts';
+import { cityScaleMarkdown, cityScaleRecords, type ScaleSection } from './cityScale.ts';
 
 export interface BenchRun {
   date: string;
@@ -24,6 +26,8 @@ export interface BenchRun {
   audit: AuditGrowthResult;
   tickets: TicketBenchResult;
   archive: ArchiveBenchResult;
+  /** Benchmarks 8 on: the city-scale set (bench/cityScale.ts). */
+  scale: ScaleSection[];
   goals: GoalCheck[];
   /** 1-minute load average of the machine before each benchmark and at the end. */
   load: { beforeNearest: number; beforeBroadcast: number; beforeRoute: number; beforeRecommend: number; beforeAudit: number; beforeTickets: number; beforeArchive: number; end: number };
@@ -70,7 +74,7 @@ export function records(run: BenchRun): (BenchRecord | FigureRecord)[] {
       p50: r3(nearest.ours.p50),
       p99: r3(nearest.ours.p99),
       throughput: Math.round(nearest.oursPerSecond),
-      peer: { name: `@turf/turf nearestPoint, in-process over ~${Math.round(nearest.options.units / 5)} points of the kind`, p50: r3(nearest.turf.p50), p99: r3(nearest.turf.p99) },
+      peer: { name: `@turf/turf nearestPoint, in-process over ~${Math.round(nearest.options.units / UNIT_KINDS.length)} points of the kind`, p50: r3(nearest.turf.p50), p99: r3(nearest.turf.p99) },
       date,
       machine,
     },
@@ -134,6 +138,11 @@ export function records(run: BenchRun): (BenchRecord | FigureRecord)[] {
   ];
 }
 
+/** docs/benchmarks.json: the figures of benchmarks 1–7, then each city-scale benchmark's result as measured. */
+export function allRecords(run: BenchRun): unknown[] {
+  return [...records(run), ...cityScaleRecords(run.scale, run.date)];
+}
+
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 }
@@ -144,7 +153,7 @@ export function nearestTable(n: NearestResult): string {
     [
       ['Redis GEOSEARCH via `nearestAvailable` (loopback round trip included)', f3(n.ours.p50), f3(n.ours.p99), f3(n.ours.max), int(n.oursPerSecond)],
       ['Redis `PING` on the same connection (the round-trip floor)', f3(n.ping.p50), f3(n.ping.p99), f3(n.ping.max), ''],
-      [`Turf \`nearestPoint\` scan, in-process (~${int(n.options.units / 5)} points of the kind)`, f3(n.turf.p50), f3(n.turf.p99), f3(n.turf.max), int(n.turfPerSecond)],
+      [`Turf \`nearestPoint\` scan, in-process (~${int(n.options.units / UNIT_KINDS.length)} points of the kind)`, f3(n.turf.p50), f3(n.turf.p99), f3(n.turf.max), int(n.turfPerSecond)],
       ['Ratio Turf / ours', `${f1(n.p50Ratio)}×`, `${f1(n.p99Ratio)}×`, '', ''],
     ],
   );
@@ -155,10 +164,10 @@ export function nearestFacts(n: NearestResult): string {
     ['', ''],
     [
       [`Units seeded (${UNIT_KINDS.length} kinds, uniform in the bbox, all available)`, int(n.options.units)],
-      ['Seeding time (`seedUnits`, AOF fsync always)', `${int(n.seedMs)} ms`],
+      [n.seeding === 'batched' ? 'Seeding time (batched RESP writes, AOF off while seeding; see section 8)' : 'Seeding time (`seedUnits`, AOF fsync always)', `${int(n.seedMs)} ms`],
       ['Queries timed (after warm-up)', `${int(n.options.queries)} (+${n.options.warmup} warm-up)`],
       ['Units asked for per query', String(n.options.wanted)],
-      ['Queries that needed a wider radius (> 1 round trip)', `${int(n.widened)} / ${int(n.options.queries)}`],
+      [`Queries that widened past the first radius (${SEARCH_RADII_METERS[0]} m; still one round trip, in the script)`, `${int(n.widened)} / ${int(n.options.queries)}`],
       ['Queries where Turf\'s nearest = our first hit', `${int(n.sameNearest)} / ${int(n.options.queries)}`],
       ['Redis `used_memory_human` after seeding', n.redisMemory],
       ['Node process RSS', `${f1(n.nodeRssMiB)} MiB`],
@@ -286,7 +295,7 @@ function loadNote(run: BenchRun): string {
 }
 
 function ratioNote(n: NearestResult): string {
-  return `On the ×100 goal: the Turf scan over ~${int(n.options.units / 5)} points of one kind took ${f3(n.turf.p50)} ms (p50) in-process, so
+  return `On the ×100 goal: the Turf scan over ~${int(n.options.units / UNIT_KINDS.length)} points of one kind took ${f3(n.turf.p50)} ms (p50) in-process, so
 ×100 would need ${f3(n.turf.p50 / 100)} ms per query, while a bare Redis \`PING\` round trip on loopback took ${f3(n.ping.p50)} ms (p50) on
 this machine. A query that crosses a socket cannot reach that ratio against an in-memory scan of this size; the
 goal as written compares different work (see Method).`;
@@ -373,6 +382,8 @@ ${archiveLagTable(archive)}
 
 ${archiveFacts(archive)}
 
+${cityScaleMarkdown(run.scale)}
+
 ## Method
 
 - Each Redis benchmark starts its own \`redis-server\` (\`startEmbeddedRedis\`, fresh temporary data folder, the
@@ -381,9 +392,9 @@ ${archiveFacts(archive)}
   Johannesburg bbox 27.714,-26.526 – 28.215,-25.903, all available) are seeded with the server's \`seedUnits\` under
   \`redisKeys('bench')\`. ${int(nearest.options.queries)} query points (uniform in the bbox, seeded PRNG, kinds in turn) are
   each timed one at a time around \`nearestAvailable(redis, keys.availableUnits(kind), point, ${nearest.options.wanted})\`, so every
-  figure **includes one or more loopback round trips** to Redis (the radius widens 3 → 8 → 20 → 60 km until ${nearest.options.wanted} are found).
+  figure **includes one loopback round trip** to Redis (the script \`nearestAvailable.lua\` widens ${SEARCH_RADII_METERS.map((r) => r / 1000).join(' → ')} km until ${nearest.options.wanted} are found).
   The Turf figure is \`nearestPoint(point, collection)\` **in-process** over a FeatureCollection of the units of
-  the same kind (~${int(nearest.options.units / 5)} points), for the same query points; it returns only the single nearest
+  the same kind (~${int(nearest.options.units / UNIT_KINDS.length)} points), for the same query points; it returns only the single nearest
   unit, while ours returns the nearest ${nearest.options.wanted} with distances. The two are not the same work: one is a
   network query to an indexed store, the other a linear in-memory scan. ${nearest.options.warmup} warm-up queries
   precede each timed series. Throughput is queries completed per second, one at a time (no concurrency).
@@ -432,18 +443,24 @@ ${archiveFacts(archive)}
 ${auditMethod(audit)}
 ${ticketMethod(tickets)}
 ${archiveMethod(archive)}
+- **City-scale set (8 on):** each starts its own Redis (as above), the server alone in a process of its own (\`bench/load/serverHost.ts\`: the
+  Johannesburg server with raised rate limits and synthetic units, sessions minted in that process so no password hashing
+  is timed, its RSS sampled every 100 ms and its event-loop delay recorded there), and a load generator in another
+  (\`bench/load/loadGenerator.ts\`: real socket.io-client connections over loopback, commands on an absolute-time schedule
+  or closed-loop, every answer timed from its send). The console benchmark drives Debian's Chromium (playwright-core) on a
+  signed-in dispatcher console and reads the console's own User Timing measures (\`cad:position-frame\`).
 - Percentiles are nearest-rank over all samples. RSS is \`process.memoryUsage().rss\` of the benchmark process
   (after the earlier benchmarks, so it is an upper bound for the server alone).
 - \`BENCH_QUICK=1\` runs a shortened smoke version and does not write these files (it writes its own to a temporary
-  folder named in its output). \`BENCH_SKIP_PGROUTING=1\` skips the pgRouting column. \`BENCH_ONLY=7\` runs benchmark 7
-  alone and prints it (these files are written by a full run only).
+  folder named in its output). \`BENCH_SKIP_PGROUTING=1\` skips the pgRouting column. \`BENCH_ONLY=7\` (or a list from 7 on,
+  such as \`BENCH_ONLY=9,12\`) runs those benchmarks alone and prints them (these files are written by a full run only).
 `;
 }
 
 export function writeDocs(run: BenchRun, mdPath: string, jsonPath: string): void {
   mkdirSync(dirname(mdPath), { recursive: true });
   writeFileSync(mdPath, markdown(run));
-  writeFileSync(jsonPath, `${JSON.stringify(records(run), null, 2)}\n`);
+  writeFileSync(jsonPath, `${JSON.stringify(allRecords(run), null, 2)}\n`);
 }
 
 // ── Benchmark 5: audit record growth and the command path ─────────────────────────────────────────

@@ -3,6 +3,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { benchArchive, type ArchiveBenchResult } from './archive.bench.ts';
 import { benchAuditGrowth } from './auditGrowth.bench.ts';
+import { CITY_SCALE_NUMBERS, cityScaleGoals, runCityScale } from './cityScale.ts';
 import { archiveGoals, checkGoals } from './goals.ts';
 import { benchIncidentBroadcast } from './incidentBroadcast.bench.ts';
 import { describeMachine } from './machine.ts';
@@ -34,8 +35,9 @@ import { benchTickets } from './tickets.bench.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const quick = process.env.BENCH_QUICK === '1';
-/** `BENCH_ONLY=7`: only benchmark 7, printed; the docs are written by a full run only. */
+/** `BENCH_ONLY=7` (or `=9,12`…, from 7 on): only those benchmarks, printed; the docs are written by a full run only. */
 const only = process.env.BENCH_ONLY;
+const ONLY_ALONE = new Set([7, ...CITY_SCALE_NUMBERS]);
 
 const load1 = (): number => loadavg()[0] ?? Number.NaN;
 
@@ -59,9 +61,15 @@ async function main(): Promise<void> {
   console.log(`Benchmarks${quick ? ' (BENCH_QUICK: smoke run, docs not written)' : ''}${only ? ` (BENCH_ONLY=${only}: docs not written)` : ''}`);
   console.log(`Machine: ${machine.nproc} CPUs, ${machine.cpu}, ${machine.ramGiB} GiB RAM, Node ${machine.node}, Redis ${machine.redis}\n`);
   if (only !== undefined) {
-    if (only !== '7') throw new Error(`BENCH_ONLY=${only}: only benchmark 7 runs alone`);
-    const { archive } = await runArchive();
-    console.log(`Goals of benchmark 7\n${goalsTable(archiveGoals(archive))}\n`);
+    const numbers = new Set(only.split(',').map((part) => Number(part.trim())));
+    const refused = [...numbers].filter((n) => !ONLY_ALONE.has(n));
+    if (refused.length > 0) throw new Error(`BENCH_ONLY=${only}: benchmarks ${[...ONLY_ALONE].join(', ')} run alone, not ${refused.join(', ')}`);
+    if (numbers.has(7)) {
+      const { archive } = await runArchive();
+      console.log(`Goals of benchmark 7\n${goalsTable(archiveGoals(archive))}\n`);
+    }
+    const scale = await runCityScale(quick, (line) => console.log(line), numbers);
+    if (scale.length > 0) console.log(`Goals\n${goalsTable(cityScaleGoals(scale))}\n`);
     return;
   }
   const beforeNearest = load1();
@@ -115,6 +123,9 @@ async function main(): Promise<void> {
 
   const { archive, beforeArchive } = await runArchive();
 
+  console.log('The city-scale set (load from a process of its own, the server in another)…');
+  const scale = await runCityScale(quick, (line) => console.log(line));
+
   const run: BenchRun = {
     date: new Date().toISOString(),
     machine,
@@ -125,7 +136,8 @@ async function main(): Promise<void> {
     audit,
     tickets,
     archive,
-    goals: checkGoals({ nearest, broadcast, route, recommend, audit, tickets, archive }),
+    scale,
+    goals: [...checkGoals({ nearest, broadcast, route, recommend, audit, tickets, archive }), ...cityScaleGoals(scale)],
     load: { beforeNearest, beforeBroadcast, beforeRoute, beforeRecommend, beforeAudit, beforeTickets, beforeArchive, end: load1() },
   };
   console.log(`Goals\n${goalsTable(run.goals)}\n`);

@@ -10,6 +10,7 @@ import { startJoburgBenchServer } from './benchServer.ts';
 import { processRssMiB, redisUsedMemory, startBenchRedis } from './benchRedis.ts';
 import { pointInBbox, seededRandom } from './random.ts';
 import { summarize, type Summary } from './stats.ts';
+import { nodeForKey } from '../server/redis/nodeForKey.ts';
 
 export interface TicketBenchOptions {
   /** Tickets seeded before the queries, spread over the last 90 days. */
@@ -167,7 +168,7 @@ export async function benchTickets(options: TicketBenchOptions): Promise<TicketB
       all,
       byStatus,
       ticketsInIndex: await ctx.redis.zcard(ctx.keys.ticketsCreated),
-      redisMemory: await redisUsedMemory(ctx.redis),
+      redisMemory: await redisUsedMemory(nodeForKey(ctx.redis, ctx.keys.version)),
       processRssMiB: processRssMiB(),
     };
   } finally {

@@ -37,6 +37,13 @@ if [ -z "${REDIS_URL:-}" ] || [ "$purpose" = "test" ]; then
   fi
 fi
 
+# [OPS11] The Redis Cluster test starts three redis-server nodes and joins them with redis-cli (Debian's
+# redis-tools, which redis-server depends on; installed here in case a machine has the server without it).
+have_redis_cli() { command -v redis-cli >/dev/null 2>&1 || [ -x /usr/bin/redis-cli ]; }
+if [ "$purpose" = "test" ] && ! have_redis_cli; then
+  apt_install redis-tools || echo "warning: redis-cli could not be installed; the Redis Cluster test (test/ops/redisCluster.test.ts) will fail" >&2
+fi
+
 # [AR1] The durable record: PostgreSQL's server binaries (initdb, pg_ctl, postgres), started by the project
 # under the city's data folder when DATABASE_URL is not set, and by the tests on free ports.
 have_postgres() { ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1; }

@@ -58,6 +58,7 @@ async function main(): Promise<void> {
   // A start that fails (the port is taken, the archive will not migrate) leaves nothing of its own running.
   const server = await createCadServer({
     redisUrl: config.REDIS_URL ?? embedded?.url ?? '',
+    redisCluster: config.REDIS_CLUSTER === 'on',
     databaseUrl: config.DATABASE_URL ?? embeddedPostgres?.url ?? '',
     ...(config.INSTANCE_ID ? { instanceId: config.INSTANCE_ID } : {}),
     ...(replayClock ? { replayClock } : {}),

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient.ts';
 import type { Archive } from '../archive/openArchive.ts';
 import type { ReplayClock } from '../clock/replayClock.ts';
 import type { CadOps } from '../ops/cadOps.ts';
@@ -10,6 +10,7 @@ import type { CareCatalogue } from '../../shared/tickets/careServiceSchema.ts';
 import type { Router } from '../routing/router/createRouter.ts';
 import type { CoverageTracker } from '../coverage/coverageTracker.ts';
 import type { RedisKeys } from '../redis/keys.ts';
+import type { BoardCache } from '../journal/boardCache.ts';
 import type { UnitKindCache } from '../units/unitKindCache.ts';
 import type { SessionTokens } from '../auth/sessionTokens.ts';
 import type { RateLimits, RateLimitSettings } from '../auth/rateLimits.ts';
@@ -40,6 +41,11 @@ export interface CadSettings {
   drainTimeoutMs: number;
   /** [OPS2] How often Redis is PINGed for the latency histogram. */
   redisProbeMs: number;
+  /**
+   * [OPS12] While the event loop runs this late (ms), position fixes are shed: the instance has more work than CPU and
+   * commands come first. 0 never sheds for that reason (the shedding on commands in flight still holds).
+   */
+  shedPositionsLoopLateMs: number;
 }
 
 export const DEFAULT_SETTINGS: CadSettings = {
@@ -54,6 +60,7 @@ export const DEFAULT_SETTINGS: CadSettings = {
   coverageCheckMs: 3_000,
   drainTimeoutMs: 10_000,
   redisProbeMs: 5_000,
+  shedPositionsLoopLateMs: 100,
 };
 
 /** The city as the running server uses it. Immutable after start-up. */
@@ -69,7 +76,12 @@ export interface CityRuntime {
 
 /** Everything a command needs. Holds no state another server instance would need. */
 export interface CadContext {
-  redis: Redis;
+  redis: RedisClient;
+  /**
+   * [OPS12] Position fixes go to Redis on a connection of their own, so a burst of fixes queued on a socket never
+   * stands in front of an incident, an assignment or a status change on the commands connection.
+   */
+  positionsRedis: RedisClient;
   keys: RedisKeys;
   city: CityRuntime;
   settings: CadSettings;
@@ -79,6 +91,8 @@ export interface CadContext {
   /** [CV3] The coverage of the available units, kept per instance and computed again only when they change. */
   coverage: CoverageTracker;
   now(): number;
+  /** [OPS12] This instance's copy of the open incidents, caught up from the journal: a board snapshot costs what changed. */
+  board: BoardCache;
   /** [AR1] The durable record; null when the server runs without one (reports then answer `archive_unavailable`). */
   archive: Archive | null;
   /** [RL1] The replay clock of a replay server (CLOCK=replay); null on the system clock. */

@@ -5,7 +5,6 @@ import type { ReplayClock } from '../clock/replayClock.ts';
 import { careCatalogue } from '../../shared/tickets/careServiceSchema.ts';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { CityData } from '../city/cityData.ts';
@@ -26,6 +25,8 @@ import { CoverageTracker } from '../coverage/coverageTracker.ts';
 import { coverageWards } from '../coverage/coverageWards.ts';
 import { routedTravel, straightLineTravel } from '../coverage/travelTimes.ts';
 import { redisKeys } from '../redis/keys.ts';
+import { BLOCKING_READER_ROLE, COMMANDS_ROLE, connectRedis, type RedisTarget } from '../redis/connectRedis.ts';
+import { BoardCache } from '../journal/boardCache.ts';
 import { watchConnection } from '../redis/watchConnection.ts';
 import { seedFleet } from '../units/seedFleet.ts';
 import { UnitKindCache } from '../units/unitKindCache.ts';
@@ -35,6 +36,7 @@ import { sessionSecret } from '../auth/sessionSecret.ts';
 import { SessionTokens } from '../auth/sessionTokens.ts';
 import { seedDemoUsers } from '../auth/demoUsers.ts';
 import { CadMetrics } from '../ops/cadMetrics.ts';
+import { LoopLag } from '../ops/loopLag.ts';
 import { CommandGate } from '../ops/commandGate.ts';
 import { createLogger, type Logger } from '../ops/logger.ts';
 import { RedisProbe } from '../ops/redisProbe.ts';
@@ -42,7 +44,10 @@ import { readRedisClock } from '../redis/redisClock.ts';
 import { untilReady } from '../redis/untilReady.ts';
 
 export interface CadServerOptions {
+  /** One Redis node's URL; with `redisCluster`, one or more seed nodes of a Redis Cluster, separated by commas. */
   redisUrl: string;
+  /** `redisUrl` names nodes of a Redis Cluster: every connection is an ioredis `Cluster` (the metro's keys share one slot). */
+  redisCluster?: boolean;
   city: CityData;
   /** The city's road graph (`roads.bin`); without it, ETAs are straight-line estimates. */
   roadGraphFile?: string | null;
@@ -140,19 +145,22 @@ const REDIS_READY_TIMEOUT_MS = 20_000;
  * fleet seeded into Redis if it is not there yet.
  */
 export async function createCadServer(options: CadServerOptions): Promise<CadServer> {
+  const log = options.logger ?? createLogger({ level: 'warn' });
   // [OPS10] No offline queue on the commands connection: while it is not connected a command is refused at once
   // (`unavailable`, never applied) instead of waiting to be sent whenever Redis returns, after its caller gave up.
-  const redisOptions = { maxRetriesPerRequest: 20, enableAutoPipelining: true, enableOfflineQueue: false } as const;
-  const log = options.logger ?? createLogger({ level: 'warn' });
-  const redis = new Redis(options.redisUrl, redisOptions);
+  const redisTarget: RedisTarget = { url: options.redisUrl, isCluster: options.redisCluster ?? false };
+  const redis = connectRedis(redisTarget, COMMANDS_ROLE);
+  const positionsRedis = connectRedis(redisTarget, COMMANDS_ROLE);
   // The adapter reads its stream with a blocking XREAD, so it gets a connection of its own.
-  const adapterRedis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  const adapterRedis = connectRedis(redisTarget, BLOCKING_READER_ROLE);
   watchConnection(redis, 'commands', log);
   watchConnection(adapterRedis, 'broadcast adapter', log);
-  await untilReady(redis, REDIS_READY_TIMEOUT_MS);
-  await readRedisClock(redis);
-
+  watchConnection(positionsRedis, 'positions', log);
+  await Promise.all([untilReady(redis, REDIS_READY_TIMEOUT_MS), untilReady(positionsRedis, REDIS_READY_TIMEOUT_MS)]);
   const keys = redisKeys(options.keyTag ?? 'jhb');
+  // Keyless commands (TIME, PING) go to the node holding the metro's keys, `keys.version` among them.
+  await readRedisClock(redis, keys.version);
+
   const settings: CadSettings = { ...DEFAULT_SETTINGS, ...options.settings };
   const secret = await sessionSecret(redis, keys, options.sessionSecret);
   const areaIndex = createAreaIndex(options.city.boundary, options.city.wards);
@@ -161,12 +169,13 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
   // The sockets are counted by role at each scrape, from the Socket.IO server made below.
   const live: { io: CadIo | null } = { io: null };
   const gate = new CommandGate();
+  const loop = new LoopLag();
   const metrics = new CadMetrics({
     socketRoles: () => (live.io ? [...live.io.of('/').sockets.values()].map((socket) => socket.data.session.role) : []),
     commandsInFlight: () => gate.inFlight,
     isDraining: () => gate.isDraining,
   });
-  const redisProbe = new RedisProbe(redis, metrics);
+  const redisProbe = new RedisProbe(redis, metrics, keys.version);
   const coverage = new CoverageTracker({
     redis,
     keys,
@@ -176,6 +185,7 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
   });
   const ctx: CadContext = {
     redis,
+    positionsRedis,
     keys,
     city: { data: options.city, layers: cityLayers(options.city, router !== null, buildGazetteer(options.city, areaIndex), router ? roadLines(router.graph) : []), locate: (p) => areaIndex.locate(p), router, care: options.city.care ? careCatalogue(options.city.care) : null },
     settings,
@@ -184,12 +194,13 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
     limits: new RateLimits(redis, keys.rateLimitPrefix, settings.rateLimits),
     coverage,
     now,
+    board: new BoardCache({ redis, keys, settings, now }),
     archive: null,
     replayClock: options.replayClock ?? null,
-    ops: { log, metrics, redisProbe, gate },
+    ops: { log, metrics, redisProbe, gate, loop },
   };
   if (options.databaseUrl) {
-    const archive = await openArchive({ databaseUrl: options.databaseUrl, redis, redisUrl: options.redisUrl, keys, consumer: options.instanceId ?? hostname(), keepEntries: settings.maxReplayEntries * 2, log, timeZone: options.city.timeZone });
+    const archive = await openArchive({ databaseUrl: options.databaseUrl, redis, redisTarget, keys, consumer: options.instanceId ?? hostname(), keepEntries: settings.maxReplayEntries * 2, log, timeZone: options.city.timeZone });
     ctx.archive = archive;
     metrics.watchArchive(() => archive.archiver.lag());
   }
@@ -214,11 +225,13 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
   // load balancer), then HTTP; the archiver stops after its last acknowledged batch; the Redis connections last.
   const stopInstance = async (): Promise<void> => {
     redisProbe.stop();
+    loop.stop();
     coveragePush.stop();
     frames.stop();
     await closeSocketsAndHttp(io, http);
     await ctx.archive?.close();
     redis.disconnect();
+    positionsRedis.disconnect();
     adapterRedis.disconnect();
   };
   await new Promise<void>((resolve, reject) => {
@@ -230,6 +243,7 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
     throw error;
   });
   redisProbe.start(settings.redisProbeMs);
+  loop.start();
   const { port } = http.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
   let drained: Promise<DrainReport> | null = null;

@@ -1,10 +1,11 @@
-import { Redis } from 'ioredis';
 import type pg from 'pg';
 import type { Delta } from '../../shared/protocol/stateSchema.ts';
 import { auditEntryOf, type StreamEntry } from '../audit/searchAudit.ts';
 import { deltaFromEntry } from '../journal/readJournalSince.ts';
 import type { Logger } from '../ops/logger.ts';
+import { BLOCKING_READER_ROLE, connectRedis, type RedisTarget } from '../redis/connectRedis.ts';
 import type { RedisKeys } from '../redis/keys.ts';
+import type { RedisClient } from '../redis/redisClient.ts';
 import { SCRIPTS } from '../redis/scripts.ts';
 import { watchConnection } from '../redis/watchConnection.ts';
 import { withinMs } from '../ops/withinMs.ts';
@@ -15,8 +16,9 @@ export const ARCHIVE_GROUP = 'archive';
 
 export interface ArchiverOptions {
   /** The shared commands connection (nothing blocks on it); the archiver opens its own for blocking reads. */
-  redis: Redis;
-  redisUrl: string;
+  redis: RedisClient;
+  /** Where the archiver's own reading connection goes (the same store as `redis`). */
+  redisTarget: RedisTarget;
   keys: RedisKeys;
   pool: pg.Pool;
   /** This instance's name in the group: stable across restarts, so a restarted server re-reads what it had not confirmed. */
@@ -62,7 +64,7 @@ export function startArchiver(options: ArchiverOptions): Archiver {
   const batchSize = options.batchSize ?? 500;
   const claimIdleMs = options.claimIdleMs ?? 30_000;
   const redis = options.redis;
-  const reader = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  const reader = connectRedis(options.redisTarget, BLOCKING_READER_ROLE);
   watchConnection(reader, 'archive reader', options.log);
   let isRunning = true;
   let lastError: string | null = null;

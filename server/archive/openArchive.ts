@@ -1,4 +1,5 @@
-import type { Redis } from 'ioredis';
+import type { RedisTarget } from '../redis/connectRedis.ts';
+import type { RedisClient } from '../redis/redisClient.ts';
 import pg from 'pg';
 import type { Logger } from '../ops/logger.ts';
 import type { RedisKeys } from '../redis/keys.ts';
@@ -15,8 +16,8 @@ export interface Archive {
 
 export interface OpenArchiveOptions {
   databaseUrl: string;
-  redis: Redis;
-  redisUrl: string;
+  redis: RedisClient;
+  redisTarget: RedisTarget;
   keys: RedisKeys;
   consumer: string;
   keepEntries: number;
@@ -44,7 +45,7 @@ export async function openArchive(options: OpenArchiveOptions): Promise<Archive>
     await pool.end();
     throw error;
   }
-  const archiver = startArchiver({ redis: options.redis, redisUrl: options.redisUrl, keys: options.keys, pool, consumer: options.consumer, keepEntries: options.keepEntries, log: options.log });
+  const archiver = startArchiver({ redis: options.redis, redisTarget: options.redisTarget, keys: options.keys, pool, consumer: options.consumer, keepEntries: options.keepEntries, log: options.log });
   return {
     pool,
     archiver,

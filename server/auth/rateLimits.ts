@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient.ts';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 /** [HI1] How much each client may send; held in Redis, so the limits hold across every server instance. */
@@ -31,7 +31,7 @@ export type LimitAnswer = { isAllowed: true } | { isAllowed: false; retryAfterSe
 export class RateLimits {
   private readonly limiters: Record<LimitKind, RateLimiterRedis>;
 
-  constructor(redis: Redis, prefix: string, settings: RateLimitSettings) {
+  constructor(redis: RedisClient, prefix: string, settings: RateLimitSettings) {
     const make = (kind: LimitKind, points: number, duration: number, blockDuration = 0): RateLimiterRedis =>
       new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:${kind}`, points, duration, blockDuration });
     this.limiters = {

@@ -30,9 +30,19 @@ const ClaimsSchema = z.object({
 const ISSUER = 'emergency-connect-cad';
 const AUDIENCE = 'emergency-connect-console';
 
-/** [AU4] Signs and checks session tokens (HS256 JWTs, jose) with the deployment's secret. */
+/** How many verified tokens an instance remembers (about 300 bytes each): more than its sockets and recent requests. */
+const VERIFIED_TOKENS_KEPT = 20_000;
+
+/**
+ * [AU4] Signs and checks session tokens (HS256 JWTs, jose) with the deployment's secret.
+ *
+ * [OPS12] A token's signature is checked once: the claims of a genuine token are remembered (bounded, oldest out), so
+ * a crew device's every position fix does not compute an HMAC again (it was the largest single cost of a fix). Only
+ * the signature check is remembered; expiry, revocation and the user are still checked on every use (resolveSession).
+ */
 export class SessionTokens {
   private readonly key: Uint8Array;
+  private readonly verified = new Map<string, Readonly<SessionClaims>>();
 
   constructor(secret: string) {
     this.key = new TextEncoder().encode(secret);
@@ -58,6 +68,19 @@ export class SessionTokens {
    * is left to the caller, which also honours a renewal of the same session (see resolveSession).
    */
   async verify(token: string): Promise<SessionClaims | null> {
+    const known = this.verified.get(token);
+    if (known) return { ...known };
+    const claims = await this.verifySignature(token);
+    if (!claims) return null;
+    if (this.verified.size >= VERIFIED_TOKENS_KEPT) {
+      const oldest = this.verified.keys().next();
+      if (!oldest.done) this.verified.delete(oldest.value);
+    }
+    this.verified.set(token, { ...claims });
+    return claims;
+  }
+
+  private async verifySignature(token: string): Promise<SessionClaims | null> {
     try {
       // The epoch as "now" turns off jose's own expiry check; `exp` is still required and returned.
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], currentDate: new Date(0), requiredClaims: ['exp'] });

@@ -9,8 +9,10 @@ export const ConfigSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   REDIS_URL: z
     .string()
-    .regex(/^rediss?:\/\/\S+$/, 'must look like redis://host:6379 (or rediss:// for TLS)')
+    .regex(/^rediss?:\/\/[^\s,]+(,rediss?:\/\/[^\s,]+)*$/, 'must look like redis://host:6379 (or rediss:// for TLS); with REDIS_CLUSTER=on, one or more nodes separated by commas')
     .optional(),
+  /** `on`: REDIS_URL names one or more nodes of a Redis Cluster (seeds: the client learns the rest from them). */
+  REDIS_CLUSTER: z.enum(['on', 'off']).default('off'),
   /** [AR1] The PostgreSQL archive; unset, the server starts its own under DATA_DIR/<city>/postgres. */
   DATABASE_URL: z
     .string()
@@ -57,6 +59,12 @@ const CheckedConfigSchema = ConfigSchema.refine((c) => !(c.NODE_ENV === 'product
 }).refine((c) => (c.ADMIN_USERNAME === undefined) === (c.ADMIN_PASSWORD === undefined), {
   message: 'set both ADMIN_USERNAME and ADMIN_PASSWORD, or neither',
   path: ['ADMIN_PASSWORD'],
+}).refine((c) => !(c.REDIS_CLUSTER === 'on' && c.REDIS_URL === undefined), {
+  message: 'a Redis Cluster is not started here: set REDIS_URL to one or more of its nodes (redis://host:7000,redis://host:7001)',
+  path: ['REDIS_CLUSTER'],
+}).refine((c) => !(c.REDIS_CLUSTER === 'off' && c.REDIS_URL?.includes(',')), {
+  message: 'names several nodes, which only a Redis Cluster has: set REDIS_CLUSTER=on, or name one node',
+  path: ['REDIS_URL'],
 });
 
 /** Reads the configuration; a bad variable stops start-up with a message naming it and the rule. */

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient.ts';
 import type { Coverage } from '../../shared/coverage/coverageSchema.ts';
 import { COVERAGE_GROUP_KINDS, COVERAGE_GROUPS, type CoverageGroup } from '../../shared/coverage/coverageTargets.ts';
 import type { UnitKind } from '../../shared/units/unitKinds.ts';
@@ -17,7 +17,7 @@ export interface CoverageState {
 }
 
 export interface CoverageTrackerOptions {
-  redis: Redis;
+  redis: RedisClient;
   keys: RedisKeys;
   wards: readonly CoverageWard[];
   travel: TravelTimes;

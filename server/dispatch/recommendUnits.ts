@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient.ts';
 import { RecommendationSchema, type DivertCandidate, type KindRecommendation, type PassedOver, type Recommendation, type RecommendInput } from '../../shared/dispatch/dispatchSchema.ts';
 import { DIVERT_CANDIDATES_PER_KIND, isDivertableStatus, isMoreUrgent, isWorthDiverting } from '../../shared/dispatch/divertSchema.ts';
 import { DEFAULT_RANKING, formatAge, rankCandidates, type DriveEstimate, type NearbyUnit, type RankingOptions } from '../../shared/dispatch/rankCandidates.ts';
@@ -17,6 +17,7 @@ import { refusal, type CommandOutcome } from '../commands/commandOutcome.ts';
 import { readIncident } from '../incidents/readIncident.ts';
 import { readUnits } from '../units/readUnits.ts';
 import { parseGeoHits, SEARCH_RADII_METERS, type GeoHit } from './findNearby.ts';
+import { SCRIPTS } from '../redis/scripts.ts';
 import { withCoverageCosts } from '../coverage/withCoverageCosts.ts';
 
 /** Candidates shown per kind beyond the number still needed. */
@@ -29,15 +30,12 @@ const NEARBY_SCAN = 60;
 const MAX_PASSED_OVER_RADIUS = 10_000;
 const MIN_PASSED_OVER_RADIUS = 200;
 
-/** Available units of `kind` nearest `at`, widening the radius until `wanted` are found. */
-export async function nearestAvailable(redis: Redis, key: string, at: LngLat, wanted: number): Promise<GeoHit[]> {
-  let hits: GeoHit[] = [];
-  for (const radius of SEARCH_RADII_METERS) {
-    const reply = await redis.call('GEOSEARCH', key, 'FROMLONLAT', at[0], at[1], 'BYRADIUS', radius, 'm', 'ASC', 'COUNT', wanted, 'WITHDIST', 'WITHCOORD');
-    hits = parseGeoHits(reply);
-    if (hits.length >= wanted) break;
-  }
-  return hits;
+/**
+ * Available units of `kind` nearest `at`, widening the radius until `wanted` are found: one script, one round trip.
+ * The answer is the same whatever the radii: the `wanted` nearest, or all there are within the last radius.
+ */
+export async function nearestAvailable(redis: RedisClient, key: string, at: LngLat, wanted: number): Promise<GeoHit[]> {
+  return parseGeoHits(await SCRIPTS.nearestAvailable.run(redis, [key], [at[0], at[1], wanted, ...SEARCH_RADII_METERS]));
 }
 
 /** [DS7] How long one computed recommendation is shared by every desk while the state does not change. */

@@ -29,7 +29,7 @@ export function deltaFromEntry([id, fields]: StreamEntry): Delta {
 const parseJson = (text: string | undefined): unknown => JSON.parse(text ?? 'null') as unknown;
 
 /** Journal entries after `afterVersion`, oldest first, at most `count`. */
-export async function readJournalEntries(ctx: CadContext, afterVersion: number, count: number): Promise<Delta[]> {
+export async function readJournalEntries(ctx: Pick<CadContext, 'redis' | 'keys'>, afterVersion: number, count: number): Promise<Delta[]> {
   const entries = (await ctx.redis.xrange(ctx.keys.journal, `${afterVersion + 1}-0`, '+', 'COUNT', count)) as StreamEntry[];
   return entries.map(deltaFromEntry);
 }

@@ -3,17 +3,18 @@ import { seesBoard, snapshotForViewer, type Viewer } from '../../shared/protocol
 import type { Snapshot } from '../../shared/protocol/stateSchema.ts';
 import type { CadContext } from '../app/cadContext.ts';
 import { SCRIPTS } from '../redis/scripts.ts';
-import { unitFromRecord, type UnitRecord } from '../units/unitRecord.ts';
+import type { BoardStore } from './boardCache.ts';
+import { byCallSign, unitFromRecord, type UnitRecord } from '../units/unitRecord.ts';
 
 /** [RT1] Every unit and open incident, read at one instant together with the version they are at. */
-export async function readSnapshot(ctx: CadContext): Promise<Snapshot> {
+export async function readSnapshot(ctx: BoardStore): Promise<Snapshot> {
   const { keys } = ctx;
   return snapshotOf(ctx, await SCRIPTS.snapshot.run(ctx.redis, [keys.version, keys.unitIds, keys.openIncidents], [keys.unitPrefix, keys.incidentPrefix]));
 }
 
 /**
  * [RT1][OPS12] What `viewer` sees of the state, read at one instant, at the cost of what it sees: a crew reads its
- * unit and that unit's incident, a role that sees no board reads the version only, a board the whole state (a desk
+ * unit and that unit's incident, a role that sees no board reads the version only, a board the whole state, from the instance's copy caught up from the journal (a desk
  * keeps its own part of it, DK1). Equal to `snapshotForViewer(viewer, readSnapshot(ctx))`.
  */
 export async function readSnapshotFor(ctx: CadContext, viewer: Viewer): Promise<Snapshot> {
@@ -23,13 +24,13 @@ export async function readSnapshotFor(ctx: CadContext, viewer: Viewer): Promise<
   }
   // A crew signed on to no unit sees nothing, as a role with no board.
   if (viewer.role === 'crew' || !seesBoard(viewer.role)) return snapshotOf(ctx, [(await ctx.redis.get(keys.version)) ?? '0', '[]', '[]']);
-  return snapshotForViewer(viewer, await readSnapshot(ctx));
+  return snapshotForViewer(viewer, await ctx.board.read());
 }
 
-function snapshotOf(ctx: CadContext, reply: unknown): Snapshot {
+function snapshotOf(ctx: BoardStore, reply: unknown): Snapshot {
   if (!Array.isArray(reply) || reply.length !== 3) throw new Error('snapshot script answered an unexpected shape');
   const [version, unitsJson, incidentsJson] = reply as [string, string, string];
-  const units = (JSON.parse(unitsJson) as UnitRecord[]).map(unitFromRecord).sort((a, b) => a.callSign.localeCompare(b.callSign));
+  const units = (JSON.parse(unitsJson) as UnitRecord[]).map(unitFromRecord).sort(byCallSign);
   const incidents = IncidentSchema.array().parse(JSON.parse(incidentsJson));
   const { ackDeadlineSeconds, stalePositionSeconds } = ctx.settings;
   return { version: Number(version), at: ctx.now(), settings: { ackDeadlineSeconds, stalePositionSeconds }, units, incidents };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient.ts';
 import type { Logger } from '../ops/logger.ts';
 import { SCRIPTS } from '../redis/scripts.ts';
 
@@ -31,7 +31,7 @@ export class CityLease {
   private isStopped = false;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly key: string,
     readonly holder: string,
     private readonly name: string,

@@ -1,12 +1,15 @@
-import type { Redis } from 'ioredis';
+import { everyNode } from '../redis/nodeForKey.ts';
+import type { RedisClient } from '../redis/redisClient.ts';
 
 /** The Socket.IO Redis Streams adapter's public channel of the main namespace (its default prefix `socket.io`). */
 export const ADAPTER_CHANNEL = 'socket.io#/#';
 
-/** How many connections are subscribed to `channel` (on this Redis node). */
-export async function subscribersOf(redis: Redis, channel: string): Promise<number> {
-  const reply = (await redis.call('PUBSUB', 'NUMSUB', channel)) as [string, number | string];
-  return Number(reply[1]);
+/** How many connections are subscribed to `channel`: on a cluster, where each node counts its own, on every node. */
+export async function subscribersOf(redis: RedisClient, channel: string): Promise<number> {
+  const counts = await Promise.all(
+    everyNode(redis).map(async (node) => Number(((await node.call('PUBSUB', 'NUMSUB', channel)) as [string, number | string])[1])),
+  );
+  return counts.reduce((sum, count) => sum + count, 0);
 }
 
 /**
@@ -15,7 +18,7 @@ export async function subscribersOf(redis: Redis, channel: string): Promise<numb
  * instance stopped moments after it started (a port already taken, an early SIGTERM) must not close it before then.
  * Answers whether the count was reached.
  */
-export async function untilSubscribed(redis: Redis, channel: string, count: number, timeoutMs: number): Promise<boolean> {
+export async function untilSubscribed(redis: RedisClient, channel: string, count: number, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if ((await subscribersOf(redis, channel)) >= count) return true;

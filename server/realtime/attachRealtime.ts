@@ -6,10 +6,10 @@ import type { Ack } from '../../shared/protocol/events.ts';
 import type { CadContext } from '../app/cadContext.ts';
 import { resolveSession, tokenFrom } from '../auth/resolveSession.ts';
 import { runCommand } from '../commands/runCommand.ts';
-import { readSnapshotFor } from '../journal/readSnapshot.ts';
 import type { CadIo, CadSocket } from './cadIo.ts';
 import { publishOutcome, type Publisher } from './publishOutcome.ts';
 import { roomsFor } from './rooms.ts';
+import { SnapshotDelivery } from './snapshotDelivery.ts';
 
 /** A handshake refusal: `message` is the code, `data` the one error shape. [AU3] */
 function refusal(code: 'unauthenticated' | 'protocol_outdated' | 'rate_limited' | 'forbidden', message: string): Error & { data: { code: string; message: string } } {
@@ -60,6 +60,7 @@ export function attachRealtime(io: CadIo, ctx: CadContext, publisher: Publisher)
     });
   });
 
+  const snapshots = new SnapshotDelivery(io, ctx);
   io.on('connection', (socket) => {
     const { userId, role } = socket.data.session;
     ctx.ops.log.debug({ socketId: socket.id, userId, role }, 'socket connected');
@@ -76,13 +77,7 @@ export function attachRealtime(io: CadIo, ctx: CadContext, publisher: Publisher)
       if (typeof ack === 'function') (ack as Ack<never>)({ ok: false, error });
       else socket.emit('command:unknown', { event: event.slice(0, 60), error });
     });
-    readSnapshotFor(ctx, socket.data.session).then(
-      (snapshot) => socket.emit('state:snapshot', snapshot),
-      (error: unknown) => {
-        ctx.ops.log.error({ err: error, userId: socket.data.session.userId }, 'snapshot for a new console failed');
-        socket.disconnect(true);
-      },
-    );
+    snapshots.deliver(socket);
   });
 }
 

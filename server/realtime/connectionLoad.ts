@@ -1,4 +1,5 @@
-import type { CadContext } from '../app/cadContext.ts';
+import type { CadSettings } from '../app/cadContext.ts';
+import type { CadOps } from '../ops/cadOps.ts';
 import type { SocketCommandName } from '../../shared/protocol/contract.ts';
 import type { Result } from '../../shared/protocol/result.ts';
 
@@ -31,7 +32,7 @@ export class ConnectionLoad {
   private windowStartedAt = 0;
 
   constructor(
-    private readonly ctx: CadContext,
+    private readonly ctx: { ops: Pick<CadOps, 'log' | 'metrics' | 'gate' | 'loop'>; settings: Pick<CadSettings, 'shedPositionsLoopLateMs'> },
     private readonly who: { socketId: string; userId: string },
   ) {}
 
@@ -43,13 +44,19 @@ export class ConnectionLoad {
       this.noteRefusal(name);
       return { ok: false, error: { code: 'rate_limited', message: `more than ${MAX_IN_FLIGHT_PER_CONNECTION} commands waiting for their answers on this connection; wait for them` } };
     }
-    if (name === 'unit:position' && this.ctx.ops.gate.inFlight >= SHED_POSITIONS_ABOVE_IN_FLIGHT) {
+    if (name === 'unit:position' && (this.ctx.ops.gate.inFlight >= SHED_POSITIONS_ABOVE_IN_FLIGHT || this.isLoopLate)) {
       metrics.positionsShed.inc();
       metrics.commands.inc({ command: name, outcome: 'rate_limited' });
       return { ok: false, error: { code: 'rate_limited', message: 'position fix not stored: the server is busy with commands; send the next fix as usual' } };
     }
     this.running += 1;
     return null;
+  }
+
+  /** [OPS12] Whether the event loop runs late enough that position fixes give way (CadSettings.shedPositionsLoopLateMs). */
+  private get isLoopLate(): boolean {
+    const lateMs = this.ctx.settings.shedPositionsLoopLateMs;
+    return lateMs > 0 && this.ctx.ops.loop.lastLateMs >= lateMs;
   }
 
   done(): void {

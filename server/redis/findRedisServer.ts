@@ -3,10 +3,15 @@ import { delimiter, join } from 'node:path';
 
 /** The absolute path of a `redis-server` binary on PATH or in the usual Debian places, or null. */
 export function findRedisServer(env: NodeJS.ProcessEnv = process.env): string | null {
+  return findRedisBinary('redis-server', env);
+}
+
+/** The absolute path of a Redis binary (`redis-server`, `redis-cli`) on PATH or in the usual Debian places, or null. */
+export function findRedisBinary(name: string, env: NodeJS.ProcessEnv = process.env): string | null {
   const dirs = [...(env.PATH ?? '').split(delimiter), '/usr/bin', '/usr/local/bin', '/usr/sbin'];
   for (const dir of dirs) {
     if (!dir) continue;
-    const candidate = join(dir, 'redis-server');
+    const candidate = join(dir, name);
     try {
       accessSync(candidate, constants.X_OK);
       return candidate;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redisClient.ts';
 import { commandDeadline } from './redisClock.ts';
 
 /**
@@ -19,7 +19,7 @@ export class LuaScript {
   }
 
   /** Runs the script atomically with `keys` and `args`; the reply is whatever the script returns. */
-  async run(redis: Redis, keys: readonly string[], givenArgs: readonly (string | number)[]): Promise<unknown> {
+  async run(redis: RedisClient, keys: readonly string[], givenArgs: readonly (string | number)[]): Promise<unknown> {
     const args = this.hasDeadline ? [...givenArgs, commandDeadline(redis)] : givenArgs;
     try {
       return await redis.evalsha(this.sha, keys.length, ...keys, ...args);

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Redis } from 'ioredis';
+import { nodeForKey } from './nodeForKey.ts';
+import type { RedisClient } from './redisClient.ts';
 
 /**
  * [OPS10] How long after the server takes a command its script may reach Redis: one that runs later is refused
@@ -8,7 +9,7 @@ import type { Redis } from 'ioredis';
 export const COMMAND_DEADLINE_MS = 2_000;
 
 /** Redis's clock minus this server's, per connection, from the last `TIME` read (0 until one is read). */
-const offsets = new WeakMap<Redis, number>();
+const offsets = new WeakMap<RedisClient, number>();
 
 /** When the command being run was taken (epoch ms, this server's clock), for the scripts it sends. */
 const takenAt = new AsyncLocalStorage<number>();
@@ -22,18 +23,19 @@ export function asCommandTakenAt<T>(at: number, work: () => Promise<T>): Promise
  * The deadline for a script sent on `redis`: epoch ms on Redis's clock, counted from when its command was taken
  * (or from now, for a script sent outside a command).
  */
-export function commandDeadline(redis: Redis): number {
+export function commandDeadline(redis: RedisClient): number {
   return (takenAt.getStore() ?? Date.now()) + (offsets.get(redis) ?? 0) + COMMAND_DEADLINE_MS;
 }
 
 /**
  * [OPS10] Reads Redis's clock and keeps its offset from this server's, taking the middle of the round trip as the
- * moment Redis read it (off by at most half the round trip). The deadline holds whatever the offset: Redis itself
+ * moment Redis read it (off by at most half the round trip). The deadline holds whatever the offset: RedisClient itself
  * compares; the offset only keeps a server whose clock is behind Redis's from having every command refused.
+ * On a cluster the clock read is that of the master holding `slotKey`'s slot, where the metro's scripts compare.
  */
-export async function readRedisClock(redis: Redis): Promise<number> {
+export async function readRedisClock(redis: RedisClient, slotKey: string): Promise<number> {
   const sentAt = Date.now();
-  const [seconds, micros] = await redis.time();
+  const [seconds, micros] = await nodeForKey(redis, slotKey).time();
   const receivedAt = Date.now();
   const offset = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000) - (sentAt + receivedAt) / 2;
   offsets.set(redis, offset);

@@ -1,10 +1,10 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redisClient.ts';
 
 /**
  * Resolves once `redis` is connected and ready. A connection without an offline queue refuses commands until then,
  * so a start waits for it; it fails after `timeoutMs`, or when the client stops trying, with the reason.
  */
-export function untilReady(redis: Redis, timeoutMs: number): Promise<void> {
+export function untilReady(redis: RedisClient, timeoutMs: number): Promise<void> {
   if (redis.status === 'ready') return Promise.resolve();
   return new Promise((resolve, reject) => {
     let lastError = '';

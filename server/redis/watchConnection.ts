@@ -1,11 +1,11 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redisClient.ts';
 import type { Logger } from '../ops/logger.ts';
 
 /**
  * Logs a Redis connection going down once, and coming back once, instead of every retry.
  * ioredis queues commands while it reconnects, so a short outage delays commands rather than failing them.
  */
-export function watchConnection(client: Redis, label: string, log: Logger): void {
+export function watchConnection(client: RedisClient, label: string, log: Logger): void {
   let isDown = false;
   client.on('error', (error: Error) => {
     if (isDown) return;

@@ -25,7 +25,7 @@ export async function recordPosition(ctx: CadContext, input: UnitPositionInput):
   if (!kind) return refusal('unit_not_found', `no unit ${input.unitId}`, { unitId: input.unitId });
   const { keys } = ctx;
   const [lng, lat] = input.position;
-  const stored = await SCRIPTS.recordPosition.run(ctx.redis, [keys.unit(input.unitId), keys.unitPositions, keys.availableUnits(kind)], [lng, lat, fixAt, input.unitId]);
+  const stored = await SCRIPTS.recordPosition.run(ctx.positionsRedis, [keys.unit(input.unitId), keys.unitPositions, keys.availableUnits(kind)], [lng, lat, fixAt, input.unitId]);
   if (stored === -1) return refusal('unit_not_found', `no unit ${input.unitId}`, { unitId: input.unitId });
   const isAccepted = stored === 1;
   const answer = { result: ok({ isAccepted, fixAt }) };

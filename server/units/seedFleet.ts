@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient.ts';
 import type { Facility, FleetUnit } from '../../shared/city/citySchema.ts';
 import { UNIT_KIND_AGENCY } from '../../shared/units/unitKinds.ts';
 import type { Unit } from '../../shared/units/unitSchema.ts';
@@ -30,7 +30,7 @@ export function unitAtBase(fleetUnit: FleetUnit, base: Facility, now: number): U
  * Adds every fleet unit not yet in the store; units already there keep their live state,
  * so a restart never resets a committed unit. Returns how many were added.
  */
-export async function seedUnits(redis: Redis, keys: RedisKeys, units: readonly Unit[]): Promise<number> {
+export async function seedUnits(redis: RedisClient, keys: RedisKeys, units: readonly Unit[]): Promise<number> {
   let added = 0;
   const batchSize = 500;
   for (let start = 0; start < units.length; start += batchSize) {
@@ -49,7 +49,7 @@ export async function seedUnits(redis: Redis, keys: RedisKeys, units: readonly U
 }
 
 /** Seeds the city's fleet at its bases. */
-export function seedFleet(redis: Redis, keys: RedisKeys, fleet: readonly FleetUnit[], facilities: readonly Facility[], now: number): Promise<number> {
+export function seedFleet(redis: RedisClient, keys: RedisKeys, fleet: readonly FleetUnit[], facilities: readonly Facility[], now: number): Promise<number> {
   const bases = new Map(facilities.map((facility) => [facility.id, facility]));
   const units = fleet.map((fleetUnit) => {
     const base = bases.get(fleetUnit.baseId);

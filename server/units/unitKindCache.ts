@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient.ts';
 import { UnitKindSchema, type UnitKind } from '../../shared/units/unitKinds.ts';
 import type { RedisKeys } from '../redis/keys.ts';
 
@@ -10,7 +10,7 @@ export class UnitKindCache {
   private readonly kinds = new Map<string, UnitKind>();
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {}
 

@@ -42,3 +42,8 @@ export function unitToFields(unit: Unit): string[] {
     'unansweredAt', unit.unansweredAt === null ? '' : String(unit.unansweredAt),
   ];
 }
+
+const CALL_SIGN_ORDER = new Intl.Collator();
+
+/** The board's order of units: by call sign (as `localeCompare`, with one collator for the many comparisons of a board). */
+export const byCallSign = (a: Pick<Unit, 'callSign'>, b: Pick<Unit, 'callSign'>): number => CALL_SIGN_ORDER.compare(a.callSign, b.callSign);

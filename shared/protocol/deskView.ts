@@ -62,6 +62,14 @@ export interface Viewer {
   department?: string | undefined;
 }
 
+/** Viewers with the same key see the same part of the board (`snapshotForViewer` gives them the same snapshot). */
+export function boardViewKey(viewer: Viewer): string {
+  if (!BOARD_VIEWERS.has(viewer.role)) return 'none';
+  if (viewer.role === 'dispatcher' && viewer.agency) return `desk:${viewer.agency}`;
+  if (viewer.role === 'crew') return `crew:${viewer.unitId ?? ''}`;
+  return 'board';
+}
+
 /** [CR1][DK1] What a console sees of the board: a crew its own unit and its incident, an agency desk its part, others everything. */
 export function snapshotForViewer(viewer: Viewer, snapshot: Snapshot): Snapshot {
   if (!BOARD_VIEWERS.has(viewer.role)) return { ...snapshot, units: [], incidents: [] };

@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CityLease } from '../../server/leases/cityLease.ts';
 import { redisKeys } from '../../server/redis/keys.ts';
+import { expectLeaseHandover } from '../support/leaseHandover.ts';
 import { startServerProcess, type StartedServer } from '../support/serverProcess.ts';
 import { startTestPostgres } from '../support/testPostgres.ts';
 import { startTestRedis } from '../support/testRedis.ts';
-import { testLogger } from '../support/testServer.ts';
 
 const KEYS = redisKeys('jhb');
 const JOBS = ['vehicle-simulator', 'avl-heartbeat'] as const;
@@ -68,33 +67,6 @@ describe('[OPS11] the jobs that run once per city run on one instance, and pass 
   }, 180_000);
 
   it('[OPS11] a holder that stops gives the lease up, and the next instance takes it at its next try; one that cannot reach Redis stops the job by the lease\'s expiry', async () => {
-    const log = testLogger();
-    const timing = { ttlMs: 1_500, renewEveryMs: 300 };
-    const runs: string[] = [];
-    const lease = (holder: string, connection: Redis) =>
-      new CityLease(connection, KEYS.lease('test-job'), holder, 'the test job', () => {
-        runs.push(`${holder} start`);
-        return () => runs.push(`${holder} stop`);
-      }, log, timing);
-    const first = lease('first', client);
-    const secondConnection = new Redis(redis.url);
-    const second = lease('second', secondConnection);
-    first.begin();
-    await expect.poll(() => first.isHeld, { timeout: 5_000 }).toBe(true);
-    second.begin();
-    await sleep(1_000);
-    expect(second.isHeld).toBe(false);
-    // A graceful stop: released at once, taken at the next try (300 ms), well before the TTL.
-    const stoppedAt = performance.now();
-    await first.end();
-    await expect.poll(() => second.isHeld, { timeout: 5_000, interval: 20 }).toBe(true);
-    expect(performance.now() - stoppedAt).toBeLessThan(1_200);
-    // The holder loses Redis: it stops the job by the lease's expiry, before anyone else may have it.
-    secondConnection.disconnect();
-    const lostAt = performance.now();
-    await expect.poll(() => second.isHeld, { timeout: 5_000, interval: 20 }).toBe(false);
-    expect(performance.now() - lostAt).toBeLessThan(timing.ttlMs + 100);
-    await second.end();
-    expect(runs).toEqual(['first start', 'first stop', 'second start', 'second stop']);
+    await expectLeaseHandover({ key: KEYS.lease('test-job'), first: { holder: 'first', connection: client }, second: { holder: 'second', connection: new Redis(redis.url) } });
   }, 60_000);
 });

@@ -24,6 +24,12 @@ export const TEST_RATE_LIMITS: RateLimitSettings = {
   connectionsPerMinute: 100_000,
 };
 /**
+ * [OPS12] Test servers shed no position fix for a late event loop: a test shares a busy machine with others, and a
+ * test about a fix wants it stored. The shedding itself is tested in test/ops/loopLag.test.ts.
+ */
+export const TEST_SHED_LOOP_LATE_MS = 0;
+
+/**
  * [OPS1] The test servers' logger: silent, so a run of the suite is not flooded with a line per command;
  * `TEST_LOG_LEVEL=debug npx vitest run …` shows what a server did while a test ran.
  */
@@ -51,7 +57,7 @@ export function joburgCity(): CityData {
 
 /** What every test server is started with: the demo users, cheap hashing and high limits (for servers a test builds itself). */
 export function testServerOptions(settings: Partial<CadServerOptions['settings']> = {}): Pick<CadServerOptions, 'seedDemoUsers' | 'settings' | 'logger'> {
-  return { seedDemoUsers: true, settings: { passwordCost: TEST_PASSWORD_COST, rateLimits: TEST_RATE_LIMITS, ...settings }, logger: testLogger() };
+  return { seedDemoUsers: true, settings: { passwordCost: TEST_PASSWORD_COST, rateLimits: TEST_RATE_LIMITS, shedPositionsLoopLateMs: TEST_SHED_LOOP_LATE_MS, ...settings }, logger: testLogger() };
 }
 
 export interface TestServer {
@@ -79,7 +85,7 @@ export async function startTestServer(options: Partial<Omit<CadServerOptions, 'r
     seedDemoUsers: true,
     logger: testLogger(),
     ...serverOptions,
-    settings: { passwordCost: TEST_PASSWORD_COST, rateLimits: TEST_RATE_LIMITS, ...serverOptions.settings },
+    settings: { passwordCost: TEST_PASSWORD_COST, rateLimits: TEST_RATE_LIMITS, shedPositionsLoopLateMs: TEST_SHED_LOOP_LATE_MS, ...serverOptions.settings },
     redisUrl: redis.url,
     ...(postgres ? { databaseUrl: postgres.url } : {}),
   }).catch(async (error: unknown) => {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { addMapControls, keepCityFramed, useBringIntoView, usePickCursor } from './mapBehaviour.ts';
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
-import { createCityMap, registerMap, setSourceData } from './cityMap.ts';
+import { createCityMap, feedSourceData, registerMap, setSourceData, updateSourceData } from './cityMap.ts';
 import type { CityLayers } from '../../../shared/city/citySchema.ts';
 import type { Incident } from '../../../shared/incidents/incidentSchema.ts';
 import type { Unit } from '../../../shared/units/unitSchema.ts';
@@ -10,12 +10,14 @@ import { buildCityStyle, citySources } from './cityStyle.ts';
 import { CLICKABLE_INCIDENT_LAYERS, FACILITY_COLORS, OVERLAY_LAYERS, PRIORITY_COLORS, ROUTE_COLOR, SOURCE, STATUS_COLORS } from './layers.ts';
 import { PRIORITY_LABELS, type PriorityLevel } from '../../../shared/incidents/priority.ts';
 import { UNIT_STATUSES, UNIT_STATUS_LABELS } from '../../../shared/units/unitStatus.ts';
-import { incidentsToFeatures, pickToFeatures, routesToFeatures, unitsToFeatures } from './features.ts';
+import { changedUnitsDiff, incidentsToFeatures, pickToFeatures, routesToFeatures, unitsSourceDiff, unitsToFeatures } from './features.ts';
 import type { RouteLine } from './features.ts';
 import type { RankingMethod } from '../../../shared/dispatch/dispatchSchema.ts';
 import type { Coverage } from '../../../shared/coverage/coverageSchema.ts';
 import type { CoverageGroup } from '../../../shared/coverage/coverageTargets.ts';
 import { useCoverageLayer } from './coverageLayer.ts';
+import { positionFrameShown } from '../realtime/positionFrameTiming.ts';
+import { unitIdsOf, unitsMovedFrom } from '../realtime/liveState.ts';
 import { CoverageControl } from '../coverage/CoverageControl.tsx';
 
 // The bundler moves the worker file; tell MapLibre where it went.
@@ -66,6 +68,8 @@ export function MapView(props: MapViewProps) {
   const { city, units, incidents, selectedId, pick, pickMode, routes = NO_ROUTES, routeMethod = 'straight_line' } = props;
   const containerRef = useRef<HTMLDivElement | null>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
+  /** The units the map's unit source holds (null: none yet, on a new map). */
+  const fedUnits = useRef<Readonly<Record<string, Unit>> | null>(null);
   const callbacks = useRef(props);
   callbacks.current = props;
   const [isLoaded, setLoaded] = useState(false);
@@ -104,6 +108,7 @@ export function MapView(props: MapViewProps) {
     mapRef.current = map;
     return registerMap(map, () => {
       mapRef.current = null;
+      fedUnits.current = null;
       setLoaded(false);
     });
     // The map is built once for the city; live data flows through the effects below.
@@ -111,7 +116,20 @@ export function MapView(props: MapViewProps) {
 
   useEffect(() => {
     const map = mapRef.current;
-    if (map && isLoaded) setSourceData(map, SOURCE.units, unitsToFeatures(Object.values(units)));
+    if (!map || !isLoaded) return;
+    // [RT4] Only what changed since the units last fed goes to the map (the whole collection the first time, or
+    // when units left or came in another order).
+    const before = fedUnits.current;
+    fedUnits.current = units;
+    const moved = before ? unitsMovedFrom(units, before) : null;
+    const diff = !before ? null : moved ? changedUnitsDiff(before, units, moved) : unitsSourceDiff(before, units, { before: unitIdsOf(before), after: unitIdsOf(units) });
+    const fed = !diff
+      ? feedSourceData(map, SOURCE.units, unitsToFeatures(Object.values(units)))
+      : diff.add.length + diff.update.length > 0
+        ? updateSourceData(map, SOURCE.units, diff)
+        : null;
+    // Ends the User Timing of a position frame that brought these units (nothing when a delta did).
+    positionFrameShown(fed);
   }, [units, isLoaded]);
 
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
-import type { GeoJSONSource, StyleSpecification } from 'maplibre-gl';
+import type { GeoJSONSource, GeoJSONSourceDiff, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -58,4 +58,17 @@ export function registerMap(map: MapLibreMap, onRemoved: () => void): () => void
 /** Feeds a GeoJSON source: the only way live data reaches the map. */
 export function setSourceData(map: MapLibreMap, id: string, data: FeatureCollection): void {
   void map.getSource<GeoJSONSource>(id)?.setData(data);
+}
+
+/** `setSourceData` that says when the map's worker has the data (null: no such source). */
+export function feedSourceData(map: MapLibreMap, id: string, data: FeatureCollection): Promise<void> | null {
+  return map.getSource<GeoJSONSource>(id)?.setData(data) ?? null;
+}
+
+/**
+ * Changes some features of a GeoJSON source whose features all have ids (MapLibre's `updateData`): only the change
+ * goes to the map's worker. Settles when the worker has it (null: no such source).
+ */
+export function updateSourceData(map: MapLibreMap, id: string, diff: GeoJSONSourceDiff): Promise<void> | null {
+  return map.getSource<GeoJSONSource>(id)?.updateData(diff) ?? null;
 }

@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
+import type { GeoJSONFeatureDiff, GeoJSONSourceDiff } from 'maplibre-gl';
 import type { RankingMethod } from '../../../shared/dispatch/dispatchSchema.ts';
 import type { RouteDestination } from '../../../shared/routing/routeSchema.ts';
 import type { Incident } from '../../../shared/incidents/incidentSchema.ts';
@@ -48,18 +49,91 @@ export function unitRank(unit: Unit): number {
   return unit.status === 'available' ? 1 : 0;
 }
 
+/** A unit as a map point, coloured by status and labelled with its call sign; its id is the unit's. */
+export function unitToFeature(unit: Unit): Feature<Point, UnitProperties> {
+  return {
+    type: 'Feature',
+    id: unit.id,
+    geometry: point(unit.position),
+    properties: unitProperties(unit),
+  };
+}
+
+function unitProperties(unit: Unit): UnitProperties {
+  return { id: unit.id, callSign: unit.callSign, kind: unit.kind, status: unit.status, incidentId: unit.incidentId, rank: unitRank(unit) };
+}
+
 /** Units as map points, coloured by status and labelled with their call sign. */
 export function unitsToFeatures(units: Iterable<Unit>): FeatureCollection<Point, UnitProperties> {
   const features: Feature<Point, UnitProperties>[] = [];
-  for (const unit of units) {
-    features.push({
-      type: 'Feature',
-      id: unit.id,
-      geometry: point(unit.position),
-      properties: { id: unit.id, callSign: unit.callSign, kind: unit.kind, status: unit.status, incidentId: unit.incidentId, rank: unitRank(unit) },
-    });
-  }
+  for (const unit of units) features.push(unitToFeature(unit));
   return { type: 'FeatureCollection', features };
+}
+
+const UNIT_PROPERTY_KEYS = ['id', 'callSign', 'kind', 'status', 'incidentId', 'rank'] as const;
+
+/** A map-source change of units: the `updateData` diff MapLibre takes, with its lists always there. */
+export type UnitsSourceDiff = Required<Pick<GeoJSONSourceDiff, 'add' | 'update'>>;
+
+/** How a unit's map feature changed (its point, its changed properties), or null when it did not. */
+function unitChange(old: Unit, unit: Unit): GeoJSONFeatureDiff | null {
+  if (old === unit) return null;
+  const change: GeoJSONFeatureDiff = { id: unit.id };
+  if (old.position[0] !== unit.position[0] || old.position[1] !== unit.position[1]) change.newGeometry = point(unit.position);
+  const was = unitProperties(old);
+  const is = unitProperties(unit);
+  const changed = UNIT_PROPERTY_KEYS.filter((key) => was[key] !== is[key]).map((key) => ({ key, value: is[key] }));
+  if (changed.length > 0) change.addOrUpdateProperties = changed;
+  return change.newGeometry || change.addOrUpdateProperties ? change : null;
+}
+
+/**
+ * [RT4] What changed on the map from the units `before` (last fed to the map) to `after`, as a MapLibre
+ * `updateData` diff: a moved unit's new point, a changed unit's changed properties, new units added at the end.
+ * Applied to the features of `before`, it gives exactly `unitsToFeatures(Object.values(after))`, in the same order.
+ * Null when it cannot (a unit gone, or the units in another order, as after a new snapshot): feed the whole
+ * collection then. `ids` gives each record's `Object.keys` when the caller has them already.
+ */
+export function unitsSourceDiff(
+  before: Readonly<Record<string, Unit>>,
+  after: Readonly<Record<string, Unit>>,
+  ids: { before: readonly string[]; after: readonly string[] } = { before: Object.keys(before), after: Object.keys(after) },
+): UnitsSourceDiff | null {
+  if (ids.after.length < ids.before.length) return null;
+  const update: GeoJSONFeatureDiff[] = [];
+  const add: Feature<Point, UnitProperties>[] = [];
+  for (let i = 0; i < ids.after.length; i += 1) {
+    const id = ids.after[i] ?? '';
+    const unit = after[id];
+    if (!unit) continue;
+    if (i >= ids.before.length) {
+      add.push(unitToFeature(unit));
+      continue;
+    }
+    if (ids.before[i] !== id) return null;
+    const old = before[id];
+    const change = old ? unitChange(old, unit) : null;
+    if (change) update.push(change);
+  }
+  return { add, update };
+}
+
+/**
+ * `unitsSourceDiff` when only the units `changedIds` may differ between the records (same ids, same order): a
+ * position frame's, which moves a few hundred of thousands of units. Looks at those alone.
+ */
+export function changedUnitsDiff(before: Readonly<Record<string, Unit>>, after: Readonly<Record<string, Unit>>, changedIds: readonly string[]): UnitsSourceDiff {
+  const update: GeoJSONFeatureDiff[] = [];
+  const seen = new Set<string>();
+  for (const id of changedIds) {
+    const old = before[id];
+    const unit = after[id];
+    if (!old || !unit || seen.has(id)) continue;
+    seen.add(id);
+    const change = unitChange(old, unit);
+    if (change) update.push(change);
+  }
+  return { add: [], update };
 }
 
 /**

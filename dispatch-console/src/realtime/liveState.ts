@@ -106,14 +106,58 @@ export function applySyncDeltas(state: LiveState, deltas: readonly Delta[], vers
   return { state: current, applied };
 }
 
-/** Moves units to their latest fixes; older fixes and unknown units are ignored. No version change. */
+/**
+ * Moves units to their latest fixes; older fixes and unknown units are ignored. No version change.
+ * [RT4] A frame moves some hundreds of thousands of units: the record is copied by its cached ids (a spread of a
+ * 10,000-key record costs several times more), and what the frame changed is kept beside it (`unitsMovedFrom`).
+ */
 export function applyFixes(state: LiveState, fixes: readonly UnitFix[]): LiveState {
   let units: Record<string, Unit> | null = null;
+  const moved: string[] = [];
   for (const fix of fixes) {
     const unit = (units ?? state.units)[fix.unitId];
     if (!unit || fix.fixAt < unit.fixAt) continue;
-    units ??= { ...state.units };
+    units ??= copyUnits(state.units);
     units[fix.unitId] = { ...unit, position: fix.position, fixAt: fix.fixAt };
+    moved.push(fix.unitId);
   }
-  return units ? { ...state, units } : state;
+  if (!units) return state;
+  const previous = frameLineage.get(state.units);
+  // Only the last step is kept: the record before it may then be collected.
+  if (previous) previous.from = null;
+  frameLineage.set(units, { ids: unitIdsOf(state.units), from: state.units, moved });
+  return { ...state, units };
+}
+
+/** Beside a units record made by `applyFixes`: its ids in order, and the record it was made from with what moved. */
+interface FrameLineage {
+  ids: readonly string[];
+  from: Readonly<Record<string, Unit>> | null;
+  moved: readonly string[];
+}
+
+const frameLineage = new WeakMap<Readonly<Record<string, Unit>>, FrameLineage>();
+
+/** The ids of `units` in their order (`Object.keys`), cached for records made by `applyFixes`. */
+export function unitIdsOf(units: Readonly<Record<string, Unit>>): readonly string[] {
+  return frameLineage.get(units)?.ids ?? Object.keys(units);
+}
+
+/** The same record, copied in the same order (an own copy the caller may then change). */
+function copyUnits(units: Readonly<Record<string, Unit>>): Record<string, Unit> {
+  const copy: Record<string, Unit> = {};
+  for (const id of unitIdsOf(units)) {
+    const unit = units[id];
+    if (unit) copy[id] = unit;
+  }
+  return copy;
+}
+
+/**
+ * The ids of the units a position frame changed when it made `units` from `before` (same ids, same order, the others
+ * the same objects), or null when `units` was not made from `before` by one frame.
+ */
+export function unitsMovedFrom(units: Readonly<Record<string, Unit>>, before: Readonly<Record<string, Unit>>): readonly string[] | null {
+  const lineage = frameLineage.get(units);
+  return lineage && lineage.from === before ? lineage.moved : null;
 }

@@ -3,6 +3,7 @@ import type { UnitFix } from '../../../shared/units/unitSchema.ts';
 import type { Result } from '../../../shared/protocol/result.ts';
 import { EMPTY_LIVE_STATE, SEES_EVERY_INCIDENT, applyDelta, applyFixes, applySnapshot, applySyncDeltas, applyTick } from './liveState.ts';
 import type { DeltaResult, LiveState, SeesIncident } from './liveState.ts';
+import { positionFrameArrived, positionFrameShown } from './positionFrameTiming.ts';
 
 const SYNC_RETRY_MS = 2000;
 
@@ -83,9 +84,12 @@ export class LiveStore {
     return item.delta ? applyDelta(this.state, item.delta, this.sees) : applyTick(this.state, item.version);
   }
 
+  /** [RT4] A position frame; timed (User Timing) until the map shows it, see positionFrameTiming.ts. */
   receiveFixes(fixes: readonly UnitFix[]): void {
+    positionFrameArrived(fixes);
     const next = applyFixes(this.state, fixes);
     if (next !== this.state) this.setState(next);
+    else positionFrameShown(null);
   }
 
   /** Whether a gap is being filled (for tests and the status bar). */

@@ -1,0 +1,134 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { withBenchProcesses } from './load/benchProcesses.ts';
+import { crewPositions } from './load/crewPositions.ts';
+import { withoutOkKeys } from './load/withoutOkKeys.ts';
+import { summarizeCpuProfile, type ProfileSummary } from './load/cpuProfileSummary.ts';
+import type { ConnectSummary, RunSummary } from './load/loadProtocol.ts';
+import { rawGeoaddRate, type RawGeoaddResult } from './load/redisBenchmark.ts';
+import { metricSum, readMetrics } from './load/serverMetrics.ts';
+
+export interface IngestOptions {
+  /** Crew sockets, each signed on to a synthetic unit of its own. */
+  crews: number;
+  /** Offered fixes per second, step by step (the steps stop once ack p99 passes `stopAboveP99Ms`). */
+  rates: number[];
+  stepSeconds: number;
+  drainMs: number;
+  stopAboveP99Ms: number;
+  /** Answers a crew socket may have outstanding before it skips a turn (the server refuses past 32). */
+  maxInFlightPerSocket: number;
+  /** Dispatcher consoles connected, receiving the coalesced `units:moved` frames. */
+  dispatchers: number;
+  rawGeoadd: { requests: number; clients: number };
+  /** Run the server under `--cpu-prof` and summarise where its time went. */
+  cpuProfile: boolean;
+}
+
+export interface IngestStep {
+  offeredPerSecond: number;
+  /** Fixes stored (`ok`) per second, over the step's send-to-last-answer time. */
+  storedPerSecond: number;
+  run: Omit<RunSummary, 'okKeys'>;
+  /** From the server's /metrics, the step's increase. */
+  received: number;
+  shed: number;
+  coalesced: number;
+  /** CPU the server process used in the step, and per fix stored, µs. */
+  serverCpuMs: number;
+  serverCpuPerFixUs: number;
+  serverEventLoopP99Ms: number;
+  /** p99 under the limit and at least 95 % of the offered fixes stored. */
+  isSustained: boolean;
+}
+
+export interface IngestResult {
+  options: IngestOptions;
+  unitsInStore: number;
+  crewsConnected: ConnectSummary;
+  steps: IngestStep[];
+  /** The highest offered rate sustained (see `IngestStep.isSustained`), or null. */
+  bestSustained: IngestStep | null;
+  rawGeoadd: RawGeoaddResult;
+  serverPeakRssMiB: number;
+  profile: ProfileSummary | null;
+}
+
+export const INGEST_QUICK: IngestOptions = {
+  crews: 60,
+  rates: [250, 500, 1_000, 2_000],
+  stepSeconds: 4,
+  drainMs: 5_000,
+  stopAboveP99Ms: 50,
+  maxInFlightPerSocket: 32,
+  dispatchers: 2,
+  rawGeoadd: { requests: 50_000, clients: 50 },
+  cpuProfile: false,
+};
+
+export const INGEST_FULL: IngestOptions = {
+  crews: 200,
+  rates: [500, 1_000, 2_000, 4_000, 8_000, 12_000, 16_000, 20_000, 24_000],
+  stepSeconds: 8,
+  drainMs: 10_000,
+  stopAboveP99Ms: 50,
+  maxInFlightPerSocket: 32,
+  dispatchers: 5,
+  rawGeoadd: { requests: 200_000, clients: 50 },
+  cpuProfile: true,
+};
+
+/**
+ * [Bench: position ingest] Crews' devices (`crews` real socket.io-client connections in a load-generator process,
+ * each signed on to a unit) send `unit:position` at rising rates on an absolute-time schedule to a server in a
+ * process of its own (Redis AOF fsync always, as in production); per step: the ack latency, the fixes stored,
+ * shed and coalesced, and the server's CPU per fix. Beside it, `redis-benchmark`'s raw unpipelined GEOADD rate on
+ * the same Redis.
+ */
+export async function benchIngest(options: IngestOptions, log: (line: string) => void = () => undefined): Promise<IngestResult> {
+  const profileDir = options.cpuProfile ? mkdtempSync(join(tmpdir(), 'cad-ingest-prof-')) : undefined;
+  const result = await withBenchProcesses({ syntheticUnits: options.crews, ...(profileDir ? { cpuProfileDir: profileDir } : {}) }, async ({ redisPort, host, load }) => {
+    const rawGeoadd = await rawGeoaddRate({ port: redisPort, ...options.rawGeoadd });
+    log(`  raw GEOADD (redis-benchmark -P 1 -c ${options.rawGeoadd.clients}): ${rawGeoadd.requestsPerSecond ?? rawGeoadd.reason}/s`);
+    const sessions = await host.call('sessions', { crewUnitIds: host.ready.syntheticUnitIds, dispatchers: options.dispatchers, callTakers: 0 });
+    const crewsConnected = await load.call('connect', { group: 'crews', url: host.ready.url, sockets: sessions.crews, concurrency: 20, timeoutMs: 20_000 });
+    await load.call('connect', { group: 'consoles', url: host.ready.url, sockets: sessions.dispatchers, concurrency: 10, timeoutMs: 20_000 });
+    // A short warm-up so that the first step does not pay for the JIT.
+    await load.call('run', crewPositions(500, 2, 2_000, options.maxInFlightPerSocket));
+    const steps: IngestStep[] = [];
+    let peakRssMiB = 0;
+    for (const rate of options.rates) {
+      const before = await readMetrics(host.ready.url);
+      await host.call('probe', { reset: true });
+      const run = withoutOkKeys(await load.call('run', crewPositions(rate, options.stepSeconds, options.drainMs, options.maxInFlightPerSocket)));
+      const probe = await host.call('probe', { reset: false });
+      peakRssMiB = Math.max(peakRssMiB, probe.peakRssMiB);
+      const after = await readMetrics(host.ready.url);
+      const delta = (name: string): number => metricSum(after, name) - metricSum(before, name);
+      const stored = run.outcomes.ok ?? 0;
+      const storedPerSecond = run.elapsedMs > 0 ? stored / (run.elapsedMs / 1000) : 0;
+      const step: IngestStep = {
+        offeredPerSecond: rate,
+        storedPerSecond,
+        run,
+        received: delta('cad_positions_received_total'),
+        shed: delta('cad_positions_shed_total'),
+        coalesced: delta('cad_positions_coalesced_total'),
+        serverCpuMs: probe.cpuMs,
+        serverCpuPerFixUs: stored > 0 ? (probe.cpuMs * 1000) / stored : Number.NaN,
+        serverEventLoopP99Ms: probe.eventLoopDelayP99Ms,
+        isSustained: run.ack.p99 < options.stopAboveP99Ms && stored >= 0.95 * rate * options.stepSeconds,
+      };
+      steps.push(step);
+      log(
+        `  ${rate}/s offered: ${Math.round(storedPerSecond)}/s stored, ack p50 ${run.ack.p50.toFixed(1)} p99 ${run.ack.p99.toFixed(1)} max ${run.ack.max.toFixed(0)} ms, ` +
+          `outcomes ${JSON.stringify(run.outcomes)}, skipped ${run.skipped}, shed ${step.shed}, coalesced ${step.coalesced}, server CPU ${Math.round(probe.cpuMs)} ms (${step.serverCpuPerFixUs.toFixed(0)} µs/fix), generator CPU ${Math.round(run.generatorCpuMs)} ms`,
+      );
+      if (run.ack.p99 >= options.stopAboveP99Ms) break;
+    }
+    const sustained = steps.filter((s) => s.isSustained);
+    return { crewsConnected, steps, rawGeoadd, unitsInStore: host.ready.unitsInStore, serverPeakRssMiB: peakRssMiB, bestSustained: sustained.at(-1) ?? null };
+  });
+  return { options, ...result, profile: profileDir ? summarizeCpuProfile(profileDir) : null };
+}

@@ -1,0 +1,52 @@
+import type { GoalCheck } from '../goals.ts';
+import type { IngestResult } from '../ingest.bench.ts';
+
+const int = (value: number): string => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : '—');
+const ms = (value: number): string => (Number.isFinite(value) ? value.toFixed(1) : '—');
+
+/** One row per step of the position-ingest benchmark. */
+export function ingestTable(result: IngestResult): string {
+  const rows = result.steps.map((step) => {
+    const refused = Object.entries(step.run.outcomes)
+      .filter(([code]) => code !== 'ok')
+      .map(([code, n]) => `${code} ${int(n)}`)
+      .join(', ');
+    return `| ${int(step.offeredPerSecond)} | ${int(step.storedPerSecond)} | ${ms(step.run.ack.p50)} | ${ms(step.run.ack.p99)} | ${ms(step.run.ack.max)} | ${int(step.shed)} | ${int(step.coalesced)} | ${refused || '—'} | ${int(step.run.skipped)} | ${int(step.serverCpuPerFixUs)} | ${step.isSustained ? 'yes' : 'no'} |`;
+  });
+  return [
+    '| offered fixes/s | stored fixes/s | ack p50 (ms) | ack p99 (ms) | ack max (ms) | shed | coalesced | other answers | skipped (client window full) | server CPU per stored fix (µs) | sustained |',
+    '|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|',
+    ...rows,
+  ].join('\n');
+}
+
+/** The setting and the comparison with the raw GEOADD rate, and where the server's time went. */
+export function ingestFacts(result: IngestResult): string {
+  const { options, rawGeoadd, bestSustained, profile } = result;
+  const raw = rawGeoadd.requestsPerSecond;
+  const lines = [
+    `${options.crews} crew sockets (one synthetic unit each, ${int(result.unitsInStore)} units in the store) and ${options.dispatchers} dispatcher consoles, real socket.io-client connections in a load-generator process; the server alone in its own process; its own Redis (AOF, appendfsync always). Steps of ${options.stepSeconds} s on an absolute-time schedule, stopped once ack p99 ≥ ${options.stopAboveP99Ms} ms. "Sustained": p99 < ${options.stopAboveP99Ms} ms and ≥ 95 % of the offered fixes stored.`,
+    `Highest sustained rate: ${bestSustained ? `${int(bestSustained.offeredPerSecond)} fixes/s offered (${int(bestSustained.storedPerSecond)}/s stored, p99 ${ms(bestSustained.run.ack.p99)} ms)` : 'none of the steps'}.`,
+    raw === null ? `Raw GEOADD: not measured (${rawGeoadd.reason ?? ''}).` : `Raw GEOADD on the same Redis (\`${rawGeoadd.command}\`): ${int(raw)} requests/s (p50 ${rawGeoadd.p50Ms ?? '—'} ms).`,
+    `Server peak RSS ${ms(result.serverPeakRssMiB)} MiB.`,
+  ];
+  if (profile) {
+    const top = (list: { name: string; share: number }[]): string => list.slice(0, 8).map((s) => `${s.name} ${(s.share * 100).toFixed(1)} %`).join(', ');
+    lines.push(`Server CPU profile (\`--cpu-prof\`, whole run, ${int(profile.busyMs)} ms busy of ${int(profile.totalMs)} ms): self time by source: ${top(profile.bySource)}; inclusive by server function: ${top(profile.byServerFunction)}.`);
+  }
+  return lines.join('\n\n');
+}
+
+/** The issue's goals for position ingest. */
+export function ingestGoals(result: IngestResult): GoalCheck[] {
+  const best = result.bestSustained?.offeredPerSecond ?? 0;
+  const raw = result.rawGeoadd.requestsPerSecond;
+  return [
+    { goal: 'position ingest: ≥ 20,000 fixes/s sustained (ack p99 < 50 ms)', measured: `${int(best)} fixes/s`, met: best >= 20_000 },
+    {
+      goal: 'position ingest: ≥ 0.3× the raw unpipelined GEOADD rate of the same Redis',
+      measured: raw === null ? `raw GEOADD not measured (${result.rawGeoadd.reason ?? ''})` : `${(best / raw).toFixed(2)}× (${int(best)} / ${int(raw)})`,
+      met: raw === null ? null : best >= 0.3 * raw,
+    },
+  ];
+}

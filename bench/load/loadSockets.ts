@@ -1,0 +1,136 @@
+import { performance } from 'node:perf_hooks';
+import { io, type Socket } from 'socket.io-client';
+import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/protocol/events.ts';
+import type { Result } from '../../shared/protocol/result.ts';
+import { summarize } from '../stats.ts';
+import type { ConnectRequest, ConnectSummary, ReconnectRequest, ReconnectSummary, SocketSpec } from './loadProtocol.ts';
+
+export type LoadSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** One connection of a group: its spec, the socket (replaced on reconnect) and its answers outstanding. */
+export interface GroupMember {
+  spec: SocketSpec;
+  socket: LoadSocket;
+  inFlight: number;
+  disconnects: number;
+}
+
+/** A command emitted with its acknowledgement, whatever its event (the generator sends payloads it built itself). */
+export type RawEmit = (event: string, payload: unknown, ack: (result: Result<unknown>) => void) => void;
+
+export function rawEmit(socket: LoadSocket): RawEmit {
+  // The event maps type each command's payload; the generator's payloads are built per plan, so it widens once here.
+  return socket.emit.bind(socket) as unknown as RawEmit;
+}
+
+const groups = new Map<string, { url: string; members: GroupMember[] }>();
+
+export function groupOf(name: string): { url: string; members: GroupMember[] } {
+  const group = groups.get(name);
+  if (!group) throw new Error(`no socket group ${name}`);
+  return group;
+}
+
+/** Opens a socket as a console does and resolves with it and the time to its snapshot. */
+function openSocket(url: string, spec: SocketSpec, timeoutMs: number): Promise<{ socket: LoadSocket; snapshotMs: number }> {
+  const startedAt = performance.now();
+  const socket: LoadSocket = io(url, { auth: { protocolVersion: PROTOCOL_VERSION }, extraHeaders: { cookie: spec.cookie }, transports: ['websocket'], forceNew: true, reconnection: false });
+  return new Promise((done, fail) => {
+    const timer = setTimeout(() => {
+      socket.close();
+      fail(new Error(`no snapshot within ${timeoutMs} ms`));
+    }, timeoutMs);
+    socket.once('connect_error', (error) => {
+      clearTimeout(timer);
+      socket.close();
+      fail(error);
+    });
+    socket.once('state:snapshot', () => {
+      clearTimeout(timer);
+      done({ socket, snapshotMs: performance.now() - startedAt });
+    });
+  });
+}
+
+/** Runs `work` over `items`, `concurrency` at a time. */
+async function eachLimited<T>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      const index = next;
+      next += 1;
+      const item = items[index];
+      if (item === undefined) return;
+      await work(item, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+}
+
+function watch(member: GroupMember): void {
+  member.socket.on('disconnect', () => {
+    member.disconnects += 1;
+  });
+}
+
+export async function connectGroup(request: ConnectRequest): Promise<ConnectSummary> {
+  const group = groups.get(request.group) ?? { url: request.url, members: [] };
+  groups.set(request.group, group);
+  const snapshotMs: number[] = [];
+  const errors: string[] = [];
+  let failed = 0;
+  const startedAt = performance.now();
+  await eachLimited(request.sockets, request.concurrency, async (spec) => {
+    try {
+      const opened = await openSocket(request.url, spec, request.timeoutMs);
+      snapshotMs.push(opened.snapshotMs);
+      const member: GroupMember = { spec, socket: opened.socket, inFlight: 0, disconnects: 0 };
+      watch(member);
+      group.members.push(member);
+    } catch (error) {
+      failed += 1;
+      if (errors.length < 5) errors.push(error instanceof Error ? error.message : String(error));
+    }
+  });
+  return { group: request.group, connected: snapshotMs.length, failed, errors, snapshotMs: summarize(snapshotMs), elapsedMs: performance.now() - startedAt };
+}
+
+/** Drops `count` sockets of the group at once, then reconnects them all at once. */
+export async function reconnectGroup(request: ReconnectRequest): Promise<ReconnectSummary> {
+  const group = groupOf(request.group);
+  const storm = group.members.slice(0, request.count);
+  for (const member of storm) member.socket.close();
+  const snapshotMs: number[] = [];
+  const errors: string[] = [];
+  let failed = 0;
+  const startedAt = performance.now();
+  await Promise.all(
+    storm.map(async (member) => {
+      try {
+        const opened = await openSocket(group.url, member.spec, request.timeoutMs);
+        snapshotMs.push(opened.snapshotMs);
+        member.socket = opened.socket;
+        member.inFlight = 0;
+        watch(member);
+      } catch (error) {
+        failed += 1;
+        if (errors.length < 5) errors.push(error instanceof Error ? error.message : String(error));
+      }
+    }),
+  );
+  return { group: request.group, dropped: storm.length, reconnected: snapshotMs.length, failed, errors, snapshotMs: summarize(snapshotMs), elapsedMs: performance.now() - startedAt };
+}
+
+export function closeGroup(name: string): number {
+  const group = groups.get(name);
+  if (!group) return 0;
+  for (const member of group.members) member.socket.close();
+  groups.delete(name);
+  return group.members.length;
+}
+
+export function socketCount(): number {
+  let count = 0;
+  for (const group of groups.values()) count += group.members.length;
+  return count;
+}
