@@ -1,6 +1,8 @@
 import { Redis } from 'ioredis';
 import { redisKeys } from '../server/redis/keys.ts';
 import { withBenchProcesses } from './load/benchProcesses.ts';
+import { startLoadGenerator, type LoadGenerator } from './load/startLoadGenerator.ts';
+import type { ServerHost } from './load/startServerHost.ts';
 import { crewPositions } from './load/crewPositions.ts';
 import type { RunSummary } from './load/loadProtocol.ts';
 import { metricSum, readMetrics } from './load/serverMetrics.ts';
@@ -47,54 +49,64 @@ export const BURST_FULL: BurstUnderPositionsOptions = { incidentsPerSecond: 50, 
  */
 export async function benchBurstUnderPositions(options: BurstUnderPositionsOptions, log: (line: string) => void = () => undefined): Promise<BurstUnderPositionsResult> {
   return withBenchProcesses({ syntheticUnits: options.crews }, async ({ redisPort, host, load }) => {
-    const sessions = await host.call('sessions', { crewUnitIds: host.ready.syntheticUnitIds, dispatchers: options.consoles, callTakers: options.callTakers });
-    await load.call('connect', { group: 'callTakers', url: host.ready.url, sockets: sessions.callTakers, concurrency: 10, timeoutMs: 60_000 });
-    await load.call('connect', { group: 'crews', url: host.ready.url, sockets: sessions.crews, concurrency: 20, timeoutMs: 60_000 });
-    await load.call('connect', { group: 'consoles', url: host.ready.url, sockets: sessions.dispatchers, concurrency: 10, timeoutMs: 60_000 });
-    const points = await host.call('metroPoints', { count: options.incidentsPerSecond * options.durationSeconds, seed: 71_003 });
-    const before = await readMetrics(host.ready.url);
-    await host.call('probe', { reset: true });
-    const [incidentRun, positionRun] = await Promise.all([
-      load.call('run', {
-        group: 'callTakers',
-        plan: { kind: 'incident', type: 'medical_emergency', points },
-        pace: { kind: 'rate', ratePerSecond: options.incidentsPerSecond },
-        durationSeconds: options.durationSeconds,
-        drainMs: 20_000,
-        maxInFlightPerSocket: 32,
-        collectOk: true,
-      }),
-      load.call('run', crewPositions(options.fixesPerSecond, options.durationSeconds, 20_000)),
-    ]);
-    const probe = await host.call('probe', { reset: false });
-    const after = await readMetrics(host.ready.url);
-    const delta = (name: string): number => metricSum(after, name) - metricSum(before, name);
-    const redis = new Redis({ port: redisPort, host: '127.0.0.1' });
-    let stored = 0;
+    // The call-takers have a process of their own, so that sending 2,000 fixes a second does not delay their timers.
+    const callTakers = startLoadGenerator();
     try {
-      const keys = redisKeys('jhb');
-      const pipeline = redis.pipeline();
-      for (const id of incidentRun.okKeys) pipeline.exists(keys.incident(id));
-      stored = ((await pipeline.exec()) ?? []).filter(([error, exists]) => error === null && exists === 1).length;
+      return await burstWith(options, redisPort, host, load, callTakers, log);
     } finally {
-      redis.disconnect();
+      await callTakers.stop();
     }
-    const incidents = withoutOkKeys(incidentRun);
-    const positions = withoutOkKeys(positionRun);
-    log(
-      `  incidents: ${incidentRun.okKeys.length} ok of ${incidents.sent} sent, ${stored} stored; ack p50 ${incidents.ack.p50.toFixed(1)} p99 ${incidents.ack.p99.toFixed(1)} max ${incidents.ack.max.toFixed(1)} ms; ` +
-        `positions: ${JSON.stringify(positions.outcomes)}, ack p99 ${positions.ack.p99.toFixed(1)} ms, shed ${delta('cad_positions_shed_total')}, coalesced ${delta('cad_positions_coalesced_total')}; server loop p99 ${probe.eventLoopDelayP99Ms.toFixed(1)} ms, peak RSS ${probe.peakRssMiB.toFixed(0)} MiB`,
-    );
-    return {
-      options,
-      incidents,
-      incidentsStored: stored,
-      incidentsAcknowledged: incidentRun.okKeys.length,
-      positions,
-      positionsReceived: delta('cad_positions_received_total'),
-      positionsShed: delta('cad_positions_shed_total'),
-      positionsCoalesced: delta('cad_positions_coalesced_total'),
-      server: { peakRssMiB: probe.peakRssMiB, eventLoopDelayP99Ms: probe.eventLoopDelayP99Ms, cpuMs: probe.cpuMs },
-    };
   });
+}
+
+async function burstWith(options: BurstUnderPositionsOptions, redisPort: number, host: ServerHost, load: LoadGenerator, callTakers: LoadGenerator, log: (line: string) => void): Promise<BurstUnderPositionsResult> {
+  const sessions = await host.call('sessions', { crewUnitIds: host.ready.syntheticUnitIds, dispatchers: options.consoles, callTakers: options.callTakers });
+  await callTakers.call('connect', { group: 'callTakers', url: host.ready.url, sockets: sessions.callTakers, concurrency: 10, timeoutMs: 60_000 });
+  await load.call('connect', { group: 'crews', url: host.ready.url, sockets: sessions.crews, concurrency: 20, timeoutMs: 60_000 });
+  await load.call('connect', { group: 'consoles', url: host.ready.url, sockets: sessions.dispatchers, concurrency: 10, timeoutMs: 60_000 });
+  const points = await host.call('metroPoints', { count: options.incidentsPerSecond * options.durationSeconds, seed: 71_003 });
+  const before = await readMetrics(host.ready.url);
+  await host.call('probe', { reset: true });
+  const [incidentRun, positionRun] = await Promise.all([
+    callTakers.call('run', {
+      group: 'callTakers',
+      plan: { kind: 'incident', type: 'medical_emergency', points },
+      pace: { kind: 'rate', ratePerSecond: options.incidentsPerSecond },
+      durationSeconds: options.durationSeconds,
+      drainMs: 20_000,
+      maxInFlightPerSocket: 32,
+      collectOk: true,
+    }),
+    load.call('run', crewPositions(options.fixesPerSecond, options.durationSeconds, 20_000)),
+  ]);
+  const probe = await host.call('probe', { reset: false });
+  const after = await readMetrics(host.ready.url);
+  const delta = (name: string): number => metricSum(after, name) - metricSum(before, name);
+  const redis = new Redis({ port: redisPort, host: '127.0.0.1' });
+  let stored = 0;
+  try {
+    const keys = redisKeys('jhb');
+    const pipeline = redis.pipeline();
+    for (const id of incidentRun.okKeys) pipeline.exists(keys.incident(id));
+    stored = ((await pipeline.exec()) ?? []).filter(([error, exists]) => error === null && exists === 1).length;
+  } finally {
+    redis.disconnect();
+  }
+  const incidents = withoutOkKeys(incidentRun);
+  const positions = withoutOkKeys(positionRun);
+  log(
+    `  incidents: ${incidentRun.okKeys.length} ok of ${incidents.sent} sent, ${stored} stored; ack p50 ${incidents.ack.p50.toFixed(1)} p99 ${incidents.ack.p99.toFixed(1)} max ${incidents.ack.max.toFixed(1)} ms; ` +
+      `positions: ${JSON.stringify(positions.outcomes)}, ack p99 ${positions.ack.p99.toFixed(1)} ms, shed ${delta('cad_positions_shed_total')}, coalesced ${delta('cad_positions_coalesced_total')}; server loop p99 ${probe.eventLoopDelayP99Ms.toFixed(1)} ms, peak RSS ${probe.peakRssMiB.toFixed(0)} MiB`,
+  );
+  return {
+    options,
+    incidents,
+    incidentsStored: stored,
+    incidentsAcknowledged: incidentRun.okKeys.length,
+    positions,
+    positionsReceived: delta('cad_positions_received_total'),
+    positionsShed: delta('cad_positions_shed_total'),
+    positionsCoalesced: delta('cad_positions_coalesced_total'),
+    server: { peakRssMiB: probe.peakRssMiB, eventLoopDelayP99Ms: probe.eventLoopDelayP99Ms, cpuMs: probe.cpuMs },
+  };
 }
