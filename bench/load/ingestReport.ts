@@ -25,7 +25,7 @@ export function ingestFacts(result: IngestResult): string {
   const { options, rawGeoadd, bestSustained, profile } = result;
   const raw = rawGeoadd.requestsPerSecond;
   const lines = [
-    `${options.crews} crew sockets (one synthetic unit each, ${int(result.unitsInStore)} units in the store) and ${options.dispatchers} dispatcher consoles, real socket.io-client connections in a load-generator process; the server alone in its own process; its own Redis (AOF, appendfsync always). Steps of ${options.stepSeconds} s on an absolute-time schedule, stopped once ack p99 ≥ ${options.stopAboveP99Ms} ms. "Sustained": p99 < ${options.stopAboveP99Ms} ms and ≥ 95 % of the offered fixes stored.`,
+    `${options.crews} crew sockets (one synthetic unit each, ${int(result.unitsInStore)} units in the store) and ${options.dispatchers} dispatcher consoles, real socket.io-client connections in a load-generator process; the server alone in its own process; its own Redis (AOF, appendfsync always). Steps of ${options.stepSeconds} s on an absolute-time schedule, stopped after two steps in a row at ack p99 ≥ ${options.stopAboveP99Ms} ms. "Sustained": p99 < ${options.stopAboveP99Ms} ms and ≥ 95 % of the offered fixes stored.`,
     `Highest sustained rate: ${bestSustained ? `${int(bestSustained.offeredPerSecond)} fixes/s offered (${int(bestSustained.storedPerSecond)}/s stored, p99 ${ms(bestSustained.run.ack.p99)} ms)` : 'none of the steps'}.`,
     raw === null ? `Raw GEOADD: not measured (${rawGeoadd.reason ?? ''}).` : `Raw GEOADD on the same Redis (\`${rawGeoadd.command}\`): ${int(raw)} requests/s (p50 ${rawGeoadd.p50Ms ?? '—'} ms).`,
     `Server peak RSS ${ms(result.serverPeakRssMiB)} MiB.`,
