@@ -1,12 +1,10 @@
 import type { ColdStartKind, ColdStartResult, ColdStartRun } from './coldStart.bench.ts';
 import type { GoalCheck } from './goals.ts';
+import { table } from './markdown.ts';
 
 const f0 = (value: number): string => Math.round(value).toLocaleString('en-US');
 const s2 = (ms: number): string => (ms / 1000).toFixed(2);
 
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
-}
 
 const KIND_LABEL: Record<ColdStartKind, string> = {
   cold: 'Cold: fresh Redis and PostgreSQL (migrations, demo users, fleet written)',

@@ -1,14 +1,9 @@
 import { SEARCH_RADII_METERS } from '../server/dispatch/findNearby.ts';
 import type { GoalCheck } from './goals.ts';
 import type { NearestResult } from './nearestAvailable.bench.ts';
+import { f1, f3, int, table } from './markdown.ts';
 
-const f1 = (value: number): string => value.toFixed(1);
-const f3 = (value: number): string => value.toFixed(3);
-const int = (value: number): string => Math.round(value).toLocaleString('en-US');
 
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
-}
 
 /** The nearest-unit goals for a run of any size, the size named in each. */
 export function nearestGoals(n: NearestResult): GoalCheck[] {

@@ -3,6 +3,7 @@ import { startLoadGenerator, type LoadGenerator } from './load/startLoadGenerato
 import type { ServerHost } from './load/startServerHost.ts';
 import type { ConnectSummary, ReconnectSummary, RunSummary } from './load/loadProtocol.ts';
 import { withoutOkKeys } from './load/withoutOkKeys.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface ReconnectStormOptions {
   /** Open incidents on the board when the storm comes. */
@@ -33,7 +34,6 @@ export interface ReconnectStormResult {
 export const RECONNECT_STORM_QUICK: ReconnectStormOptions = { openIncidents: 300, crews: 60, consoles: 10, callTakers: 2, probeRatePerSecond: 20, probeSeconds: 8, stormAfterMs: 2_000 };
 export const RECONNECT_STORM_FULL: ReconnectStormOptions = { openIncidents: 2_000, crews: 200, consoles: 50, callTakers: 4, probeRatePerSecond: 20, probeSeconds: 20, stormAfterMs: 4_000 };
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * [Bench: reconnect storm, OPS12] With `openIncidents` open on the board, every crew's device and `consoles` board

@@ -15,6 +15,7 @@ import type { RouteBenchResult } from './routing/routeQuery.bench.ts';
 import type { Summary } from './stats.ts';
 import type { QuerySeries, TicketBenchResult } from './tickets.bench.ts';
 import { cityScaleMarkdown, cityScaleRecords, type ScaleSection } from './cityScale.ts';
+import { f1, f3, int, table } from './markdown.ts';
 
 export interface BenchRun {
   date: string;
@@ -60,9 +61,6 @@ export interface FigureRecord {
 }
 
 const r3 = (value: number): number => Math.round(value * 1000) / 1000;
-const f3 = (value: number): string => value.toFixed(3);
-const f1 = (value: number): string => value.toFixed(1);
-const int = (value: number): string => Math.round(value).toLocaleString('en-US');
 
 export function records(run: BenchRun): (BenchRecord | FigureRecord)[] {
   const { nearest, broadcast, route, recommend, date, machine } = run;
@@ -143,9 +141,6 @@ export function allRecords(run: BenchRun): unknown[] {
   return [...records(run), ...cityScaleRecords(run.scale, run.date)];
 }
 
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
-}
 
 export function nearestTable(n: NearestResult): string {
   return table(

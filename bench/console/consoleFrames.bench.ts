@@ -10,12 +10,17 @@ import { pointInBbox, seededRandom } from '../random.ts';
 import { summarize, type Summary } from '../stats.ts';
 import { syntheticUnits } from '../syntheticUnits.ts';
 import { CONSOLE_DIST, ensureConsoleBuilt } from './consoleBuild.ts';
-import { launchChromium, openDispatchConsole, pageHeapMiB, unitsOnMap } from './consolePage.ts';
+import { launchBrowser, openConsole } from '../../test/support/consolePage.ts';
+import { pageHeapMiB, unitsOnMap } from './consolePage.ts';
 import { startCpuProfile, stopCpuProfile, type ProfileSummary } from './cpuProfile.ts';
 import { drainFrameTimings, FRAME_MEASURES, observeFrameTimings, pageNow, type FrameTiming } from './frameTimings.ts';
 import { witnessFrames, type WitnessedFrames } from './frameWitness.ts';
 import { startMovingFleet, type FleetMotion } from './movingFleet.ts';
 import { summarizeP95, type SummaryP95 } from './summaryP95.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** Each wait of opening the console (sign-in, live socket, map): a board of 10,000 units loads slower than a test's. */
+const CONSOLE_WAIT_MS = 60_000;
 
 export interface ConsoleFramesOptions {
   /** Synthetic units added to the city's fleet, every one moving. */
@@ -63,11 +68,10 @@ export interface ConsoleFramesResult {
   /** The page's JavaScript heap at the end (CDP `Runtime.getHeapUsage`), or null when it could not be read. */
   pageHeap: { usedMiB: number; totalMiB: number } | null;
   profile: ProfileSummary | null;
-  /** Uncaught errors in the page. */
+  /** Uncaught errors and console errors in the page (as the end-to-end tests collect them). */
   pageErrors: string[];
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
 function pointInMetro(server: CadServer, random: () => number): LngLat {
   for (;;) {
@@ -102,9 +106,9 @@ export async function benchConsoleFrames(options: ConsoleFramesOptions, log: (li
     const unitsInStore = await server.ctx.redis.scard(server.ctx.keys.unitIds);
 
     witnessSocket = await connectBenchSocket(server.url, 'dispatcher', 'combined');
-    browser = await launchChromium();
+    browser = await launchBrowser();
     const openStart = performance.now();
-    const { page, errors } = await openDispatchConsole(browser, server.url, 'dispatcher', 'combined');
+    const { page, errors } = await openConsole(browser, server.url, 'dispatcher', 'combined', CONSOLE_WAIT_MS);
     const consoleOpenMs = performance.now() - openStart;
     const cdp = await page.context().newCDPSession(page);
     log(`  console open with ${unitsInStore.toLocaleString('en-US')} units in ${(consoleOpenMs / 1000).toFixed(1)} s; moving ${units.length.toLocaleString('en-US')} units, each every ${options.fixPeriodMs} ms…`);

@@ -1,12 +1,12 @@
 import type { GoalCheck } from '../goals.ts';
 import type { ConsoleFramesResult } from './consoleFrames.bench.ts';
 import type { SummaryP95 } from './summaryP95.ts';
+import { int } from '../markdown.ts';
 
 /** The goal, as the product states it. */
 export const CONSOLE_FRAMES_GOAL_MS = 50;
 
 const ms = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(2)} ms` : '—');
-const int = (value: number): string => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : '—');
 
 function row(what: string, s: SummaryP95): string {
   return `| ${what} | ${int(s.count)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${ms(s.max)} | ${ms(s.mean)} |`;

@@ -1,8 +1,7 @@
 import type { AssignRaceResult } from '../assignRace.bench.ts';
 import type { GoalCheck } from '../goals.ts';
+import { f1, int } from '../markdown.ts';
 
-const int = (value: number): string => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : '—');
-const ms = (value: number): string => (Number.isFinite(value) ? value.toFixed(1) : '—');
 
 /** The race's figures, one row each. */
 export function assignRaceTable(result: AssignRaceResult): string {
@@ -12,13 +11,13 @@ export function assignRaceTable(result: AssignRaceResult): string {
     '|---|---:|',
     `| assigns answered per second (ok or refused) | ${int(result.assignsPerSecond)} |`,
     `| answers: ok / unit_not_available / other | ${int(race.outcomes.ok ?? 0)} / ${int(race.outcomes.unit_not_available ?? 0)} / ${int(race.answered - (race.outcomes.ok ?? 0) - (race.outcomes.unit_not_available ?? 0))} |`,
-    `| ack p50 / p99 / max (ms) | ${ms(race.ack.p50)} / ${ms(race.ack.p99)} / ${ms(race.ack.max)} |`,
+    `| ack p50 / p99 / max (ms) | ${f1(race.ack.p50)} / ${f1(race.ack.p99)} / ${f1(race.ack.max)} |`,
     `| units won / won twice | ${int(check.unitsWon)} / ${int(check.unitsWonTwice)} |`,
     `| units on several incidents | ${int(check.unitsOnSeveralIncidents)} |`,
     `| ok answers missing from the unit record / the incident | ${int(check.okNotInUnitRecord)} / ${int(check.okNotInIncident)} |`,
     `| units committed without an ok answer | ${int(check.committedWithoutOk)} |`,
     `| journal \`dispatch:assigned\` entries / ok answers | ${int(check.journalAssigned)} / ${int(result.okAnswers)} |`,
-    `| server CPU during the race (ms of one core, over ${ms(race.elapsedMs / 1000)} s) | ${int(result.serverCpuMs)} |`,
+    `| server CPU during the race (ms of one core, over ${f1(race.elapsedMs / 1000)} s) | ${int(result.serverCpuMs)} |`,
   ].join('\n');
 }
 

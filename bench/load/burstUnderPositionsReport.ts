@@ -1,10 +1,9 @@
 import type { BurstUnderPositionsResult } from '../burstUnderPositions.bench.ts';
 import type { GoalCheck } from '../goals.ts';
 import type { Summary } from '../stats.ts';
+import { f1, int } from '../markdown.ts';
 
-const int = (value: number): string => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : '—');
-const ms = (value: number): string => (Number.isFinite(value) ? value.toFixed(1) : '—');
-const row = (label: string, s: Summary): string => `| ${label} | ${ms(s.p50)} | ${ms(s.p99)} | ${ms(s.max)} | ${int(s.count)} |`;
+const row = (label: string, s: Summary): string => `| ${label} | ${f1(s.p50)} | ${f1(s.p99)} | ${f1(s.max)} | ${int(s.count)} |`;
 
 export function burstUnderPositionsTable(result: BurstUnderPositionsResult): string {
   const { options } = result;
@@ -20,7 +19,7 @@ export function burstUnderPositionsFacts(result: BurstUnderPositionsResult): str
   const { options, positions, incidents } = result;
   return [
     `${options.callTakers} call-takers create incidents at ${options.incidentsPerSecond}/s for ${options.durationSeconds} s while ${int(options.crews)} crews' devices send ${int(options.fixesPerSecond)} fixes/s in all (five times city load: 400 vehicles each reporting every second) and ${options.consoles} board consoles watch; real socket.io-client connections in load-generator processes (the call-takers in one of their own), the server alone in its own process, its own Redis (AOF, appendfsync always).`,
-    `Incidents: ${int(incidents.sent)} sent, ${int(result.incidentsAcknowledged)} acknowledged ok, ${int(result.incidentsStored)} of those in the store afterwards; answers ${JSON.stringify(incidents.outcomes)}. Positions: answers ${JSON.stringify(positions.outcomes)}; the server counted ${int(result.positionsReceived)} received, ${int(result.positionsShed)} shed and ${int(result.positionsCoalesced)} coalesced into frames. Server event-loop delay p99 ${ms(result.server.eventLoopDelayP99Ms)} ms, peak RSS ${ms(result.server.peakRssMiB)} MiB.`,
+    `Incidents: ${int(incidents.sent)} sent, ${int(result.incidentsAcknowledged)} acknowledged ok, ${int(result.incidentsStored)} of those in the store afterwards; answers ${JSON.stringify(incidents.outcomes)}. Positions: answers ${JSON.stringify(positions.outcomes)}; the server counted ${int(result.positionsReceived)} received, ${int(result.positionsShed)} shed and ${int(result.positionsCoalesced)} coalesced into frames. Server event-loop delay p99 ${f1(result.server.eventLoopDelayP99Ms)} ms, peak RSS ${f1(result.server.peakRssMiB)} MiB.`,
   ].join('\n\n');
 }
 
@@ -29,7 +28,7 @@ export function burstUnderPositionsGoals(result: BurstUnderPositionsResult): Goa
   const load = `${options.incidentsPerSecond}/s for ${options.durationSeconds} s beside ${int(options.fixesPerSecond)} fixes/s`;
   return [
     { goal: `incident burst ${load}: none lost (every ok in the store)`, measured: `${int(result.incidentsStored)} of ${int(result.incidentsAcknowledged)} stored; ${int(incidents.sent - result.incidentsAcknowledged)} not acknowledged ok`, met: result.incidentsStored === result.incidentsAcknowledged && result.incidentsAcknowledged === incidents.sent },
-    { goal: `incident burst ${load}: ack p99 < 100 ms`, measured: `${ms(incidents.ack.p99)} ms`, met: incidents.ack.p99 < 100 },
+    { goal: `incident burst ${load}: ack p99 < 100 ms`, measured: `${f1(incidents.ack.p99)} ms`, met: incidents.ack.p99 < 100 },
     {
       goal: 'incident burst: position fixes the instance cannot take are shed and counted (commands never)',
       measured: `${int(result.positionsShed)} fixes shed; ${int(incidents.outcomes.rate_limited ?? 0)} incidents refused rate_limited`,

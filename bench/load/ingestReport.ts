@@ -1,8 +1,7 @@
 import type { GoalCheck } from '../goals.ts';
 import type { IngestResult } from '../ingest.bench.ts';
+import { f1, int } from '../markdown.ts';
 
-const int = (value: number): string => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : '—');
-const ms = (value: number): string => (Number.isFinite(value) ? value.toFixed(1) : '—');
 
 /** One row per step of the position-ingest benchmark. */
 export function ingestTable(result: IngestResult): string {
@@ -11,7 +10,7 @@ export function ingestTable(result: IngestResult): string {
       .filter(([code]) => code !== 'ok')
       .map(([code, n]) => `${code} ${int(n)}`)
       .join(', ');
-    return `| ${int(step.offeredPerSecond)} | ${int(step.storedPerSecond)} | ${ms(step.run.ack.p50)} | ${ms(step.run.ack.p99)} | ${ms(step.run.ack.max)} | ${int(step.shed)} | ${int(step.coalesced)} | ${refused || '—'} | ${int(step.run.skipped)} | ${int(step.serverCpuPerFixUs)} | ${step.isSustained ? 'yes' : 'no'} |`;
+    return `| ${int(step.offeredPerSecond)} | ${int(step.storedPerSecond)} | ${f1(step.run.ack.p50)} | ${f1(step.run.ack.p99)} | ${f1(step.run.ack.max)} | ${int(step.shed)} | ${int(step.coalesced)} | ${refused || '—'} | ${int(step.run.skipped)} | ${int(step.serverCpuPerFixUs)} | ${step.isSustained ? 'yes' : 'no'} |`;
   });
   return [
     '| offered fixes/s | stored fixes/s | ack p50 (ms) | ack p99 (ms) | ack max (ms) | shed | coalesced | other answers | skipped (client window full) | server CPU per stored fix (µs) | sustained |',
@@ -26,9 +25,9 @@ export function ingestFacts(result: IngestResult): string {
   const raw = rawGeoadd.requestsPerSecond;
   const lines = [
     `${options.crews} crew sockets (one synthetic unit each, ${int(result.unitsInStore)} units in the store) and ${options.dispatchers} dispatcher consoles, real socket.io-client connections in a load-generator process; the server alone in its own process; its own Redis (AOF, appendfsync always). Steps of ${options.stepSeconds} s on an absolute-time schedule, stopped after two steps in a row at ack p99 ≥ ${options.stopAboveP99Ms} ms. "Sustained": p99 < ${options.stopAboveP99Ms} ms and ≥ 95 % of the offered fixes stored.`,
-    `Highest sustained rate: ${bestSustained ? `${int(bestSustained.offeredPerSecond)} fixes/s offered (${int(bestSustained.storedPerSecond)}/s stored, p99 ${ms(bestSustained.run.ack.p99)} ms)` : 'none of the steps'}.`,
+    `Highest sustained rate: ${bestSustained ? `${int(bestSustained.offeredPerSecond)} fixes/s offered (${int(bestSustained.storedPerSecond)}/s stored, p99 ${f1(bestSustained.run.ack.p99)} ms)` : 'none of the steps'}.`,
     raw === null ? `Raw GEOADD: not measured (${rawGeoadd.reason ?? ''}).` : `Raw GEOADD on the same Redis (\`${rawGeoadd.command}\`): ${int(raw)} requests/s (p50 ${rawGeoadd.p50Ms ?? '—'} ms).`,
-    `Server peak RSS ${ms(result.serverPeakRssMiB)} MiB.`,
+    `Server peak RSS ${f1(result.serverPeakRssMiB)} MiB.`,
   ];
   if (profile) {
     const top = (list: { name: string; share: number }[]): string => list.slice(0, 8).map((s) => `${s.name} ${(s.share * 100).toFixed(1)} %`).join(', ');

@@ -4,6 +4,7 @@ import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents 
 import type { Result } from '../../shared/protocol/result.ts';
 import { summarize } from '../stats.ts';
 import type { ConnectRequest, ConnectSummary, ReconnectRequest, ReconnectSummary, SocketSpec } from './loadProtocol.ts';
+import { mapLimited } from './mapLimited.ts';
 
 export type LoadSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -52,21 +53,6 @@ function openSocket(url: string, spec: SocketSpec, timeoutMs: number): Promise<{
   });
 }
 
-/** Runs `work` over `items`, `concurrency` at a time. */
-async function eachLimited<T>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (;;) {
-      const index = next;
-      next += 1;
-      const item = items[index];
-      if (item === undefined) return;
-      await work(item, index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
-}
-
 function watch(member: GroupMember): void {
   member.socket.on('disconnect', () => {
     member.disconnects += 1;
@@ -80,7 +66,7 @@ export async function connectGroup(request: ConnectRequest): Promise<ConnectSumm
   const errors: string[] = [];
   let failed = 0;
   const startedAt = performance.now();
-  await eachLimited(request.sockets, request.concurrency, async (spec) => {
+  await mapLimited(request.sockets, request.concurrency, async (spec) => {
     try {
       const opened = await openSocket(request.url, spec, request.timeoutMs);
       snapshotMs.push(opened.snapshotMs);

@@ -1,7 +1,7 @@
 import type { GoalCheck } from '../goals.ts';
 import type { MemoryAtScaleResult } from '../memoryAtScale.bench.ts';
+import { int } from '../markdown.ts';
 
-const int = (value: number): string => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : '—');
 const mib = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(0)} MiB` : '—');
 const ms = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(0)} ms` : '—');
 

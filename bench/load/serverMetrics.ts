@@ -1,6 +1,9 @@
-/** Reads the server's Prometheus text at `/metrics`. */
+/** Reads the server's Prometheus text at `/metrics` (within 5 s; a refusal is an error, not an empty text). */
 export async function readMetrics(url: string): Promise<string> {
-  return (await fetch(`${url}/metrics`)).text();
+  const response = await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(5_000) });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`/metrics answered ${response.status}`);
+  return text;
 }
 
 /** The sum of every sample of metric `name` (all its label sets); 0 when absent. */

@@ -10,6 +10,8 @@ import { DEMO_PASSWORD } from '../../server/auth/demoUsers.ts';
 import { cookieOf } from '../../test/support/testSession.ts';
 import { connectBenchSocket, type BenchSocket } from '../benchSocket.ts';
 import { pointInBbox, seededRandom } from '../random.ts';
+import { mapLimited } from '../load/mapLimited.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface CityLoadOptions {
   /** Call-taker consoles creating incidents in turn. */
@@ -47,26 +49,9 @@ const ANSWER_TIMEOUT_MS = 10_000;
 /** Sockets opened one every this many ms: the server takes 120 connections a minute from one address. */
 const CONNECT_SPACING_MS = 600;
 const CREW_PASSWORD = 'soak crew password 2025';
-const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 const commandId = (): string => randomUUID().replace(/-/g, '');
 
 type AckOf = Result<unknown>;
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, run: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next;
-        next += 1;
-        const item = items[index] as T;
-        results[index] = await run(item, index);
-      }
-    }),
-  );
-  return results;
-}
 
 /**
  * A city's load on a running server, from socket.io-client connections signed in over HTTP as the consoles are: call
@@ -103,9 +88,9 @@ export async function startCityLoad(url: string, city: CityData, options: CityLo
     return answer;
   };
 
-  const callTakers = await mapLimit(Array.from({ length: options.callTakers }), 4, () => connectBenchSocket(url, 'calltaker'));
+  const callTakers = await mapLimited(Array.from({ length: options.callTakers }), 4, () => connectBenchSocket(url, 'calltaker'));
   const dispatcher = await connectBenchSocket(url, 'dispatcher', 'combined');
-  const watchers = [dispatcher, ...(await mapLimit(['ems', 'fire', 'police', 'supervisor'], 4, (user) => connectBenchSocket(url, user)))];
+  const watchers = [dispatcher, ...(await mapLimited(['ems', 'fire', 'police', 'supervisor'], 4, (user) => connectBenchSocket(url, user)))];
 
   const fleet = city.fleet.slice(0, options.crews);
   const bases = new Map(city.facilities.map((facility) => [facility.id, facility.position]));
@@ -117,7 +102,7 @@ export async function startCityLoad(url: string, city: CityData, options: CityLo
     return response;
   };
   const admin = cookieOf(await post('/api/session', { username: 'admin', password: DEMO_PASSWORD }, { 'x-forwarded-for': '10.9.0.1' }));
-  const crewCookies = await mapLimit(fleet, 4, async (unit, i) => {
+  const crewCookies = await mapLimited(fleet, 4, async (unit, i) => {
     const username = `soak-crew-${String(i + 1).padStart(3, '0')}`;
     const address = { 'x-forwarded-for': `10.8.${i >> 8}.${i & 255}` };
     await post('/api/users', { username, displayName: `Soak crew ${i + 1}`, role: 'crew', desks: [], password: CREW_PASSWORD }, { cookie: admin, 'x-forwarded-for': '10.9.0.1' });

@@ -11,6 +11,7 @@ import { describeMachine, type Machine } from '../machine.ts';
 import { percentile, summarize, type Summary } from '../stats.ts';
 import { startCityLoad, type CityLoadOptions } from './cityLoad.ts';
 import { sampleServer, slope, type SoakSample } from './serverMetrics.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -68,7 +69,6 @@ export interface SoakResult {
 /** prom-client's default `eventLoopMonitoringPrecision` (the server calls `collectDefaultMetrics` without one). */
 export const EVENT_LOOP_RESOLUTION_MS = 10;
 
-const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
 /** Warm-up left out of the figures: the first 5 minutes of a run of 25 minutes or more, else the first 20 %. */
 export function warmupMinutesOf(minutes: number): number {

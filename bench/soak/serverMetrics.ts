@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { readMetrics } from '../load/serverMetrics.ts';
 
 /** One reading of the server process during the soak. */
 export interface SoakSample {
@@ -34,9 +35,7 @@ function procRssMB(pid: number | undefined): number | null {
 
 /** Scrapes `/metrics` once (which also resets prom-client's event-loop histogram) and reads /proc. */
 export async function sampleServer(url: string, pid: number | undefined, minute: number, openIncidents: number): Promise<SoakSample> {
-  const response = await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(5_000) });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`/metrics answered ${response.status}`);
+  const text = await readMetrics(url);
   return {
     minute,
     rssMB: metricValue(text, 'process_resident_memory_bytes') / 1e6,

@@ -2,15 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { GoalCheck } from '../goals.ts';
 import type { SoakResult } from './runSoak.ts';
+import { f1, f3, int, table } from '../markdown.ts';
 
-const f1 = (value: number): string => value.toFixed(1);
 const f2 = (value: number): string => value.toFixed(2);
-const f3 = (value: number): string => value.toFixed(3);
-const int = (value: number): string => Math.round(value).toLocaleString('en-US');
 
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
-}
 
 /** The soak's goals: memory growth < 1 MB/min and event-loop delay p99 < 20 ms, after the warm-up. */
 export function soakGoals(s: SoakResult): GoalCheck[] {

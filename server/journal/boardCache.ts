@@ -3,9 +3,8 @@ import { queueScore } from '../../shared/incidents/incidentLifecycle.ts';
 import type { Snapshot } from '../../shared/protocol/stateSchema.ts';
 import type { CadContext } from '../app/cadContext.ts';
 import { SCRIPTS } from '../redis/scripts.ts';
-import { byCallSign, unitFromRecord, type UnitRecord } from '../units/unitRecord.ts';
 import { readJournalEntries } from './readJournalSince.ts';
-import { readSnapshot } from './readSnapshot.ts';
+import { boardSnapshot, readSnapshot } from './readSnapshot.ts';
 
 /** What the copy reads from: the live store and the rules a snapshot carries. */
 export type BoardStore = Pick<CadContext, 'redis' | 'keys' | 'settings' | 'now'>;
@@ -72,12 +71,13 @@ export class BoardCache {
     const version = Number(versionText);
     const behind = version - known.version;
     if (behind < 0 || behind > ctx.settings.maxReplayEntries) return this.readWhole();
+    let incidents = known.incidents;
     if (behind > 0) {
       const deltas = await readJournalEntries(ctx, known.version, behind);
       const isWhole = deltas.length === behind && deltas[0]?.version === known.version + 1 && deltas.at(-1)?.version === version;
       // The journal no longer holds what the copy needs (trimmed): read the board whole.
       if (!isWhole) return this.readWhole();
-      const incidents = new Map(known.incidents);
+      incidents = new Map(known.incidents);
       for (const delta of deltas) {
         for (const incident of delta.incidents) {
           if (incident.status === 'closed') incidents.delete(incident.id);
@@ -86,9 +86,8 @@ export class BoardCache {
       }
       // Another read may have brought the copy further meanwhile; keep the newer.
       if (!this.board || this.board.version < version) this.board = { version, incidents };
-      return this.snapshotAt(version, JSON.parse(unitsJson) as UnitRecord[], incidents);
     }
-    return this.snapshotAt(version, JSON.parse(unitsJson) as UnitRecord[], known.incidents);
+    return boardSnapshot(ctx, version, unitsJson, [...incidents.values()].sort(byQueue).map((queued) => queued.incident));
   }
 
   private async readWhole(): Promise<Snapshot> {
@@ -96,16 +95,5 @@ export class BoardCache {
     const incidents = new Map(snapshot.incidents.map((incident): [string, Queued] => [incident.id, { incident, score: queueScore(incident) }]));
     if (!this.board || this.board.version <= snapshot.version) this.board = { version: snapshot.version, incidents };
     return snapshot;
-  }
-
-  private snapshotAt(version: number, units: UnitRecord[], incidents: ReadonlyMap<string, Queued>): Snapshot {
-    const { ackDeadlineSeconds, stalePositionSeconds } = this.ctx.settings;
-    return {
-      version,
-      at: this.ctx.now(),
-      settings: { ackDeadlineSeconds, stalePositionSeconds },
-      units: units.map(unitFromRecord).sort(byCallSign),
-      incidents: [...incidents.values()].sort(byQueue).map((queued) => queued.incident),
-    };
   }
 }

@@ -1,4 +1,4 @@
-import { IncidentSchema } from '../../shared/incidents/incidentSchema.ts';
+import { IncidentSchema, type Incident } from '../../shared/incidents/incidentSchema.ts';
 import { seesBoard, snapshotForViewer, type Viewer } from '../../shared/protocol/deskView.ts';
 import type { Snapshot } from '../../shared/protocol/stateSchema.ts';
 import type { CadContext } from '../app/cadContext.ts';
@@ -14,8 +14,9 @@ export async function readSnapshot(ctx: BoardStore): Promise<Snapshot> {
 
 /**
  * [RT1][OPS12] What `viewer` sees of the state, read at one instant, at the cost of what it sees: a crew reads its
- * unit and that unit's incident, a role that sees no board reads the version only, a board the whole state, from the instance's copy caught up from the journal (a desk
- * keeps its own part of it, DK1). Equal to `snapshotForViewer(viewer, readSnapshot(ctx))`.
+ * unit and that unit's incident, a role that sees no board reads the version only, a board the whole state, from the
+ * instance's copy caught up from the journal (a desk keeps its own part of it, DK1). Equal to
+ * `snapshotForViewer(viewer, readSnapshot(ctx))`.
  */
 export async function readSnapshotFor(ctx: CadContext, viewer: Viewer): Promise<Snapshot> {
   const { keys } = ctx;
@@ -30,8 +31,12 @@ export async function readSnapshotFor(ctx: CadContext, viewer: Viewer): Promise<
 function snapshotOf(ctx: BoardStore, reply: unknown): Snapshot {
   if (!Array.isArray(reply) || reply.length !== 3) throw new Error('snapshot script answered an unexpected shape');
   const [version, unitsJson, incidentsJson] = reply as [string, string, string];
+  return boardSnapshot(ctx, Number(version), unitsJson, IncidentSchema.array().parse(JSON.parse(incidentsJson)));
+}
+
+/** A snapshot at `version` of the units as the store's scripts give them (`unit_json`, in a JSON array) and `incidents`. */
+export function boardSnapshot(ctx: BoardStore, version: number, unitsJson: string, incidents: Incident[]): Snapshot {
   const units = (JSON.parse(unitsJson) as UnitRecord[]).map(unitFromRecord).sort(byCallSign);
-  const incidents = IncidentSchema.array().parse(JSON.parse(incidentsJson));
   const { ackDeadlineSeconds, stalePositionSeconds } = ctx.settings;
-  return { version: Number(version), at: ctx.now(), settings: { ackDeadlineSeconds, stalePositionSeconds }, units, incidents };
+  return { version, at: ctx.now(), settings: { ackDeadlineSeconds, stalePositionSeconds }, units, incidents };
 }

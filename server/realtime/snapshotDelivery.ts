@@ -52,7 +52,9 @@ export class SnapshotDelivery {
         for (const socket of batch) {
           if (!socket.connected) continue;
           const key = boardViewKey(socket.data.session);
-          groups.set(key, [...(groups.get(key) ?? []), socket]);
+          const group = groups.get(key);
+          if (group) group.push(socket);
+          else groups.set(key, [socket]);
         }
         for (const sockets of groups.values()) {
           const first = sockets[0];

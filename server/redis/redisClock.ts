@@ -29,7 +29,7 @@ export function commandDeadline(redis: RedisClient): number {
 
 /**
  * [OPS10] Reads Redis's clock and keeps its offset from this server's, taking the middle of the round trip as the
- * moment Redis read it (off by at most half the round trip). The deadline holds whatever the offset: RedisClient itself
+ * moment Redis read it (off by at most half the round trip). The deadline holds whatever the offset: Redis itself
  * compares; the offset only keeps a server whose clock is behind Redis's from having every command refused.
  * On a cluster the clock read is that of the master holding `slotKey`'s slot, where the metro's scripts compare.
  */

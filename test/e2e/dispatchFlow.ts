@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { Desk } from '../../shared/auth/roles.ts';
@@ -12,17 +11,11 @@ import { CONTRACT } from '../../shared/protocol/contract.ts';
 import type { AnswerOf, CommandName, InputOf } from '../../shared/protocol/contract.ts';
 import type { Result } from '../../shared/protocol/result.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { launchBrowser, openConsole } from '../support/consolePage.ts';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+export { CHROMIUM_PATH, collectErrors, DEMO_PASSWORD, launchBrowser, openConsole, signIn, waitConnected, waitForMap } from '../support/consolePage.ts';
+
 export const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/e2e/', import.meta.url));
-
-const BASE_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-/** Software WebGL, for when --disable-gpu leaves MapLibre without a context. */
-const SWIFTSHADER_ARGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
-
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...BASE_ARGS, ...SWIFTSHADER_ARGS] });
-}
 
 /** A real server (with its own Redis) serving the built console, and Chromium to open it. */
 export async function startBrowserTestbed(options: Parameters<typeof startTestServer>[0] = {}): Promise<{ server: TestServer; browser: Browser }> {
@@ -101,37 +94,6 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 }
 
-/** The password every demo user is seeded with. */
-export const DEMO_PASSWORD = 'joburg-demo';
-
-/**
- * Messages a page may log that are not faults: the console asks whether it is signed in before anyone has (401),
- * and a dispatcher with several desks is asked to choose one (400); Chromium logs both responses as errors.
- */
-const EXPECTED_CONSOLE_ERRORS = /Failed to load resource: the server responded with a status of 40[01]/;
-
-/** Collects the page's uncaught errors and console errors (less the expected ones) into `errors`. */
-export function collectErrors(page: Page, errors: string[] = []): string[] {
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !EXPECTED_CONSOLE_ERRORS.test(m.text())) errors.push(`console: ${m.text()}`);
-  });
-  return errors;
-}
-
-/**
- * Signs in through the form as `username` (a demo user unless `password` says otherwise); `desk` answers the
- * desk question of a dispatcher allowed at several desks.
- */
-export async function signIn(page: Page, url: string, username: string, options: { desk?: Desk; password?: string } = {}): Promise<void> {
-  await page.goto(url);
-  await page.getByTestId('sign-in').waitFor({ timeout: 20_000 });
-  await page.getByTestId('sign-in-username').fill(username);
-  await page.getByTestId('sign-in-password').fill(options.password ?? DEMO_PASSWORD);
-  await page.getByTestId('sign-in-password').press('Enter');
-  if (options.desk) await page.getByTestId(`desk-choice-${options.desk}`).click({ timeout: 20_000 });
-}
-
 /** A crew member on the sign-on screen signs on to `unitId` (typed as the call sign) and waits for the crew screen. */
 export async function signOnToVehicle(page: Page, unitId: string): Promise<void> {
   await page.getByTestId('crew-sign-on-unit').fill(unitId.toUpperCase(), { timeout: 20_000 });
@@ -142,30 +104,6 @@ export async function signOnToVehicle(page: Page, unitId: string): Promise<void>
 /** A fresh command id (8-64 letters, digits, _ or -). */
 export function commandId(): string {
   return randomUUID().replace(/-/g, '');
-}
-
-/** Waits until the console's socket is live. */
-export async function waitConnected(page: Page): Promise<void> {
-  await page.getByTestId('connection').and(page.locator('[data-status="connected"]')).waitFor({ timeout: 20_000 });
-}
-
-/** Waits until the board's map has loaded. */
-export async function waitForMap(page: Page): Promise<void> {
-  await page.locator('[data-testid="map"][data-loaded="true"]').waitFor({ timeout: 30_000 });
-  await page.waitForFunction(() => window.ecMap?.loaded() === true, undefined, { timeout: 30_000 });
-}
-
-/**
- * Opens a board (call taking, a dispatch desk, the supervisor's) on a fresh page with its own cookies, signed in
- * as a demo user through the form, and waits for the live state and the map.
- */
-export async function openConsole(browser: Browser, url: string, username: string, desk?: Desk): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-  const errors = collectErrors(page);
-  await signIn(page, url, username, desk ? { desk } : {});
-  await waitConnected(page);
-  await waitForMap(page);
-  return { page, errors };
 }
 
 /**

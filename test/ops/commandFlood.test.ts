@@ -8,8 +8,8 @@ import { incidentInput } from '../support/builders.ts';
 import { commandId, connectWithCookie, send, type TestClient } from '../support/testClient.ts';
 import { signIn } from '../support/testSession.ts';
 import { startServerProcess, type StartedServer } from '../support/serverProcess.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One figure of the server process's own metrics (a line without labels). */
 async function metric(url: string, name: string): Promise<number> {

@@ -3,8 +3,8 @@ import { expect } from 'vitest';
 import { CityLease } from '../../server/leases/cityLease.ts';
 import type { RedisClient } from '../../server/redis/redisClient.ts';
 import { testLogger } from './testServer.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Two holders of one lease, each on its own connection to the store. */
 export interface LeaseHandover {

@@ -5,8 +5,8 @@
  * - `cad:position-frame-paint`: from the arrival to the next animation frame after that;
  * - `cad:position-frame-worker`: from the arrival to the map's worker having taken the new unit data.
  * A frame that changes no unit ends at once. Frames that reach the map in one update are timed from the first.
- * Each measure's `detail` (`PositionFrameDetail`) says how many frames and fixes it timed and the newest fix time. The timeline keeps at most `KEPT_MEASURES` of each
- * (then they are cleared); a `PerformanceObserver` sees every one.
+ * Each measure's `detail` (`PositionFrameDetail`) says how many frames and fixes it timed and the newest fix time.
+ * The timeline keeps at most `KEPT_MEASURES` of each (then they are cleared); a `PerformanceObserver` sees every one.
  */
 export const POSITION_FRAME_MEASURES = {
   applied: 'cad:position-frame',
