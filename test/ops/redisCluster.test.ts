@@ -2,11 +2,8 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCadServer, type CadServer } from '../../server/app/createCadServer.ts';
 import { CITIES } from '../../server/city/cityRegistry.ts';
-import { COMMANDS_ROLE, connectRedis } from '../../server/redis/connectRedis.ts';
 import { keySlot } from '../../server/redis/keySlot.ts';
 import { redisKeys } from '../../server/redis/keys.ts';
-import { untilReady } from '../../server/redis/untilReady.ts';
-import { expectLeaseHandover } from '../support/leaseHandover.ts';
 import { dataOf } from '../support/answers.ts';
 import { CALL_TAKER, crewSession, incidentInput, ticketInput } from '../support/builders.ts';
 import { commandId, connectClient, send, waitForDelta, type TestClient } from '../support/testClient.ts';
@@ -133,16 +130,4 @@ describe('[OPS11] one metro on a Redis Cluster of three masters: the scripts, an
       expect(committed).toHaveLength(1);
     }
   }, 30_000);
-
-  it('[OPS11] a lease on the cluster: one holder; a graceful stop hands over within a second; a holder cut off from the cluster stops by the expiry', async () => {
-    const cutOff = connectRedis({ url: cluster.url, isCluster: true }, COMMANDS_ROLE);
-    cutOff.on('error', () => undefined);
-    await untilReady(cutOff, 10_000);
-    await expectLeaseHandover({
-      key: KEYS.lease('cluster-job'),
-      first: { holder: 'east', connection: east.ctx.redis },
-      second: { holder: 'west', connection: cutOff },
-      whileSecondHolds: async () => expect(await west.ctx.redis.get(KEYS.lease('cluster-job'))).toBe('west'),
-    });
-  }, 20_000);
 });
