@@ -5,7 +5,8 @@ import { withBenchProcesses } from './load/benchProcesses.ts';
 import { crewPositions } from './load/crewPositions.ts';
 import { withoutOkKeys } from './load/withoutOkKeys.ts';
 import { summarizeCpuProfile, type ProfileSummary } from './load/cpuProfileSummary.ts';
-import type { ConnectSummary, RunSummary } from './load/loadProtocol.ts';
+import type { ConnectSummary, RunSpec, RunSummary } from './load/loadProtocol.ts';
+import { JOBURG_BBOX } from './random.ts';
 import { rawGeoaddRate, type RawGeoaddResult } from './load/redisBenchmark.ts';
 import { metricSum, readMetrics } from './load/serverMetrics.ts';
 
@@ -24,6 +25,11 @@ export interface IngestOptions {
   rawGeoadd: { requests: number; clients: number };
   /** Run the server under `--cpu-prof` and summarise where its time went. */
   cpuProfile: boolean;
+  /**
+   * [UP3] The same climb through the AVL gateway: `sockets` sessions of its account sending `units:positions`
+   * batches of `batchSize` fixes over `units` synthetic units, at `rates` fixes/s.
+   */
+  gateway: { sockets: number; units: number; batchSize: number; rates: number[] };
 }
 
 export interface IngestStep {
@@ -50,6 +56,9 @@ export interface IngestResult {
   steps: IngestStep[];
   /** The highest offered rate sustained (see `IngestStep.isSustained`), or null. */
   bestSustained: IngestStep | null;
+  /** [UP3] The climb through the AVL gateway, and its highest sustained rate. */
+  gatewaySteps: IngestStep[];
+  gatewayBestSustained: IngestStep | null;
   rawGeoadd: RawGeoaddResult;
   serverPeakRssMiB: number;
   profile: ProfileSummary | null;
@@ -65,6 +74,7 @@ export const INGEST_QUICK: IngestOptions = {
   dispatchers: 2,
   rawGeoadd: { requests: 50_000, clients: 50 },
   cpuProfile: false,
+  gateway: { sockets: 2, units: 2_000, batchSize: 200, rates: [2_000, 5_000] },
 };
 
 export const INGEST_FULL: IngestOptions = {
@@ -78,6 +88,7 @@ export const INGEST_FULL: IngestOptions = {
   rawGeoadd: { requests: 200_000, clients: 50 },
   // A profile costs the server CPU of its own; `INGEST_PROFILE=1` turns it on for a look at where the time goes.
   cpuProfile: process.env.INGEST_PROFILE === '1',
+  gateway: { sockets: 4, units: 10_000, batchSize: 200, rates: [5_000, 10_000, 20_000, 30_000, 40_000, 60_000] },
 };
 
 /**
@@ -89,48 +100,77 @@ export const INGEST_FULL: IngestOptions = {
  */
 export async function benchIngest(options: IngestOptions, log: (line: string) => void = () => undefined): Promise<IngestResult> {
   const profileDir = options.cpuProfile ? mkdtempSync(join(tmpdir(), 'cad-ingest-prof-')) : undefined;
-  const result = await withBenchProcesses({ syntheticUnits: options.crews, ...(profileDir ? { cpuProfileDir: profileDir } : {}) }, async ({ redisPort, host, load }) => {
+  const result = await withBenchProcesses({ syntheticUnits: Math.max(options.crews, options.gateway.units), ...(profileDir ? { cpuProfileDir: profileDir } : {}) }, async ({ redisPort, host, load }) => {
     const rawGeoadd = await rawGeoaddRate({ port: redisPort, ...options.rawGeoadd });
     log(`  raw GEOADD (redis-benchmark -P 1 -c ${options.rawGeoadd.clients}): ${rawGeoadd.requestsPerSecond ?? rawGeoadd.reason}/s`);
-    const sessions = await host.call('sessions', { crewUnitIds: host.ready.syntheticUnitIds, dispatchers: options.dispatchers, callTakers: 0 });
+    const sessions = await host.call('sessions', { crewUnitIds: host.ready.syntheticUnitIds.slice(0, options.crews), dispatchers: options.dispatchers, callTakers: 0, gateways: options.gateway.sockets });
     const crewsConnected = await load.call('connect', { group: 'crews', url: host.ready.url, sockets: sessions.crews, concurrency: 20, timeoutMs: 20_000 });
     await load.call('connect', { group: 'consoles', url: host.ready.url, sockets: sessions.dispatchers, concurrency: 10, timeoutMs: 20_000 });
+    const gatewaysConnected = await load.call('connect', { group: 'gateways', url: host.ready.url, sockets: sessions.gateways, concurrency: 4, timeoutMs: 20_000 });
+    if (gatewaysConnected.connected !== options.gateway.sockets) throw new Error(`${gatewaysConnected.connected} of ${options.gateway.sockets} gateway sockets connected`);
+    let peakRssMiB = 0;
+    /** One climb: `spec(rate)` at each rate until two steps in a row pass the line. */
+    const climb = async (label: string, rates: number[], spec: (rate: number) => RunSpec): Promise<IngestStep[]> => {
+      const steps: IngestStep[] = [];
+      for (const rate of rates) {
+        const before = await readMetrics(host.ready.url);
+        await host.call('probe', { reset: true });
+        const run = withoutOkKeys(await load.call('run', spec(rate)));
+        const probe = await host.call('probe', { reset: false });
+        peakRssMiB = Math.max(peakRssMiB, probe.peakRssMiB);
+        const after = await readMetrics(host.ready.url);
+        const delta = (name: string): number => metricSum(after, name) - metricSum(before, name);
+        const stored = run.fixesStored;
+        const storedPerSecond = run.elapsedMs > 0 ? stored / (run.elapsedMs / 1000) : 0;
+        const step: IngestStep = {
+          offeredPerSecond: rate,
+          storedPerSecond,
+          run,
+          received: delta('cad_positions_received_total'),
+          shed: delta('cad_positions_shed_total'),
+          coalesced: delta('cad_positions_coalesced_total'),
+          serverCpuMs: probe.cpuMs,
+          serverCpuPerFixUs: stored > 0 ? (probe.cpuMs * 1000) / stored : Number.NaN,
+          serverEventLoopP99Ms: probe.eventLoopDelayP99Ms,
+          isSustained: run.ack.p99 < options.stopAboveP99Ms && stored >= 0.95 * rate * options.stepSeconds,
+        };
+        steps.push(step);
+        log(
+          `  ${label} ${rate}/s offered: ${Math.round(storedPerSecond)}/s stored, ack p50 ${run.ack.p50.toFixed(1)} p99 ${run.ack.p99.toFixed(1)} max ${run.ack.max.toFixed(0)} ms, ` +
+            `loop p99 ${probe.eventLoopDelayP99Ms.toFixed(0)} max ${probe.eventLoopDelayMaxMs.toFixed(0)} ms, outcomes ${JSON.stringify(run.outcomes)}, skipped ${run.skipped}, shed ${step.shed}, coalesced ${step.coalesced}, server CPU ${Math.round(probe.cpuMs)} ms (${step.serverCpuPerFixUs.toFixed(0)} µs/fix), generator CPU ${Math.round(run.generatorCpuMs)} ms`,
+        );
+        // Two steps in a row over the line end the climb (one alone may be a pause of the machine's, not the ceiling).
+        if (steps.length >= 2 && steps.slice(-2).every((s) => s.run.ack.p99 >= options.stopAboveP99Ms)) break;
+      }
+      return steps;
+    };
     // A short warm-up so that the first step does not pay for the JIT.
     await load.call('run', crewPositions(500, 2, 2_000, options.maxInFlightPerSocket));
-    const steps: IngestStep[] = [];
-    let peakRssMiB = 0;
-    for (const rate of options.rates) {
-      const before = await readMetrics(host.ready.url);
-      await host.call('probe', { reset: true });
-      const run = withoutOkKeys(await load.call('run', crewPositions(rate, options.stepSeconds, options.drainMs, options.maxInFlightPerSocket)));
-      const probe = await host.call('probe', { reset: false });
-      peakRssMiB = Math.max(peakRssMiB, probe.peakRssMiB);
-      const after = await readMetrics(host.ready.url);
-      const delta = (name: string): number => metricSum(after, name) - metricSum(before, name);
-      const stored = run.outcomes.ok ?? 0;
-      const storedPerSecond = run.elapsedMs > 0 ? stored / (run.elapsedMs / 1000) : 0;
-      const step: IngestStep = {
-        offeredPerSecond: rate,
-        storedPerSecond,
-        run,
-        received: delta('cad_positions_received_total'),
-        shed: delta('cad_positions_shed_total'),
-        coalesced: delta('cad_positions_coalesced_total'),
-        serverCpuMs: probe.cpuMs,
-        serverCpuPerFixUs: stored > 0 ? (probe.cpuMs * 1000) / stored : Number.NaN,
-        serverEventLoopP99Ms: probe.eventLoopDelayP99Ms,
-        isSustained: run.ack.p99 < options.stopAboveP99Ms && stored >= 0.95 * rate * options.stepSeconds,
-      };
-      steps.push(step);
-      log(
-        `  ${rate}/s offered: ${Math.round(storedPerSecond)}/s stored, ack p50 ${run.ack.p50.toFixed(1)} p99 ${run.ack.p99.toFixed(1)} max ${run.ack.max.toFixed(0)} ms, ` +
-          `outcomes ${JSON.stringify(run.outcomes)}, skipped ${run.skipped}, shed ${step.shed}, coalesced ${step.coalesced}, server CPU ${Math.round(probe.cpuMs)} ms (${step.serverCpuPerFixUs.toFixed(0)} µs/fix), generator CPU ${Math.round(run.generatorCpuMs)} ms`,
-      );
-      // Two steps in a row over the line end the climb (one alone may be a pause of the machine's, not the ceiling).
-      if (steps.length >= 2 && steps.slice(-2).every((s) => s.run.ack.p99 >= options.stopAboveP99Ms)) break;
-    }
-    const sustained = steps.filter((s) => s.isSustained);
-    return { crewsConnected, steps, rawGeoadd, unitsInStore: host.ready.unitsInStore, serverPeakRssMiB: peakRssMiB, bestSustained: sustained.at(-1) ?? null };
+    const steps = await climb('devices', options.rates, (rate) => crewPositions(rate, options.stepSeconds, options.drainMs, options.maxInFlightPerSocket));
+    const { batchSize } = options.gateway;
+    const unitIds = host.ready.syntheticUnitIds.slice(0, options.gateway.units);
+    const gatewayRun = (fixesPerSecond: number, seconds: number): RunSpec => ({
+      group: 'gateways',
+      plan: { kind: 'positionBatch', bbox: JOBURG_BBOX, unitIds, batchSize },
+      pace: { kind: 'rate', ratePerSecond: fixesPerSecond / batchSize },
+      durationSeconds: seconds,
+      drainMs: options.drainMs,
+      maxInFlightPerSocket: options.maxInFlightPerSocket,
+      collectOk: false,
+    });
+    await load.call('run', gatewayRun(2_000, 2));
+    const gatewaySteps = await climb(`gateway (batches of ${batchSize})`, options.gateway.rates, (rate) => gatewayRun(rate, options.stepSeconds));
+    const best = (list: IngestStep[]): IngestStep | null => list.filter((s) => s.isSustained).at(-1) ?? null;
+    return {
+      crewsConnected,
+      steps,
+      gatewaySteps,
+      rawGeoadd,
+      unitsInStore: host.ready.unitsInStore,
+      serverPeakRssMiB: peakRssMiB,
+      bestSustained: best(steps),
+      gatewayBestSustained: best(gatewaySteps),
+    };
   });
   return { options, ...result, profile: profileDir ? summarizeCpuProfile(profileDir) : null };
 }

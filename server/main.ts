@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createCadServer } from './app/createCadServer.ts';
@@ -97,7 +98,9 @@ async function main(): Promise<void> {
     }
   }
   const stopCityJobs = startCityJobs(server, { avl: config.DEMO_AVL === 'on', simulator: config.SIMULATOR === 'on' }, config.INSTANCE_ID, log);
-  log.info({ city: city.name, units: city.fleet.length, wards: city.wards.length }, `Emergency Connect CAD: ${city.name}, ${city.fleet.length} units, ${city.wards.length} wards, ${roadGraphFile ? 'routing on the road network' : 'no road network: straight-line ETAs'}`);
+  // The heap's ceiling, so an operator sees whether the cap of scripts/start.sh and the Dockerfile applies (docs/scaling.md).
+  const heapLimitMiB = Math.round(getHeapStatistics().heap_size_limit / 1_048_576);
+  log.info({ city: city.name, units: city.fleet.length, wards: city.wards.length, heapLimitMiB }, `Emergency Connect CAD: ${city.name}, ${city.fleet.length} units, ${city.wards.length} wards, ${roadGraphFile ? 'routing on the road network' : 'no road network: straight-line ETAs'}`);
   if (withDemoUsers) {
     log.info(`Demo sign-in (password ${DEMO_PASSWORD} for each): ${demoUsersFor(server.ctx).map((u) => `${u.username} (${u.role.replace('_', ' ')}${u.desks.length ? `: ${u.desks.join('/')}` : ''}${u.department ? `: ${u.department}` : ''})`).join(', ')}`);
   }

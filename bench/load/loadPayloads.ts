@@ -3,7 +3,7 @@ import type { PayloadPlan } from './loadProtocol.ts';
 
 /** One command to send: its event, payload and, for `collectOk`, what an ok answer committed. */
 export interface PlannedCommand {
-  event: 'unit:position' | 'incident:create' | 'dispatch:assign';
+  event: 'unit:position' | 'units:positions' | 'incident:create' | 'dispatch:assign';
   payload: object;
   /** The key of an ok answer (`assign`), or null to take it from the answer (`incident`: the created id). */
   okKey: string | null;
@@ -21,6 +21,7 @@ function nextCommandId(): string {
 /** The event a plan sends. */
 export function eventOf(plan: PayloadPlan): PlannedCommand['event'] {
   if (plan.kind === 'position') return 'unit:position';
+  if (plan.kind === 'positionBatch') return 'units:positions';
   if (plan.kind === 'incident') return 'incident:create';
   return 'dispatch:assign';
 }
@@ -36,6 +37,16 @@ export function plannedCommand(plan: PayloadPlan, socketIndex: number, unitId: s
       const { west, south, east, north } = plan.bbox;
       const position = [west + random() * (east - west), south + random() * (north - south)];
       return { event: 'unit:position', payload: { commandId: nextCommandId(), unitId, position, fixAt: Date.now() }, okKey: null };
+    }
+    case 'positionBatch': {
+      const { bbox, unitIds, batchSize } = plan;
+      const fixAt = Date.now();
+      const fixes = Array.from({ length: batchSize }, (_, i) => ({
+        unitId: unitIds[(globalSeq * batchSize + i) % unitIds.length],
+        position: [bbox.west + random() * (bbox.east - bbox.west), bbox.south + random() * (bbox.north - bbox.south)],
+        fixAt,
+      }));
+      return { event: 'units:positions', payload: { commandId: nextCommandId(), fixes }, okKey: null };
     }
     case 'incident': {
       const location = plan.points[globalSeq % plan.points.length];

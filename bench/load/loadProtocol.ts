@@ -62,6 +62,8 @@ export interface Bbox {
 /**
  * What each command carries:
  * - `position`: `unit:position` for the socket's own unit at a random point in `bbox`, `fixAt` now.
+ * - `positionBatch`: `units:positions` (the AVL gateway) with `batchSize` fixes, each at a random point in `bbox`,
+ *   `fixAt` now, for the next units of `unitIds` in turn over the whole group.
  * - `incident`: `incident:create` of `type` at `points` in turn (points the parent knows to be inside the metro).
  * - `assign`: `dispatch:assign`; the socket's n-th command assigns `unitIds[n]` to
  *   `incidentIdsBySocket[socket][n % length]`, so every socket of the group races for every unit in the same order;
@@ -69,6 +71,7 @@ export interface Bbox {
  */
 export type PayloadPlan =
   | { kind: 'position'; bbox: Bbox }
+  | { kind: 'positionBatch'; bbox: Bbox; unitIds: string[]; batchSize: number }
   | { kind: 'incident'; type: IncidentCreatePayload['type']; points: LngLat[] }
   | { kind: 'assign'; unitIds: string[]; incidentIdsBySocket: string[][] };
 
@@ -114,6 +117,8 @@ export interface RunSummary {
   /** Sockets of the group that disconnected during the run. */
   disconnects: number;
   okKeys: string[];
+  /** Fixes the answers said were stored (`units:positions`: each answer's `stored`; `unit:position`: each accepted fix). */
+  fixesStored: number;
   /** CPU this generator process used during the run, in ms of one core. */
   generatorCpuMs: number;
 }

@@ -16,6 +16,7 @@ class RunRecord {
   ack: number[] = [];
   ackFromSchedule: number[] = [];
   okKeys: string[] = [];
+  fixesStored = 0;
   maxScheduleLagMs = 0;
   firstSendAt = Number.NaN;
   lastAnswerAt = Number.NaN;
@@ -28,6 +29,13 @@ class RunRecord {
 function okKeyOf(data: unknown): string | null {
   if (typeof data === 'object' && data !== null && 'id' in data && typeof data.id === 'string') return data.id;
   return null;
+}
+
+/** The fixes an ok answer stored: a batch's `stored`, or one accepted fix. */
+function fixesStoredBy(data: unknown): number {
+  if (typeof data !== 'object' || data === null) return 0;
+  if ('stored' in data && typeof data.stored === 'number') return data.stored;
+  return 'isAccepted' in data && data.isAccepted === true ? 1 : 0;
 }
 
 function outcomeOf(data: unknown): string {
@@ -77,6 +85,7 @@ export async function runLoad(spec: RunSpec): Promise<RunSummary> {
       record.ackFromSchedule.push(at - scheduledAt);
       if (result.ok) {
         record.count(outcomeOf(result.data));
+        record.fixesStored += fixesStoredBy(result.data);
         if (spec.collectOk) {
           const key = command.okKey ?? okKeyOf(result.data);
           if (key) record.okKeys.push(key);
@@ -156,6 +165,7 @@ export async function runLoad(spec: RunSpec): Promise<RunSummary> {
     maxScheduleLagMs: record.maxScheduleLagMs,
     disconnects: members.reduce((sum, m) => sum + m.disconnects, 0) - disconnectsBefore,
     okKeys: record.okKeys,
+    fixesStored: record.fixesStored,
     generatorCpuMs: (cpu.user + cpu.system) / 1000,
   };
 }

@@ -86,6 +86,16 @@ async function demoCookies(username: string, desk: Desk | undefined, count: numb
   return Promise.all(Array.from({ length: count }, async () => ({ cookie: await cookieOf(user, desk) })));
 }
 
+/** `count` sessions of one AVL gateway account (UP3), created on first use. */
+async function gatewayCookies(count: number): Promise<SocketSpec[]> {
+  if (count === 0) return [];
+  const { ctx } = running();
+  const username = 'load-avl-gateway';
+  const user = (await findUserByName(ctx, username)) ?? (await createUser(ctx, { username, displayName: 'Load AVL gateway', role: 'avl_gateway', desks: [], password: DEMO_PASSWORD }));
+  if (!user) throw new Error(`could not create ${username}`);
+  return Promise.all(Array.from({ length: count }, async () => ({ cookie: await cookieOf(user, undefined) })));
+}
+
 async function inBatches<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = [];
   for (let start = 0; start < items.length; start += size) out.push(...(await Promise.all(items.slice(start, start + size).map(work))));
@@ -110,7 +120,8 @@ serveCalls<HostCalls>({
     const crews = await inBatches(request.crewUnitIds, 50, crewOn);
     const dispatchers = await demoCookies('dispatcher', 'combined', request.dispatchers);
     const callTakers = await demoCookies('calltaker', undefined, request.callTakers);
-    return { crews, dispatchers, callTakers, elapsedMs: performance.now() - startedAt };
+    const gateways = await gatewayCookies(request.gateways ?? 0);
+    return { crews, dispatchers, callTakers, gateways, elapsedMs: performance.now() - startedAt };
   },
   metroPoints({ count, seed }) {
     const { city } = running().ctx;

@@ -38,12 +38,15 @@ export interface SessionsRequest {
   crewUnitIds: string[];
   dispatchers: number;
   callTakers: number;
+  /** Sessions of one AVL gateway account (UP3), for `units:positions`. */
+  gateways?: number;
 }
 
 export interface SessionsReady {
   crews: SocketSpec[];
   dispatchers: SocketSpec[];
   callTakers: SocketSpec[];
+  gateways: SocketSpec[];
   elapsedMs: number;
 }
 

@@ -1,3 +1,4 @@
+import { GatewayAccountScreen } from './avl/GatewayAccountScreen.tsx';
 import type { SessionInfo } from '../../shared/auth/userSchema.ts';
 import { useLiveConnection } from './realtime/useLiveConnection.ts';
 import type { Auth } from './session/useAuth.ts';
@@ -59,6 +60,8 @@ export function SignedInConsole({ info, auth }: SignedInConsoleProps) {
         return <TicketDesk session={session} live={live} onSignOut={signOut} />;
       case 'department_officer':
         return <DepartmentScreen session={session} live={live} onSignOut={signOut} />;
+      case 'avl_gateway':
+        return <GatewayAccountScreen session={session} live={live} onSignOut={signOut} />;
       default:
         return <ConsoleScreen key={`${session.role}:${session.desk ?? ''}`} session={session} live={live} onSignOut={signOut} />;
     }

@@ -24,6 +24,8 @@ export interface CommandOutcome<T> {
   delta?: Delta;
   /** A position fix for the next coalesced frame. */
   fix?: UnitFix;
+  /** [UP3] The fixes of a batch, for the next coalesced frame. */
+  fixes?: UnitFix[];
 }
 
 /** Turns a committed or refused script answer into an outcome; `pick` chooses the sender's data. */

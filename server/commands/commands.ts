@@ -32,6 +32,7 @@ import { hospitalsForUnit, routeForUnit } from '../routing/routeForUnit.ts';
 import { acknowledgeAssignment } from '../units/acknowledgeAssignment.ts';
 import { crewUnitOf, signOffCrew, signOnCrew } from '../units/crewSignOn.ts';
 import { recordPosition } from '../units/recordPosition.ts';
+import { recordPositions } from '../units/recordPositions.ts';
 import { setUnitStatus, statusAnswerOf } from '../units/setUnitStatus.ts';
 import type { AuthorisedCaller, CommandCaller } from './commandCaller.ts';
 import { refusal, type CommandOutcome } from './commandOutcome.ts';
@@ -103,6 +104,7 @@ export const COMMAND_HANDLERS: Handlers = {
   'coverage:read': { run: (ctx) => readCoverage(ctx) },
   'unit:status': { run: (ctx, input, caller) => setUnitStatus(ctx, input, caller.actor), answerOf: statusAnswerOf },
   'unit:position': { run: (ctx, input) => recordPosition(ctx, input) },
+  'units:positions': { run: (ctx, input) => recordPositions(ctx, input) },
   'unit:acknowledge': { run: (ctx, input, caller) => acknowledgeAssignment(ctx, input, caller.actor), answerOf: firstIncident },
   'route:unit': { run: (ctx, input) => routeForUnit(ctx, input) },
   'route:hospitals': { run: (ctx, input) => hospitalsForUnit(ctx, input) },

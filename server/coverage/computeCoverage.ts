@@ -2,10 +2,10 @@ import type { Coverage, GroupCoverage } from '../../shared/coverage/coverageSche
 import type { CoverageCost } from '../../shared/coverage/coverageCost.ts';
 import { COVERAGE_TARGET_SECONDS, type CoverageGroup } from '../../shared/coverage/coverageTargets.ts';
 import type { RankingMethod } from '../../shared/dispatch/dispatchSchema.ts';
-import { distanceMeters } from '../../shared/geo/distance.ts';
 import type { LngLat } from '../../shared/geo/position.ts';
 import type { UnitId } from '../../shared/units/unitSchema.ts';
 import type { CoverageWard } from './coverageWards.ts';
+import { PointGrid } from './pointGrid.ts';
 import type { TravelTimes } from './travelTimes.ts';
 
 /** An available unit coverage counts, where it last reported. */
@@ -41,36 +41,49 @@ function isBefore(a: Reach, b: Reach): boolean {
   return a.seconds < b.seconds || (a.seconds === b.seconds && a.callSign.localeCompare(b.callSign) < 0);
 }
 
-function reachOf(ward: CoverageWard, units: readonly CoverageUnit[], travel: TravelTimes): WardReach {
-  const timed =
-    units.length > travel.shortlist
-      ? units
-          .map((unit) => ({ unit, meters: distanceMeters(unit.position, ward.position) }))
-          .sort((a, b) => a.meters - b.meters)
-          .slice(0, travel.shortlist)
-          .map(({ unit }) => unit)
-      : units;
-  const seconds = travel.secondsTo(timed.map((unit) => unit.position), ward.position);
-  let first: Reach | null = null;
-  let second: Reach | null = null;
-  timed.forEach((unit, i) => {
-    const time = seconds[i];
+/**
+ * A ward's nearest and next nearest unit of a group. With a shortlist (routed travel) the `shortlist` nearest by
+ * straight line are timed; without one (straight-line travel, where time grows with distance) units are timed nearest
+ * first until the next can only be later than the second found. Either way the grid spares measuring the whole fleet
+ * for every ward, and the answer is the one timing every unit would give.
+ */
+function reachOf(ward: CoverageWard, grid: PointGrid<CoverageUnit>, count: number, travel: TravelTimes): WardReach {
+  const best: WardReach = { first: null, second: null };
+  const consider = (unit: CoverageUnit, time: number | null | undefined): void => {
     if (time === null || time === undefined) return;
     const reach = { unitId: unit.unitId, callSign: unit.callSign, seconds: Math.round(time) };
-    if (first === null || isBefore(reach, first)) {
-      second = first;
-      first = reach;
-    } else if (second === null || isBefore(reach, second)) second = reach;
-  });
-  return { first, second };
+    if (best.first === null || isBefore(reach, best.first)) {
+      best.second = best.first;
+      best.first = reach;
+    } else if (best.second === null || isBefore(reach, best.second)) best.second = reach;
+  };
+  const nearest = grid.nearestFirst(ward.position);
+  if (Number.isFinite(travel.shortlist)) {
+    const timed: CoverageUnit[] = [];
+    for (const { item } of nearest) {
+      if (timed.length >= Math.min(travel.shortlist, count)) break;
+      timed.push(item);
+    }
+    const seconds = travel.secondsTo(timed.map((unit) => unit.position), ward.position);
+    timed.forEach((unit, i) => consider(unit, seconds[i]));
+    return best;
+  }
+  for (const { item, meters } of nearest) {
+    // Rounded as a reach is: a unit as late as the second may still come before it by call sign.
+    if (best.second !== null && Math.round(travel.lowerBoundSeconds(meters)) > best.second.seconds) break;
+    consider(item, travel.secondsTo([item.position], ward.position)[0]);
+  }
+  return best;
 }
 
 /** [CV3] For every ward and group: the nearest and next nearest available unit by travel time. */
 export function computeCoverage(wards: readonly CoverageWard[], units: CoverageUnits, travel: TravelTimes, computedAt: number): CoverageIndex {
+  const ambulances = new PointGrid(units.ambulance, (unit) => unit.position);
+  const engines = new PointGrid(units.engine, (unit) => unit.position);
   return {
     computedAt,
     method: travel.method,
-    wards: wards.map((ward) => ({ ward, reach: { ambulance: reachOf(ward, units.ambulance, travel), engine: reachOf(ward, units.engine, travel) } })),
+    wards: wards.map((ward) => ({ ward, reach: { ambulance: reachOf(ward, ambulances, units.ambulance.length, travel), engine: reachOf(ward, engines, units.engine.length, travel) } })),
   };
 }
 

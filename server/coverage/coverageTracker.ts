@@ -35,6 +35,8 @@ const KINDS: readonly { group: CoverageGroup; kind: UnitKind }[] = COVERAGE_GROU
  */
 export class CoverageTracker {
   private latest: { digest: string; state: Promise<CoverageState> } | null = null;
+  /** Call signs read so far, by unit id. */
+  private readonly callSigns = new Map<string, string>();
 
   constructor(private readonly options: CoverageTrackerOptions) {}
 
@@ -90,17 +92,22 @@ export class CoverageTracker {
   }
 
   /**
-   * [CV3] The units' call signs from their live records, in one round trip: the fleet file read at start does not
-   * know a unit added while running (FL1). Null where the record is gone (the unit is named by its id then).
+   * [CV3] The units' call signs from their live records, in one round trip for those not read before: the fleet file
+   * read at start does not know a unit added while running (FL1), and a unit's call sign does not change while it is
+   * in the fleet, so each is read once. Null where the record is gone (the unit is named by its id then).
    */
   private async callSignsOf(unitIds: readonly string[]): Promise<(string | null)[]> {
     const { redis, keys } = this.options;
-    const pipeline = redis.pipeline();
-    for (const unitId of unitIds) pipeline.hget(keys.unit(unitId), 'callSign');
-    const replies = (await pipeline.exec()) ?? [];
-    return replies.map(([error, callSign]) => {
-      if (error) throw error;
-      return typeof callSign === 'string' && callSign !== '' ? callSign : null;
-    });
+    const unknown = unitIds.filter((unitId) => !this.callSigns.has(unitId));
+    if (unknown.length > 0) {
+      const pipeline = redis.pipeline();
+      for (const unitId of unknown) pipeline.hget(keys.unit(unitId), 'callSign');
+      const replies = (await pipeline.exec()) ?? [];
+      replies.forEach(([error, callSign], i) => {
+        if (error) throw error;
+        if (typeof callSign === 'string' && callSign !== '') this.callSigns.set(unknown[i] as string, callSign);
+      });
+    }
+    return unitIds.map((unitId) => this.callSigns.get(unitId) ?? null);
   }
 }

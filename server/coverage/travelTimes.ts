@@ -11,6 +11,8 @@ export interface TravelTimes {
   shortlist: number;
   /** Travel seconds from each of `from` to `to`, in order; null where there is no route. */
   secondsTo(from: readonly LngLat[], to: LngLat): (number | null)[];
+  /** The fewest seconds a unit `meters` away in a straight line can take (for a walk nearest first without a shortlist). */
+  lowerBoundSeconds(meters: number): number;
 }
 
 /** [CV3] Without a road network: the recommendation's straight-line estimate (distance × 1.35 at 50 km/h) for every unit. */
@@ -19,6 +21,7 @@ export function straightLineTravel(): TravelTimes {
     method: 'straight_line',
     shortlist: Number.POSITIVE_INFINITY,
     secondsTo: (from, to) => from.map((position) => straightLineEstimate(distanceMeters(position, to)).etaSeconds),
+    lowerBoundSeconds: (meters) => straightLineEstimate(meters).etaSeconds,
   };
 }
 
@@ -40,5 +43,7 @@ export function routedTravel(router: Router): TravelTimes {
       if (etas.length > 0 && etas.every((eta) => !eta.ok && eta.code === 'to_off_network')) return straight.secondsTo(from, to);
       return etas.map((eta) => (eta.ok ? eta.etaSeconds : null));
     },
+    // Timed from a shortlist, never walked to a bound; no drive is shorter than nothing.
+    lowerBoundSeconds: () => 0,
   };
 }

@@ -15,6 +15,7 @@ export const AGENT_ROLE_OF: Record<Role, EidoAgentRole> = {
   administrator: EIDO_AGENT_ROLE.supervising,
   care_agent: EIDO_AGENT_ROLE.callTaking,
   department_officer: EIDO_AGENT_ROLE.dispatching,
+  avl_gateway: EIDO_AGENT_ROLE.automation,
   system: EIDO_AGENT_ROLE.automation,
 };
 

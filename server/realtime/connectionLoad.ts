@@ -9,6 +9,9 @@ export const MAX_IN_FLIGHT_PER_CONNECTION = 32;
 /** [OPS12] While this instance runs more commands than this, position fixes are shed (answered, not stored). */
 export const SHED_POSITIONS_ABOVE_IN_FLIGHT = 64;
 
+/** [OPS12][UP3] The commands that carry position fixes, which give way to every other command under load. */
+const POSITION_COMMANDS: ReadonlySet<SocketCommandName> = new Set(['unit:position', 'units:positions']);
+
 /** How often a connection over its limit is logged (with how many it had refused since). */
 const LOG_EVERY_MS = 60_000;
 
@@ -44,7 +47,7 @@ export class ConnectionLoad {
       this.noteRefusal(name);
       return { ok: false, error: { code: 'rate_limited', message: `more than ${MAX_IN_FLIGHT_PER_CONNECTION} commands waiting for their answers on this connection; wait for them` } };
     }
-    if (name === 'unit:position' && (this.ctx.ops.gate.inFlight >= SHED_POSITIONS_ABOVE_IN_FLIGHT || this.isLoopLate)) {
+    if (POSITION_COMMANDS.has(name) && (this.ctx.ops.gate.inFlight >= SHED_POSITIONS_ABOVE_IN_FLIGHT || this.isLoopLate)) {
       metrics.positionsShed.inc();
       metrics.commands.inc({ command: name, outcome: 'rate_limited' });
       return { ok: false, error: { code: 'rate_limited', message: 'position fix not stored: the server is busy with commands; send the next fix as usual' } };

@@ -14,6 +14,7 @@ export interface Publisher {
 export function publishOutcome(publisher: Publisher, outcome: CommandOutcome<unknown>): void {
   if (outcome.delta) broadcastDelta(publisher.io, outcome.delta);
   if (outcome.fix) publisher.frames.add(outcome.fix);
+  if (outcome.fixes) for (const fix of outcome.fixes) publisher.frames.add(fix);
   const effects = outcome.effects;
   if (effects?.endSessions) {
     const { userId, sessionId, reason } = effects.endSessions;

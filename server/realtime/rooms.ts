@@ -29,9 +29,9 @@ export const ROOMS = {
 /** Every agency desk room. */
 export const DESK_ROOMS: readonly string[] = AGENCIES.map((agency) => ROOMS.desk(agency));
 
-/** The board rooms a session joins on connect (an administrator and a crew not signed on see no board). */
+/** The board rooms a session joins on connect (an administrator, the AVL gateway and a crew not signed on see no board). */
 export function boardRoomsFor(session: Session): string[] {
-  if (session.role === 'administrator') return [];
+  if (session.role === 'administrator' || session.role === 'avl_gateway') return [];
   if (session.role === 'crew') return session.unitId ? [ROOMS.unit(session.unitId), ROOMS.crews] : [ROOMS.crews];
   if (session.role === 'dispatcher' && session.agency) return [ROOMS.desk(session.agency)];
   if (session.role === 'care_agent') return [ROOMS.care];

@@ -28,6 +28,7 @@ export const SCRIPTS = {
   unitSnapshot: commandScript('unitSnapshot'),
   boardUnits: commandScript('boardUnits'),
   recordPosition: plainScript('recordPosition'),
+  recordPositions: plainScript('recordPositions'),
   nearestAvailable: plainScript('nearestAvailable'),
   seedUnit: plainScript('seedUnit'),
   createUser: plainScript('createUser'),

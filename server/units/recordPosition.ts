@@ -5,7 +5,7 @@ import { ok } from '../../shared/protocol/result.ts';
 import { SCRIPTS } from '../redis/scripts.ts';
 
 /** A device clock may run a little ahead; beyond this a fix time is refused as wrong. */
-const MAX_CLOCK_SKEW_MS = 60_000;
+export const MAX_CLOCK_SKEW_MS = 60_000;
 
 /**
  * [UP1] Stores a position fix: the unit record, the all-units GEO set and, for an available unit,

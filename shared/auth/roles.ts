@@ -3,15 +3,16 @@ import { AgencySchema, type Agency } from '../units/unitKinds.ts';
 import { DepartmentCodeSchema } from '../tickets/careServiceSchema.ts';
 
 /**
- * The people who use the system, and `system`, the server's own automation (the demo AVL feed and
- * vehicle simulator). Adding a role is one entry here and its line in each contract entry that it may send.
+ * The people who use the system, the AVL gateway's account (the fleet-tracking service that forwards every
+ * vehicle's positions in batches, UP3), and `system`, the server's own automation (the demo AVL feed and vehicle
+ * simulator). Adding a role is one entry here and its line in each contract entry that it may send.
  */
-export const ROLES = ['call_taker', 'dispatcher', 'crew', 'supervisor', 'administrator', 'care_agent', 'department_officer', 'system'] as const;
+export const ROLES = ['call_taker', 'dispatcher', 'crew', 'supervisor', 'administrator', 'care_agent', 'department_officer', 'avl_gateway', 'system'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
-/** The roles a person can hold (`system` never signs in). */
-export const PERSON_ROLES = ['call_taker', 'dispatcher', 'crew', 'supervisor', 'administrator', 'care_agent', 'department_officer'] as const;
+/** The roles an account can hold: the people, and the AVL gateway (`system` never signs in). */
+export const PERSON_ROLES = ['call_taker', 'dispatcher', 'crew', 'supervisor', 'administrator', 'care_agent', 'department_officer', 'avl_gateway'] as const;
 export const PersonRoleSchema = z.enum(PERSON_ROLES);
 export type PersonRole = z.infer<typeof PersonRoleSchema>;
 
@@ -23,6 +24,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   administrator: 'Administrator',
   care_agent: 'Care Connect agent',
   department_officer: 'Department officer',
+  avl_gateway: 'AVL gateway',
   system: 'System',
 };
 

@@ -49,7 +49,7 @@ import { IncidentAddNoteInputSchema } from '../incidents/noteSchema.ts';
 import { EidoDocumentSchema, EidoInputSchema } from '../eido/eidoSchema.ts';
 import { HospitalOptionSchema, RouteHospitalsInputSchema, RouteSchema, RouteUnitInputSchema } from '../routing/routeSchema.ts';
 import { CrewSignOffInputSchema, CrewSignOnInputSchema } from '../units/crewSchema.ts';
-import { UnitAcknowledgeInputSchema, UnitPositionAnswerSchema, UnitPositionInputSchema, UnitStatusInputSchema } from '../units/unitCommands.ts';
+import { UnitAcknowledgeInputSchema, UnitPositionAnswerSchema, UnitPositionInputSchema, UnitPositionsAnswerSchema, UnitPositionsInputSchema, UnitStatusInputSchema } from '../units/unitCommands.ts';
 import { UnitSchema } from '../units/unitSchema.ts';
 import { RegisterUnitInputSchema } from '../units/fleetCommands.ts';
 import { ClockAnswerSchema, ClockSetInputSchema } from '../replay/clockSchema.ts';
@@ -514,6 +514,16 @@ export const CONTRACT = {
     isJournaled: false,
     audit: 'refusals',
     clockFields: ['fixAt'],
+  }),
+  'units:positions': command({
+    summary: 'A batch of position fixes from the AVL gateway, up to 500; for each unit the latest fix wins',
+    input: UnitPositionsInputSchema,
+    answer: UnitPositionsAnswerSchema,
+    roles: ['avl_gateway', 'system'],
+    http: { method: 'post', path: '/api/units/positions' },
+    onSocket: true,
+    isJournaled: false,
+    audit: 'refusals',
   }),
   'unit:acknowledge': command({
     summary: 'The crew acknowledges the assignment it received',

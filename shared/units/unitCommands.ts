@@ -31,6 +31,33 @@ export type UnitPositionInput = z.infer<typeof UnitPositionInputSchema>;
 export const UnitPositionAnswerSchema = z.object({ isAccepted: z.boolean(), fixAt: z.number().int() });
 export type UnitPositionAnswer = z.infer<typeof UnitPositionAnswerSchema>;
 
+/** [UP3] The most fixes one batch from the AVL gateway may carry. */
+export const MAX_FIXES_PER_BATCH = 500;
+
+/**
+ * [UP3] A batch of position fixes from the AVL gateway (the fleet-tracking service that forwards every vehicle's
+ * fixes): each fix as `unit:position` takes it, `fixAt` required (the gateway knows when each fix was taken).
+ */
+export const UnitPositionsInputSchema = z.object({
+  commandId: CommandIdSchema,
+  fixes: z
+    .array(z.object({ unitId: UnitIdSchema, position: LngLatSchema, fixAt: z.number().int().positive() }))
+    .min(1, 'fixes: at least one fix')
+    .max(MAX_FIXES_PER_BATCH, `fixes: at most ${MAX_FIXES_PER_BATCH} in one batch; send the rest in another`),
+});
+export type UnitPositionsInput = z.infer<typeof UnitPositionsInputSchema>;
+
+/** Why one fix of a batch was not stored: no such unit, or a fix time too far ahead of the server's clock. */
+export const RejectedFixSchema = z.object({ index: z.number().int().nonnegative(), unitId: z.string(), reason: z.enum(['unit_not_found', 'clock_ahead']) });
+
+/** [UP3] What became of a batch: fixes stored, fixes older than the one stored (ignored, as a resend is), and the rejected. */
+export const UnitPositionsAnswerSchema = z.object({
+  stored: z.number().int().nonnegative(),
+  ignored: z.number().int().nonnegative(),
+  rejected: z.array(RejectedFixSchema),
+});
+export type UnitPositionsAnswer = z.infer<typeof UnitPositionsAnswerSchema>;
+
 /** [AK1] The crew acknowledges the assignment it received. */
 export const UnitAcknowledgeInputSchema = z.object({
   commandId: CommandIdSchema,

@@ -109,6 +109,17 @@ const BAD_PAYLOADS: Record<SocketCommandName, unknown[]> = {
     { commandId: commandId(), unitId: 'als-a01', position: [28.0] },
     { commandId: commandId(), unitId: 'als-a01', position: [28.0, -26.2], fixAt: -5 },
   ],
+  'units:positions': [
+    null,
+    { commandId: commandId() },
+    { commandId: commandId(), fixes: [] },
+    { commandId: commandId(), fixes: 'als-a01' },
+    { commandId: commandId(), fixes: [{ unitId: 'als-a01', position: [28.0, -26.2] }] },
+    { commandId: commandId(), fixes: [{ unitId: 'als-a01', position: [28.0, Number.NaN], fixAt: Date.now() }] },
+    { commandId: commandId(), fixes: [{ unitId: 'ALS A01', position: [28.0, -26.2], fixAt: Date.now() }] },
+    { commandId: commandId(), fixes: [{ unitId: 'als-a01', position: [28.0, -26.2], fixAt: Date.now() }, { unitId: 'als-a01', position: [28.0], fixAt: Date.now() }] },
+    { commandId: commandId(), fixes: Array.from({ length: 501 }, () => ({ unitId: 'als-a01', position: [28.0, -26.2], fixAt: Date.now() })) },
+  ],
   'sync:since': [null, {}, { version: -1 }, { version: 'latest' }],
   'incident:get': [null, {}, { reference: '' }, { reference: 'x'.repeat(41) }, { reference: 'EC-261126' }, { reference: 'EC-261126-0001-0' }],
   'incident:eido': [null, {}, { incidentId: '' }, { incidentId: 'x'.repeat(41) }, { incidentId: 'EC-261126' }, { incidentId: 'EC-261126-0001-0' }, { incidentId: 42 }],
@@ -151,6 +162,7 @@ describe('[CM4] bad input on every command gets a coded error and changes nothin
   let supervisor: TestClient;
   let admin: TestClient;
   let callTaker: TestClient;
+  let gateway: TestClient;
 
   beforeAll(async () => {
     app = await startTestServer();
@@ -159,16 +171,17 @@ describe('[CM4] bad input on every command gets a coded error and changes nothin
     crew = await connectClient(app.url, crewSession('als-a01'));
     admin = await connectClient(app.url, { role: 'administrator', operatorId: 'admin-1' });
     callTaker = await connectClient(app.url, CALL_TAKER);
+    gateway = await connectClient(app.url, { role: 'avl_gateway', operatorId: 'avl-gateway-1' });
   });
   afterAll(async () => {
-    for (const client of [dispatcher, crew, supervisor, admin, callTaker]) client.close();
+    for (const client of [dispatcher, crew, supervisor, admin, callTaker, gateway]) client.close();
     await app.close();
   });
 
   /** A sender whose role may send the command, so that the refusal is about the payload. */
   function senderFor(command: SocketCommandName): TestClient {
     const roles: readonly string[] = CONTRACT[command].roles;
-    const byRole: [PersonRole, TestClient][] = [['dispatcher', dispatcher], ['supervisor', supervisor], ['crew', crew], ['administrator', admin], ['call_taker', callTaker]];
+    const byRole: [PersonRole, TestClient][] = [['dispatcher', dispatcher], ['supervisor', supervisor], ['crew', crew], ['administrator', admin], ['call_taker', callTaker], ['avl_gateway', gateway]];
     const found = byRole.find(([role]) => roles.includes(role));
     if (!found) throw new Error(`no test sender may send ${command}`);
     return found[1];

@@ -9,6 +9,7 @@ import type { LngLat } from '../../shared/geo/position.ts';
 import { UnitIdSchema } from '../../shared/units/unitSchema.ts';
 import { computeCoverage, coverageAnswer, coverageCostOf, type CoverageUnit, type CoverageUnits } from '../../server/coverage/computeCoverage.ts';
 import { coverageWards, type CoverageWard } from '../../server/coverage/coverageWards.ts';
+import { seededRandom } from '../support/seededRandom.ts';
 import { routedTravel, ROUTED_SHORTLIST, straightLineTravel, type TravelTimes } from '../../server/coverage/travelTimes.ts';
 import { loadRoadGraph } from '../../server/routing/graph/roadGraphFile.ts';
 import { createRouter } from '../../server/routing/router/createRouter.ts';
@@ -143,5 +144,49 @@ describe('[CV3] ward points and travel by road', () => {
     expect(ROUTED_SHORTLIST).toBeGreaterThanOrEqual(units.ambulance.length);
     const straight = computeCoverage(wards, units, straightLineTravel(), 0).wards[0]?.reach.ambulance.first?.seconds;
     expect(reach?.first?.seconds).not.toBe(straight);
+  });
+});
+
+describe('[CV3] a fleet of thousands: each ward measures only the units near it, with the answer of timing them all', () => {
+  /** The reference: every unit measured for every ward (a shortlist: the nearest by straight line, in fleet order on ties). */
+  function bruteForce(wards: readonly CoverageWard[], units: readonly CoverageUnit[], travel: TravelTimes): (string | null)[][] {
+    return wards.map((w) => {
+      const byDistance = units.map((u) => ({ u, m: distanceMeters(u.position, w.position) })).sort((a, b) => a.m - b.m);
+      const timed = (Number.isFinite(travel.shortlist) ? byDistance.slice(0, travel.shortlist) : byDistance).map(({ u }) => u);
+      const seconds = travel.secondsTo(timed.map((u) => u.position), w.position);
+      const reaches = timed
+        .map((u, i) => ({ u, s: seconds[i] }))
+        .filter((r): r is { u: CoverageUnit; s: number } => typeof r.s === 'number')
+        .map(({ u, s }) => ({ id: u.unitId, callSign: u.callSign, s: Math.round(s) }))
+        .sort((a, b) => a.s - b.s || a.callSign.localeCompare(b.callSign));
+      return [reaches[0] ? `${reaches[0].id}@${reaches[0].s}` : null, reaches[1] ? `${reaches[1].id}@${reaches[1].s}` : null];
+    });
+  }
+
+  const random = seededRandom(8_151);
+  const inJoburg = (): LngLat => [27.714 + random() * 0.501, -26.526 + random() * 0.623];
+  // Clusters of units at one point (a station), so that equal times fall to the call sign.
+  const stations = Array.from({ length: 40 }, inJoburg);
+  const fleet = Array.from({ length: 3_000 }, (_, i) => unit(`als-${String(i).padStart(4, '0')}`, i % 5 === 0 ? (stations[i % 40] as LngLat) : inJoburg()));
+  const wards = Array.from({ length: 120 }, (_, i) => ({ ward: i + 1, name: `Ward ${i + 1}`, position: i % 10 === 0 ? (stations[i % 40] as LngLat) : inJoburg() }));
+  // A ward beyond the fleet's edge, far to the north.
+  wards.push({ ward: 999, name: 'Ward 999', position: [28.0, -25.0] });
+  const pick = (index: ReturnType<typeof computeCoverage>): (string | null)[][] =>
+    index.wards.map(({ reach }) => [reach.ambulance.first, reach.ambulance.second].map((r) => (r ? `${r.unitId}@${r.seconds}` : null)));
+
+  it('[CV3] straight-line travel (no road network): the same nearest and next nearest as timing every unit', () => {
+    for (const size of [0, 1, 2, 7, 3_000]) {
+      const units = fleet.slice(0, size);
+      expect(pick(computeCoverage(wards, { ambulance: units, engine: [] }, straightLineTravel(), 0))).toEqual(bruteForce(wards, units, straightLineTravel()));
+    }
+  });
+
+  it('[CV3] a shortlist (routed travel): the same units timed as the nearest by straight line, so the same answer', () => {
+    // Straight-line seconds stand in for drive times; what matters is which units are shortlisted.
+    const shortlisted: TravelTimes = { ...straightLineTravel(), method: 'road_network', shortlist: ROUTED_SHORTLIST };
+    for (const size of [3, 6, 3_000]) {
+      const units = fleet.slice(0, size);
+      expect(pick(computeCoverage(wards, { ambulance: units, engine: [] }, shortlisted, 0))).toEqual(bruteForce(wards, units, shortlisted));
+    }
   });
 });

@@ -334,4 +334,34 @@ describe.skipIf(!hasChromium)('signing in: each role gets its own screens', () =
     await a.close();
     expect(notGpu([...admin.errors, ...nomsa.errors])).toEqual([]);
   }, 180_000);
+
+  it('[UP3] the administrator adds the AVL gateway\'s account; signed in with it, a person is told what it is for, and sees no board', async () => {
+    const admin = await openPlain(bed.browser);
+    await signIn(admin.page, bed.server.url, 'admin');
+    await admin.page.getByTestId('users-table').waitFor({ timeout: 20_000 });
+    const a = admin.page;
+    await a.getByTestId('add-user-username').fill('fleet-avl');
+    await a.getByTestId('add-user-name').fill('Fleet tracking gateway');
+    await a.getByTestId('add-user-role').selectOption('avl_gateway');
+    await a.getByTestId('add-user-password').fill('gateway-secret-2026');
+    await a.getByTestId('add-user-submit').click();
+    await a.getByTestId('add-user-done').waitFor({ timeout: 15_000 });
+    const row = a.getByTestId('user-row-fleet-avl');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('AVL gateway');
+    await shot(a, 'signin-20-admin-adds-avl-gateway');
+
+    const gateway = await openPlain(bed.browser);
+    await signIn(gateway.page, bed.server.url, 'fleet-avl', { password: 'gateway-secret-2026' });
+    await gateway.page.getByTestId('gateway-account').waitFor({ timeout: 20_000 });
+    await waitConnected(gateway.page);
+    expect(await gateway.page.getByTestId('gateway-account').textContent()).toContain('units:positions');
+    expect(await countOf(gateway.page, 'incident-queue')).toBe(0);
+    expect(await countOf(gateway.page, 'call-panel')).toBe(0);
+    expect(await countOf(gateway.page, 'users-screen')).toBe(0);
+    await shot(gateway.page, 'signin-21-avl-gateway-account');
+    await gateway.page.close();
+    await a.close();
+    expect(notGpu([...admin.errors, ...gateway.errors])).toEqual([]);
+  }, 120_000);
 });

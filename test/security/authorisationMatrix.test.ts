@@ -24,6 +24,7 @@ const SHARED: Record<PersonRole, TestIdentity> = {
   administrator: { role: 'administrator', operatorId: 'mx-admin' },
   care_agent: { role: 'care_agent', operatorId: 'mx-care-agent' },
   department_officer: { role: 'department_officer', operatorId: 'mx-water-officer', department: 'joburg_water' },
+  avl_gateway: { role: 'avl_gateway', operatorId: 'mx-avl-gateway' },
 };
 const EMS_DESK: TestIdentity = { role: 'dispatcher', operatorId: 'ems-desk', agency: 'ems' };
 const CREW_OFF_VEHICLE: TestIdentity = { role: 'crew', operatorId: 'mx-crew-off' };

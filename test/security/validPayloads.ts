@@ -101,6 +101,7 @@ export const VALID_PAYLOADS: Record<CommandName, ValidPayload> = {
     },
   },
   'unit:position': { build: (fx, sender) => ({ commandId: commandId(), unitId: unitOf(fx, sender), position: [28.05, -26.19], fixAt: Date.now() }) },
+  'units:positions': { build: (fx) => ({ commandId: commandId(), fixes: [{ unitId: fx.spareUnit(), position: [28.05, -26.19], fixAt: Date.now() }] }) },
   'unit:acknowledge': {
     sender: 'own',
     build: async (fx, sender) => {
