@@ -26,7 +26,7 @@ export class PointGrid<T> {
 
   constructor(
     items: readonly T[],
-    private readonly positionOf: (item: T) => LngLat,
+    positionOf: (item: T) => LngLat,
     private readonly cellMeters = 2_000,
   ) {
     const positions = items.map(positionOf);

@@ -27,7 +27,6 @@ export const SCRIPTS = {
   snapshot: commandScript('snapshot'),
   unitSnapshot: commandScript('unitSnapshot'),
   boardUnits: commandScript('boardUnits'),
-  recordPosition: plainScript('recordPosition'),
   recordPositions: plainScript('recordPositions'),
   nearestAvailable: plainScript('nearestAvailable'),
   seedUnit: plainScript('seedUnit'),

@@ -2,21 +2,20 @@ import type { UnitPositionAnswer, UnitPositionInput } from '../../shared/units/u
 import type { CadContext } from '../app/cadContext.ts';
 import { refusal, type CommandOutcome } from '../commands/commandOutcome.ts';
 import { ok } from '../../shared/protocol/result.ts';
+import { CLOCK_SKEW_ALLOWANCE_MS } from '../../shared/protocol/contract.ts';
 import { SCRIPTS } from '../redis/scripts.ts';
-
-/** A device clock may run a little ahead; beyond this a fix time is refused as wrong. */
-export const MAX_CLOCK_SKEW_MS = 60_000;
 
 /**
  * [UP1] Stores a position fix: the unit record, the all-units GEO set and, for an available unit,
- * its kind's available set, in one script. Not journaled per fix; consoles get it in the next frame.
+ * its kind's available set, in one script (the gateway's batch script, UP3, with one fix). Not journaled per fix;
+ * consoles get it in the next frame. A fix time further ahead than CM5's allowance is refused as wrong.
  */
 export async function recordPosition(ctx: CadContext, input: UnitPositionInput): Promise<CommandOutcome<UnitPositionAnswer>> {
   // [OPS2] Every fix that reaches the store's door, from a device, the AVL feed or the simulator.
   ctx.ops.metrics.positionsReceived.inc();
   const now = ctx.now();
   const fixAt = input.fixAt ?? now;
-  if (fixAt > now + MAX_CLOCK_SKEW_MS) {
+  if (fixAt > now + CLOCK_SKEW_ALLOWANCE_MS) {
     return refusal('validation_failed', `fixAt is ${Math.round((fixAt - now) / 1000)} s in the future; check the device clock`, {
       issues: [{ path: 'fixAt', message: 'in the future' }],
     });
@@ -25,7 +24,8 @@ export async function recordPosition(ctx: CadContext, input: UnitPositionInput):
   if (!kind) return refusal('unit_not_found', `no unit ${input.unitId}`, { unitId: input.unitId });
   const { keys } = ctx;
   const [lng, lat] = input.position;
-  const stored = await SCRIPTS.recordPosition.run(ctx.positionsRedis, [keys.unit(input.unitId), keys.unitPositions, keys.availableUnits(kind)], [lng, lat, fixAt, input.unitId]);
+  const codes = await SCRIPTS.recordPositions.run(ctx.positionsRedis, [keys.unitPositions, keys.unit(input.unitId), keys.availableUnits(kind)], [lng, lat, fixAt, input.unitId]);
+  const stored: unknown = Array.isArray(codes) ? codes[0] : undefined;
   if (stored === -1) return refusal('unit_not_found', `no unit ${input.unitId}`, { unitId: input.unitId });
   const isAccepted = stored === 1;
   const answer = { result: ok({ isAccepted, fixAt }) };

@@ -1,10 +1,10 @@
+import { CLOCK_SKEW_ALLOWANCE_MS } from '../../shared/protocol/contract.ts';
 import { ok } from '../../shared/protocol/result.ts';
 import type { UnitPositionsAnswer, UnitPositionsInput } from '../../shared/units/unitCommands.ts';
 import type { UnitFix } from '../../shared/units/unitSchema.ts';
 import type { CadContext } from '../app/cadContext.ts';
 import type { CommandOutcome } from '../commands/commandOutcome.ts';
 import { SCRIPTS } from '../redis/scripts.ts';
-import { MAX_CLOCK_SKEW_MS } from './recordPosition.ts';
 
 type Rejected = UnitPositionsAnswer['rejected'][number];
 
@@ -26,7 +26,7 @@ export async function recordPositions(ctx: CadContext, input: UnitPositionsInput
   input.fixes.forEach((fix, index) => {
     const kind = kinds[index];
     if (!kind) return void rejected.push({ index, unitId: fix.unitId, reason: 'unit_not_found' });
-    if (fix.fixAt > now + MAX_CLOCK_SKEW_MS) return void rejected.push({ index, unitId: fix.unitId, reason: 'clock_ahead' });
+    if (fix.fixAt > now + CLOCK_SKEW_ALLOWANCE_MS) return void rejected.push({ index, unitId: fix.unitId, reason: 'clock_ahead' });
     sent.push({ index, fix });
     scriptKeys.push(keys.unit(fix.unitId), keys.availableUnits(kind));
     args.push(fix.position[0], fix.position[1], fix.fixAt, fix.unitId);

@@ -1,7 +1,7 @@
 -- KEYS: unitPositions, then for each fix its unit and its kind's available set
 -- ARGV: for each fix lng, lat, fixAt, unitId
--- [UP3] A batch of fixes, each as recordPosition.lua stores one (the latest fix wins; an older one is ignored, so a
--- resent batch changes nothing), in order. Returns one code per fix: 1 stored, 0 ignored, -1 no unit.
+-- [UP1][UP3] Position fixes, in order: a crew device's one, or a gateway's batch. The latest fix of a unit wins; an
+-- older one is ignored, so a resent fix or batch changes nothing. Returns one code per fix: 1 stored, 0 ignored, -1 no unit.
 local codes = {}
 for i = 0, (#ARGV / 4) - 1 do
   local unit, available = KEYS[2 + i * 2], KEYS[3 + i * 2]
