@@ -1,6 +1,11 @@
 import { Redis } from 'ioredis';
 import { redisKeys } from '../server/redis/keys.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { withBenchProcesses } from './load/benchProcesses.ts';
+import { summarizeCpuProfile, type ProfileSummary } from './load/cpuProfileSummary.ts';
+import { redisCpuMs } from './load/redisCpu.ts';
 import type { RunSummary } from './load/loadProtocol.ts';
 
 export interface AssignRaceOptions {
@@ -43,7 +48,12 @@ export interface AssignRaceResult {
   okAnswers: number;
   check: AssignRaceCheck;
   serverCpuMs: number;
+  /** CPU the Redis server and the load generator used during the race (the three share the machine's CPUs). */
+  redisCpuMs: number;
+  generatorCpuMs: number;
   serverPeakRssMiB: number;
+  /** Where the server's time went (`ASSIGN_PROFILE=1`), or null. */
+  profile: ProfileSummary | null;
 }
 
 export const ASSIGN_RACE_QUICK: AssignRaceOptions = { units: 2_000, dispatchers: 5, incidentsPerDispatcher: 40, inFlightPerSocket: 8, durationSeconds: 5 };
@@ -113,7 +123,9 @@ async function checkStore(redis: Redis, tag: string, okKeys: readonly string[], 
  * exactly one commitment (unit record, incident, journal).
  */
 export async function benchAssignRace(options: AssignRaceOptions, log: (line: string) => void = () => undefined): Promise<AssignRaceResult> {
-  return withBenchProcesses({ syntheticUnits: options.units }, async ({ redisPort, host, load }) => {
+  // A profile costs the server CPU of its own; `ASSIGN_PROFILE=1` turns it on for a look at where the time goes.
+  const profileDir = process.env.ASSIGN_PROFILE === '1' ? mkdtempSync(join(tmpdir(), 'cad-assign-prof-')) : undefined;
+  const result = await withBenchProcesses({ syntheticUnits: options.units, ...(profileDir ? { cpuProfileDir: profileDir } : {}) }, async ({ redisPort, host, load }) => {
     const sessions = await host.call('sessions', { crewUnitIds: [], dispatchers: options.dispatchers, callTakers: 0 });
     await load.call('connect', { group: 'dispatchers', url: host.ready.url, sockets: sessions.dispatchers, concurrency: 10, timeoutMs: 20_000 });
     const incidentCount = options.dispatchers * options.incidentsPerDispatcher;
@@ -132,6 +144,8 @@ export async function benchAssignRace(options: AssignRaceOptions, log: (line: st
     log(`  ${incidentIds.length} incidents created (${JSON.stringify(created.outcomes)})`);
     const incidentIdsBySocket = Array.from({ length: options.dispatchers }, (_, s) => incidentIds.filter((_id, i) => i % options.dispatchers === s));
     const racedUnits = host.ready.syntheticUnitIds;
+    const redis = new Redis({ port: redisPort, host: '127.0.0.1', lazyConnect: false });
+    const redisCpuBefore = await redisCpuMs(redis);
     await host.call('probe', { reset: true });
     const { okKeys, ...race } = await load.call('run', {
       group: 'dispatchers',
@@ -143,14 +157,18 @@ export async function benchAssignRace(options: AssignRaceOptions, log: (line: st
       collectOk: true,
     });
     const probe = await host.call('probe', { reset: false });
-    const redis = new Redis({ port: redisPort, host: '127.0.0.1', lazyConnect: false });
+    const redisCpu = (await redisCpuMs(redis)) - redisCpuBefore;
     try {
       const check = await checkStore(redis, 'jhb', okKeys, racedUnits, incidentIds);
       const assignsPerSecond = race.answeredPerSecond;
-      log(`  ${race.answered} assigns answered in ${(race.elapsedMs / 1000).toFixed(1)} s: ${Math.round(assignsPerSecond)}/s, ${JSON.stringify(race.outcomes)}, ack p50 ${race.ack.p50.toFixed(1)} p99 ${race.ack.p99.toFixed(1)} ms; check ${JSON.stringify(check)}; server CPU ${Math.round(probe.cpuMs)} ms`);
-      return { options, incidentsCreated: incidentIds.length, race, assignsPerSecond, okAnswers: okKeys.length, check, serverCpuMs: probe.cpuMs, serverPeakRssMiB: probe.peakRssMiB };
+      log(`  ${race.answered} assigns answered in ${(race.elapsedMs / 1000).toFixed(1)} s: ${Math.round(assignsPerSecond)}/s, ${JSON.stringify(race.outcomes)}, ack p50 ${race.ack.p50.toFixed(1)} p99 ${race.ack.p99.toFixed(1)} ms; check ${JSON.stringify(check)}; CPU (ms): server ${Math.round(probe.cpuMs)}, Redis ${Math.round(redisCpu)}, load generator ${Math.round(race.generatorCpuMs)}`);
+      return { options, incidentsCreated: incidentIds.length, race, assignsPerSecond, okAnswers: okKeys.length, check, serverCpuMs: probe.cpuMs, redisCpuMs: redisCpu, generatorCpuMs: race.generatorCpuMs, serverPeakRssMiB: probe.peakRssMiB, profile: null };
     } finally {
       redis.disconnect();
     }
   });
+  if (!profileDir) return result;
+  const profile = summarizeCpuProfile(profileDir);
+  log(`  server CPU profile: ${JSON.stringify(profile)}`);
+  return { ...result, profile };
 }

@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { featureCollection, nearestPoint, point } from '@turf/turf';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { Redis } from 'ioredis';
+import { redisCpuMs } from './load/redisCpu.ts';
 import { UNIT_KINDS, type UnitKind } from '../shared/units/unitKinds.ts';
 import { SEARCH_RADII_METERS } from '../server/dispatch/findNearby.ts';
 import { nearestAvailable } from '../server/dispatch/recommendUnits.ts';
@@ -93,11 +94,6 @@ const CHECK_UNITS = 64;
 
 const unitIdAt = (index: number): string => `bench-${String(index + 1).padStart(5, '0')}`;
 const mib = (bytes: number): number => Math.round((bytes / 1_048_576) * 10) / 10;
-
-async function redisCpuMs(redis: Redis): Promise<number> {
-  const info = await redis.info('cpu');
-  return (Number(/^used_cpu_user:([\d.]+)/m.exec(info)?.[1] ?? 0) + Number(/^used_cpu_sys:([\d.]+)/m.exec(info)?.[1] ?? 0)) * 1000;
-}
 
 async function waitForAofRewrite(redis: Redis): Promise<void> {
   for (;;) {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { AssignRaceResult } from '../assignRace.bench.ts';
 import type { GoalCheck } from '../goals.ts';
 import { f1, int } from '../markdown.ts';
@@ -17,7 +18,7 @@ export function assignRaceTable(result: AssignRaceResult): string {
     `| ok answers missing from the unit record / the incident | ${int(check.okNotInUnitRecord)} / ${int(check.okNotInIncident)} |`,
     `| units committed without an ok answer | ${int(check.committedWithoutOk)} |`,
     `| journal \`dispatch:assigned\` entries / ok answers | ${int(check.journalAssigned)} / ${int(result.okAnswers)} |`,
-    `| server CPU during the race (ms of one core, over ${f1(race.elapsedMs / 1000)} s) | ${int(result.serverCpuMs)} |`,
+    `| CPU during the race, ms of one core over ${f1(race.elapsedMs / 1000)} s (${availableParallelism()} cores: ${int(race.elapsedMs * availableParallelism())}): server / Redis / load generator | ${int(result.serverCpuMs)} / ${int(result.redisCpuMs)} / ${int(result.generatorCpuMs)} |`,
   ].join('\n');
 }
 

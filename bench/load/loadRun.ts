@@ -5,7 +5,12 @@ import { eventOf, plannedCommand } from './loadPayloads.ts';
 import type { RunSpec, RunSummary } from './loadProtocol.ts';
 import { groupOf, rawEmit, type GroupMember } from './loadSockets.ts';
 
-const sleep = (ms: number): Promise<void> => new Promise((done) => (ms >= 1 ? setTimeout(done, ms) : setImmediate(done)));
+/**
+ * Never less than a timer's millisecond: at 1,000 commands/s and more the next send is due in under 1 ms, and yielding
+ * with `setImmediate` there spun a whole core, which on a small machine is taken from the server under test. A paced
+ * run wakes at most once a millisecond and sends everything due by then.
+ */
+const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, Math.max(1, ms)));
 
 /** The counters and samples of one run. */
 class RunRecord {

@@ -9,7 +9,9 @@ export type LoadGenerator = CallChild<LoadCalls> & { stop(): Promise<void> };
  * closes its channel, which ends it, and waits for the exit.
  */
 export function startLoadGenerator(): LoadGenerator {
-  const child = forkCallChild<LoadCalls>(resolve(import.meta.dirname, 'loadGenerator.ts'));
+  // `LOAD_PROFILE_DIR=/some/dir`: the generator runs under `--cpu-prof` and leaves its profile there (where its CPU goes).
+  const profileDir = process.env.LOAD_PROFILE_DIR;
+  const child = forkCallChild<LoadCalls>(resolve(import.meta.dirname, 'loadGenerator.ts'), { execArgv: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
   return {
     ...child,
     async stop() {

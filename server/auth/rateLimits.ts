@@ -28,16 +28,19 @@ export type LimitKind = 'signIn' | 'failedSignIn' | 'command' | 'http' | 'connec
 /** The outcome of one consume: allowed, or refused with how long to wait. */
 export type LimitAnswer = { isAllowed: true } | { isAllowed: false; retryAfterSeconds: number };
 
+/** The command limit's window, in seconds. */
+const COMMAND_WINDOW_SECONDS = 10;
+
 export class RateLimits {
   private readonly limiters: Record<LimitKind, RateLimiterRedis>;
 
-  constructor(redis: RedisClient, prefix: string, settings: RateLimitSettings) {
+  constructor(redis: RedisClient, private readonly prefix: string, private readonly settings: RateLimitSettings) {
     const make = (kind: LimitKind, points: number, duration: number, blockDuration = 0): RateLimiterRedis =>
       new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:${kind}`, points, duration, blockDuration });
     this.limiters = {
       signIn: make('signIn', settings.signInPerMinute, 60),
       failedSignIn: make('failedSignIn', settings.failedSignInsPer15Minutes, 15 * 60, 15 * 60),
-      command: make('command', settings.commandsPer10Seconds, 10),
+      command: make('command', settings.commandsPer10Seconds, COMMAND_WINDOW_SECONDS),
       http: make('http', settings.httpPerMinute, 60),
       connection: make('connection', settings.connectionsPerMinute, 60),
     };
@@ -52,6 +55,20 @@ export class RateLimits {
       if (error instanceof RateLimiterRes) return { isAllowed: false, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
       return { isAllowed: true };
     }
+  }
+
+  /**
+   * The counter and window of a user's command limit, for a script that counts a use itself (the socket's command
+   * gate, server/redis/scripts/commandGate.lua) the way `consume('command', userId)` counts it: the same key, so the
+   * socket and HTTP share one limit.
+   */
+  commandCounter(userId: string): { key: string; windowSeconds: number } {
+    return { key: `${this.prefix}:command:${userId}`, windowSeconds: COMMAND_WINDOW_SECONDS };
+  }
+
+  /** The answer for a command counted as the `uses`-th in its window, with `msLeft` of the window to run. */
+  commandAnswer(uses: number, msLeft: number): LimitAnswer {
+    return uses <= this.settings.commandsPer10Seconds ? { isAllowed: true } : { isAllowed: false, retryAfterSeconds: Math.max(1, Math.ceil(msLeft / 1000)) };
   }
 
   /** Whether `key` is blocked for `kind` now, without counting a use. */

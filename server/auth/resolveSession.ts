@@ -1,8 +1,10 @@
 import { parse as parseCookie } from 'cookie';
 import { agencyOfDesk, type Session } from '../../shared/auth/roles.ts';
 import type { CadContext } from '../app/cadContext.ts';
-import { SessionTokens } from './sessionTokens.ts';
-import { readUser } from './userStore.ts';
+import { SCRIPTS } from '../redis/scripts.ts';
+import type { LimitAnswer } from './rateLimits.ts';
+import { SessionTokens, type SessionClaims } from './sessionTokens.ts';
+import { parseUser, readUser, type StoredUser } from './userStore.ts';
 
 export const SESSION_COOKIE = 'cad_session';
 
@@ -21,6 +23,44 @@ export function tokenFrom(headers: { cookie?: string | undefined; authorization?
  * since (password reset, disable). Role and the crew's vehicle come from the live store, never the client.
  */
 export async function resolveSession(ctx: CadContext, token: string | undefined): Promise<Session | null> {
+  const claims = await liveClaims(ctx, token);
+  if (!claims) return null;
+  const [user, revoked] = await Promise.all([readUser(ctx, claims.userId), ctx.redis.exists(ctx.keys.revokedSession(claims.sessionId))]);
+  return sessionOf(claims, user, revoked === 1);
+}
+
+/** A session and its command counted against the user's limit, as the socket's command gate found them. */
+export interface GatedSession {
+  session: Session;
+  limit: LimitAnswer;
+}
+
+/**
+ * [AU6][HI1] `resolveSession` for a socket command, with the command's use of the user's rate limit counted in the same
+ * round trip (server/redis/scripts/commandGate.lua): a command on a socket costs one round trip before its own work,
+ * not two. A use is counted only for a session still good, so a revoked token cannot spend its user's limit.
+ */
+export async function gateSession(ctx: CadContext, token: string | undefined): Promise<GatedSession | null> {
+  const claims = await liveClaims(ctx, token);
+  if (!claims) return null;
+  const counter = ctx.limits.commandCounter(claims.userId);
+  const reply = await SCRIPTS.commandGate.run(
+    ctx.redis,
+    [ctx.keys.user(claims.userId), ctx.keys.revokedSession(claims.sessionId), counter.key],
+    [claims.generation, counter.windowSeconds],
+  );
+  const [fields, revoked, uses, msLeft]: unknown[] = Array.isArray(reply) ? (reply as unknown[]) : [];
+  if (!Array.isArray(fields) || typeof revoked !== 'number' || typeof uses !== 'number' || typeof msLeft !== 'number') throw new Error('commandGate: unexpected reply');
+  const record: Record<string, string> = {};
+  for (let i = 0; i + 1 < fields.length; i += 2) record[String(fields[i])] = String(fields[i + 1]);
+  const session = sessionOf(claims, Object.keys(record).length === 0 ? null : parseUser(record), revoked === 1);
+  // The script counted no use only when it found the session not good, which sessionOf finds too.
+  if (!session || uses === 0) return null;
+  return { session, limit: ctx.limits.commandAnswer(uses, msLeft) };
+}
+
+/** A token's claims when it is genuine and unexpired (or renewed since). */
+async function liveClaims(ctx: CadContext, token: string | undefined): Promise<SessionClaims | null> {
   if (!token || token.length > 4096) return null;
   const claims = await ctx.auth.tokens.verify(token);
   if (!claims) return null;
@@ -29,10 +69,14 @@ export async function resolveSession(ctx: CadContext, token: string | undefined)
     // A socket opened with an older token of a session that has since been renewed follows the renewal.
     const renewedTo = Number((await ctx.redis.get(ctx.keys.renewedSession(claims.sessionId))) ?? 0);
     if (renewedTo <= now) return null;
-    claims.expiresAt = renewedTo;
+    return { ...claims, expiresAt: renewedTo };
   }
-  const [user, revoked] = await Promise.all([readUser(ctx, claims.userId), ctx.redis.exists(ctx.keys.revokedSession(claims.sessionId))]);
-  if (!user || user.isDisabled || revoked === 1 || claims.generation !== user.sessionGeneration) return null;
+  return claims;
+}
+
+/** The session of live claims, given the user's record and whether the session was revoked; null when it is not good. */
+function sessionOf(claims: SessionClaims, user: Readonly<StoredUser> | null, isRevoked: boolean): Session | null {
+  if (!user || user.isDisabled || isRevoked || claims.generation !== user.sessionGeneration) return null;
   const desk = user.role === 'dispatcher' && claims.desk && user.desks.includes(claims.desk) ? claims.desk : undefined;
   if (user.role === 'dispatcher' && !desk) return null;
   const session: Session = {

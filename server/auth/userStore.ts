@@ -36,13 +36,33 @@ export function publicUser(user: StoredUser): User {
   };
 }
 
-export async function readUser(ctx: CadContext, userId: string): Promise<StoredUser | null> {
-  const record = await ctx.redis.hgetall(ctx.keys.user(userId));
-  if (Object.keys(record).length === 0) return null;
-  return StoredUserSchema.parse(record);
+/**
+ * Parsed users by their stored record, field for field: a session is checked against its user on every command,
+ * and the record changes only when an administrator or the user changes it, so its parse is kept until then.
+ * Pure (the same record always parses the same), so it may be shared by every server in the process.
+ */
+const parsedUsers = new Map<string, { record: string; user: Readonly<StoredUser> }>();
+const MAX_PARSED_USERS = 10_000;
+
+/** A user hash as Redis holds it, parsed (and kept, see above). */
+export function parseUser(record: Record<string, string>): Readonly<StoredUser> {
+  const id = record.id ?? '';
+  const text = JSON.stringify(record);
+  const known = parsedUsers.get(id);
+  if (known?.record === text) return known.user;
+  const user = Object.freeze(StoredUserSchema.parse(record));
+  if (parsedUsers.size >= MAX_PARSED_USERS) parsedUsers.clear();
+  parsedUsers.set(id, { record: text, user });
+  return user;
 }
 
-export async function findUserByName(ctx: CadContext, username: string): Promise<StoredUser | null> {
+export async function readUser(ctx: CadContext, userId: string): Promise<Readonly<StoredUser> | null> {
+  const record = await ctx.redis.hgetall(ctx.keys.user(userId));
+  if (Object.keys(record).length === 0) return null;
+  return parseUser(record);
+}
+
+export async function findUserByName(ctx: CadContext, username: string): Promise<Readonly<StoredUser> | null> {
   const userId = await ctx.redis.hget(ctx.keys.usernames, username);
   return userId === null ? null : readUser(ctx, userId);
 }

@@ -1,4 +1,5 @@
 import type { Actor, Session } from '../../shared/auth/roles.ts';
+import type { LimitAnswer } from '../auth/rateLimits.ts';
 
 /** Who sent a command, as the transport established it. */
 export interface CommandCaller {
@@ -7,6 +8,8 @@ export interface CommandCaller {
   transport: 'socket' | 'http';
   /** The client's network address, for rate limits before sign-in. */
   clientKey: string;
+  /** The command's use of the user's rate limit, when the transport already counted it (the socket's command gate). */
+  limit?: LimitAnswer;
 }
 
 /** A caller whose session the command's rules accepted. */

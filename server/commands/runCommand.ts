@@ -25,21 +25,30 @@ const refused = (...args: Parameters<typeof fail>): CommandOutcome<unknown> => (
  * remembered under the command id, and the same command may go to another instance); those it admitted
  * finish, audit included, before it closes.
  */
-export async function runCommand<N extends CommandName>(ctx: CadContext, name: N, caller: CommandCaller, payload: unknown): Promise<CommandOutcome<AnswerOf<N>>> {
+export async function runCommand<N extends CommandName>(ctx: CadContext, name: N, caller: CommandCaller, payload: unknown, isAlreadyAdmitted = false): Promise<CommandOutcome<AnswerOf<N>>> {
   const startedAt = performance.now();
-  const isAdmitted = ctx.ops.gate.enter();
+  // A transport that admitted the command before reading its session (the socket's gate) holds the admission itself.
+  const isAdmitted = isAlreadyAdmitted || ctx.ops.gate.enter();
   try {
     const spec: AnySpec = CONTRACT[name];
     let parsed: unknown = undefined;
     let outcome: CommandOutcome<unknown>;
     let failure: unknown = undefined;
+    let isAudited = false;
     if (!isAdmitted) {
       outcome = refused('server_draining', 'this server is shutting down; send the command again once reconnected (to another server)');
     } else {
       try {
+        const remembering: Promise<void>[] = [];
         outcome = await decide(ctx, name, spec, caller, payload, (input) => {
           parsed = input;
-        });
+        }, remembering);
+        // A refusal is kept under its command id while its audit line is written: one round trip for both.
+        if (remembering.length > 0) {
+          const [kept] = await Promise.allSettled([...remembering, auditIfDue(ctx, name, spec, caller, { parsed, raw: payload }, outcome)]);
+          if (kept?.status === 'rejected') throw kept.reason;
+          isAudited = true;
+        }
       } catch (error) {
         failure = error;
         // [OPS10] Redis was not connected, so nothing was sent: the command's change (one script) cannot have been applied.
@@ -48,7 +57,7 @@ export async function runCommand<N extends CommandName>(ctx: CadContext, name: N
           : refused('internal_error', 'the server could not complete the command; it is safe to resend it with the same commandId');
       }
     }
-    await auditIfDue(ctx, name, spec, caller, { parsed, raw: payload }, outcome);
+    if (!isAudited) await auditIfDue(ctx, name, spec, caller, { parsed, raw: payload }, outcome);
     recordCommand(ctx.ops, {
       command: name,
       commandId: commandIdOf(parsed) ?? rawCommandIdOf(payload),
@@ -61,7 +70,7 @@ export async function runCommand<N extends CommandName>(ctx: CadContext, name: N
     // The handler table is typed per command (COMMAND_HANDLERS: Handlers), so its answer is AnswerOf<N>.
     return outcome as CommandOutcome<AnswerOf<N>>;
   } finally {
-    if (isAdmitted) ctx.ops.gate.leave();
+    if (isAdmitted && !isAlreadyAdmitted) ctx.ops.gate.leave();
   }
 }
 
@@ -82,7 +91,19 @@ function rawCommandIdOf(payload: unknown): string | null {
   return id !== null && /^[A-Za-z0-9_-]{8,64}$/.test(id) ? id : null;
 }
 
-async function decide(ctx: CadContext, name: CommandName, spec: AnySpec, caller: CommandCaller, payload: unknown, keep: (input: unknown) => void): Promise<CommandOutcome<unknown>> {
+/**
+ * The outcome of a command. A refusal of a journaled command decided before its script ran is kept as the command
+ * id's first answer by a write pushed on `remembering`, which the caller awaits beside the audit append.
+ */
+async function decide(
+  ctx: CadContext,
+  name: CommandName,
+  spec: AnySpec,
+  caller: CommandCaller,
+  payload: unknown,
+  keep: (input: unknown) => void,
+  remembering: Promise<void>[],
+): Promise<CommandOutcome<unknown>> {
   const { session } = caller;
   if (!spec.isPublic && !session) return refused('unauthenticated', 'sign in first');
   const input = spec.input.safeParse(payload);
@@ -100,7 +121,7 @@ async function decide(ctx: CadContext, name: CommandName, spec: AnySpec, caller:
   // appendfsync always, each write waits for the disk, so writes made at once share one flush.
   const commandId = spec.isJournaled ? commandIdOf(input.data) : null;
   const [limit, denied, claim] = await Promise.all([
-    ctx.limits.consume(session ? 'command' : 'signIn', session ? session.userId : caller.clientKey),
+    caller.limit ?? ctx.limits.consume(session ? 'command' : 'signIn', session ? session.userId : caller.clientKey),
     session ? authoriseRecord(ctx, spec.record, input.data, session) : Promise.resolve(null),
     commandId === null ? Promise.resolve(null) : claimCommandId(ctx, name, commandId, input.data),
   ]);
@@ -117,7 +138,7 @@ async function decide(ctx: CadContext, name: CommandName, spec: AnySpec, caller:
   }
   const outcome = await handler.run(ctx, input.data, { ...caller, actor });
   // [OPS10] `unavailable` is not kept: the command was not applied, and the same command id may still apply it.
-  if (commandId !== null && !outcome.result.ok && outcome.result.error.code !== 'unavailable') await rememberRefusal(ctx, name, commandId, outcome.result.error);
+  if (commandId !== null && !outcome.result.ok && outcome.result.error.code !== 'unavailable') remembering.push(rememberRefusal(ctx, name, commandId, outcome.result.error));
   const rule = spec.record;
   if (session && outcome.result.ok && rule?.answerIncidents && !mayViewIncidents(session, rule.answerIncidents(outcome.result.data))) {
     return refused('forbidden', 'that incident does not go to this desk');

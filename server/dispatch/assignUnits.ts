@@ -17,13 +17,13 @@ import { readUnits } from '../units/readUnits.ts';
  */
 export function assignUnits(ctx: CadContext, input: AssignInput, actor: Actor): Promise<CommandOutcome<AssignOutcome>> {
   return untilSettled(async () => {
-    const current = await readIncident(ctx, input.incidentId);
+    // One round trip for both reads; the incident's refusals still come before the units'.
+    const [current, units] = await Promise.all([readIncident(ctx, input.incidentId), readUnits(ctx, input.unitIds)]);
     if (!current) return refusal('incident_not_found', `no incident ${input.incidentId}`);
     if (current.incident.status === 'closed') return refusal('incident_closed', `${input.incidentId} is closed`);
     if (current.incident.status === 'awaiting_close') {
       return refusal('incident_awaiting_close', `every unit has cleared ${input.incidentId}; send more units first (incident:reopen) or close it`);
     }
-    const units = await readUnits(ctx, input.unitIds);
     const committed = [];
     for (const [index, unit] of units.entries()) {
       const unitId = input.unitIds[index] ?? '';

@@ -4,7 +4,7 @@ import { ConnectionLoad, FLOOD_REFUSALS_TO_CLOSE } from './connectionLoad.ts';
 import { isCommandName, PROTOCOL_VERSION, SOCKET_COMMAND_NAMES, type SocketCommandName } from '../../shared/protocol/contract.ts';
 import type { Ack } from '../../shared/protocol/events.ts';
 import type { CadContext } from '../app/cadContext.ts';
-import { resolveSession, tokenFrom } from '../auth/resolveSession.ts';
+import { gateSession, resolveSession, tokenFrom } from '../auth/resolveSession.ts';
 import { runCommand } from '../commands/runCommand.ts';
 import type { CadIo, CadSocket } from './cadIo.ts';
 import { publishOutcome, type Publisher } from './publishOutcome.ts';
@@ -97,17 +97,26 @@ function bindCommand(socket: CadSocket, token: string | undefined, name: SocketC
       }
       return;
     }
+    // [OPS4] Admitted before its session is read, so a draining instance reads and writes nothing for a new command
+    // (runCommand answers it server_draining), and the drain waits for a command held in its session gate.
+    const isAdmitted = ctx.ops.gate.enter();
     void asCommandTakenAt(Date.now(), async () => {
+      if (!isAdmitted) {
+        reply((await runCommand(ctx, name, { session: socket.data.session, transport: 'socket', clientKey: socket.data.clientKey }, payload)).result);
+        return;
+      }
       // [AU6] Checked again on every command: a session revoked, or a user disabled, on another instance ends here too.
-      const session = await resolveSession(ctx, token);
-      if (!session) {
+      // [HI1] The command's use of the user's limit is counted in the same round trip.
+      const gated = await gateSession(ctx, token);
+      if (!gated) {
         reply({ ok: false, error: { code: 'unauthenticated', message: 'the session has ended; sign in again' } });
         socket.emit('session:ended', { reason: 'expired' });
         socket.disconnect(true);
         return;
       }
+      const { session, limit } = gated;
       socket.data.session = session;
-      const outcome = await runCommand(ctx, name, { session, transport: 'socket', clientKey: socket.data.clientKey }, payload);
+      const outcome = await runCommand(ctx, name, { session, transport: 'socket', clientKey: socket.data.clientKey, limit }, payload, true);
       reply(outcome.result);
       publishOutcome(publisher, outcome);
     }).catch((error: unknown) => {
@@ -118,7 +127,10 @@ function bindCommand(socket: CadSocket, token: string | undefined, name: SocketC
       }
       ctx.ops.log.error({ err: error, command: name }, `${name}: transport failure`);
       reply({ ok: false, error: { code: 'internal_error', message: 'the server could not complete the command' } });
-    }).finally(() => load.done());
+    }).finally(() => {
+      if (isAdmitted) ctx.ops.gate.leave();
+      load.done();
+    });
   };
   (socket.on as (event: string, listener: (payload: unknown, ack: unknown) => void) => void)(name, listener);
 }

@@ -32,6 +32,7 @@ export const SCRIPTS = {
   seedUnit: plainScript('seedUnit'),
   createUser: plainScript('createUser'),
   appendAudit: plainScript('appendAudit'),
+  commandGate: plainScript('commandGate'),
   setUnitCrew: commandScript('setUnitCrew'),
   trimArchived: plainScript('trimArchived'),
   registerUnit: commandScript('registerUnit'),
