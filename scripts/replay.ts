@@ -117,7 +117,7 @@ async function ownServer(args: Args, log: CallLog): Promise<{ url: string; close
   });
   // Parked vehicles report often enough that none goes stale for recommendation (half the staleness limit).
   const stopAvl = startAvlHeartbeat(server.ctx, server.frames, (server.ctx.settings.stalePositionSeconds * 1000) / 2);
-  const stopSimulator = args.simulate ? startVehicleSimulator(server.ctx, { io: server.io, frames: server.frames }) : () => undefined;
+  const stopSimulator = args.simulate ? startVehicleSimulator(server.ctx, server.publisher) : () => undefined;
   console.log(`Replay server on ${server.url} (${pack.city.name}), data in ${dir}, clock at ${new Date(start).toISOString()}`);
   return {
     url: server.url,

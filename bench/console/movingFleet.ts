@@ -67,7 +67,7 @@ function step(unit: MovingUnit, metres: number, random: () => number): void {
  */
 export function startMovingFleet(server: CadServer, units: readonly { id: UnitId; position: LngLat }[], periodMs: number, random: () => number): MovingFleet {
   const moving: MovingUnit[] = units.map((unit) => ({ id: unit.id, position: unit.position, heading: random() * 2 * Math.PI, metresPerSecond: 8 + random() * 17 }));
-  const publisher = { io: server.io, frames: server.frames };
+  const { publisher } = server;
   const motion = { sent: 0, accepted: 0, notStored: 0, failed: 0, maxScheduleLagMs: 0 };
   const inFlight = new Set<Promise<void>>();
   const startedAt = performance.now();

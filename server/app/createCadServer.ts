@@ -18,6 +18,8 @@ import express, { type Express } from 'express';
 import { mountHttpApp } from '../http/mountHttpApp.ts';
 import { attachRealtime } from '../realtime/attachRealtime.ts';
 import { ADAPTER_CHANNEL, subscribersOf, untilSubscribed } from '../realtime/adapterSubscription.ts';
+import { JournalFeed } from '../realtime/journalFeed.ts';
+import type { Publisher } from '../realtime/publishOutcome.ts';
 import type { CadIo } from '../realtime/cadIo.ts';
 import { PositionFrames } from '../realtime/positionFrames.ts';
 import { CoveragePush } from '../realtime/coveragePush.ts';
@@ -91,6 +93,8 @@ export interface CadServer {
   port: number;
   io: CadIo;
   frames: PositionFrames;
+  /** Where a command's consequences go (the journal feed, the position frames, the sockets of ended sessions). */
+  publisher: Publisher;
   /** [CV5] Pushes the coverage to this instance's consoles when the available units change. */
   coveragePush: CoveragePush;
   http: HttpServer;
@@ -151,10 +155,12 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
   const redisTarget: RedisTarget = { url: options.redisUrl, isCluster: options.redisCluster ?? false };
   const redis = connectRedis(redisTarget, COMMANDS_ROLE);
   const positionsRedis = connectRedis(redisTarget, COMMANDS_ROLE);
-  // The adapter reads its stream with a blocking XREAD, so it gets a connection of its own.
+  // The adapter and the journal feed each read a stream with a blocking XREAD, so each gets a connection of its own.
   const adapterRedis = connectRedis(redisTarget, BLOCKING_READER_ROLE);
+  const journalRedis = connectRedis(redisTarget, BLOCKING_READER_ROLE);
   watchConnection(redis, 'commands', log);
   watchConnection(adapterRedis, 'broadcast adapter', log);
+  watchConnection(journalRedis, 'journal feed', log);
   watchConnection(positionsRedis, 'positions', log);
   await Promise.all([untilReady(redis, REDIS_READY_TIMEOUT_MS), untilReady(positionsRedis, REDIS_READY_TIMEOUT_MS)]);
   const keys = redisKeys(options.keyTag ?? 'jhb');
@@ -217,7 +223,9 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
   if (!(await untilSubscribed(redis, ADAPTER_CHANNEL, subscribersBefore + 1, 5_000))) log.warn('the Socket.IO adapter has not subscribed to its channel after 5 s; starting anyway');
   const frames = new PositionFrames(io, ctx.settings.positionFrameMs, metrics);
   const coveragePush = new CoveragePush(io, coverage, ctx.settings.coverageCheckMs, log);
-  const publisher = { io, frames };
+  const feed = new JournalFeed(io, journalRedis, keys.journal, log);
+  feed.start(Number((await redis.get(keys.version)) ?? 0));
+  const publisher: Publisher = { io, frames };
   mountHttpApp(app, ctx, publisher, { version: options.version ?? '0.1.0', ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}) });
   attachRealtime(io, ctx, publisher);
 
@@ -229,6 +237,7 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
     coveragePush.stop();
     frames.stop();
     await closeSocketsAndHttp(io, http);
+    feed.stop();
     await ctx.archive?.close();
     redis.disconnect();
     positionsRedis.disconnect();
@@ -264,6 +273,7 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
     port,
     io,
     frames,
+    publisher,
     coveragePush,
     http,
     ctx,

@@ -16,7 +16,7 @@ export function startCityJobs(server: CadServer, jobs: { avl: boolean; simulator
   const holder = holderToken(instanceId);
   const leases = [
     ...(jobs.avl ? [new CityLease(ctx.redis, ctx.keys.lease('avl-heartbeat'), holder, 'the AVL heartbeat', () => startAvlHeartbeat(ctx, server.frames, AVL_INTERVAL_MS), log)] : []),
-    ...(jobs.simulator ? [new CityLease(ctx.redis, ctx.keys.lease('vehicle-simulator'), holder, 'the vehicle simulator', () => startVehicleSimulator(ctx, { io: server.io, frames: server.frames }), log)] : []),
+    ...(jobs.simulator ? [new CityLease(ctx.redis, ctx.keys.lease('vehicle-simulator'), holder, 'the vehicle simulator', () => startVehicleSimulator(ctx, server.publisher), log)] : []),
   ];
   for (const lease of leases) lease.begin();
   return async () => {

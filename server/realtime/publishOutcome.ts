@@ -1,5 +1,4 @@
 import type { CommandOutcome } from '../commands/commandOutcome.ts';
-import { broadcastDelta } from './broadcastDelta.ts';
 import type { CadIo } from './cadIo.ts';
 import type { PositionFrames } from './positionFrames.ts';
 import { ROOMS } from './rooms.ts';
@@ -10,9 +9,11 @@ export interface Publisher {
   frames: PositionFrames;
 }
 
-/** Broadcasts what an outcome changed. A replayed answer is broadcast again; consoles skip versions they hold. */
+/**
+ * Sends on what an outcome changed beside its delta: the delta is in the journal, which every instance's feed
+ * (`JournalFeed`) sends to its own sockets, so nothing here sends it.
+ */
 export function publishOutcome(publisher: Publisher, outcome: CommandOutcome<unknown>): void {
-  if (outcome.delta) broadcastDelta(publisher.io, outcome.delta);
   if (outcome.fix) publisher.frames.add(outcome.fix);
   if (outcome.fixes) for (const fix of outcome.fixes) publisher.frames.add(fix);
   const effects = outcome.effects;

@@ -25,7 +25,7 @@ describe('[RL6][RL8] the Montgomery County week (calls only, no unit stamps) rep
     const start = Math.min(...log.calls.map((call) => call.receivedAt)) - 60_000;
     t = await startTestServer({ withArchive: true, replayClock: new ReplayClock(start) });
     const stopAvl = startAvlHeartbeat(t.server.ctx, t.server.frames, 300_000);
-    const stopSimulator = startVehicleSimulator(t.server.ctx, { io: t.server.io, frames: t.server.frames });
+    const stopSimulator = startVehicleSimulator(t.server.ctx, t.server.publisher);
     stop = () => {
       stopSimulator();
       stopAvl();

@@ -39,7 +39,7 @@ describe('[SI1][SI2] the vehicle simulator drives an assignment through to the e
   beforeAll(async () => {
     app = await startTestServer({ cityDir: 'fixtures/andorra', settings: { positionFrameMs: 50 } });
     dispatcher = await connectClient(app.url, { role: 'dispatcher', operatorId: 'disp-sim' });
-    stop = startVehicleSimulator(app.server.ctx, { io: app.server.io, frames: app.server.frames }, {
+    stop = startVehicleSimulator(app.server.ctx, app.server.publisher, {
       tickMs: 50, positionEveryMs: 100, speedFactor: 300, replayTickMs: 10_000, timings: { turnoutSeconds: 0.2, onSceneSeconds: 0.2, atHospitalSeconds: 0.2 },
     });
   });
