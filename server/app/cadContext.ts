@@ -16,6 +16,7 @@ import type { SessionTokens } from '../auth/sessionTokens.ts';
 import type { RateLimits, RateLimitSettings } from '../auth/rateLimits.ts';
 import { DEFAULT_RATE_LIMITS } from '../auth/rateLimits.ts';
 import { DEFAULT_PASSWORD_COST, type PasswordCost } from '../auth/passwordHash.ts';
+import type { PositionWrites } from '../units/positionWrites.ts';
 
 /** Tunable rules of the live system; safe defaults for the demo, overridable by the environment. */
 export interface CadSettings {
@@ -82,6 +83,8 @@ export interface CadContext {
    * stands in front of an incident, an assignment or a status change on the commands connection.
    */
   positionsRedis: RedisClient;
+  /** [UP1] Devices' single fixes, written together per turn of the event loop on `positionsRedis`. */
+  positionWrites: PositionWrites;
   keys: RedisKeys;
   city: CityRuntime;
   settings: CadSettings;

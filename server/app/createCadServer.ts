@@ -19,6 +19,7 @@ import { mountHttpApp } from '../http/mountHttpApp.ts';
 import { attachRealtime } from '../realtime/attachRealtime.ts';
 import { ADAPTER_CHANNEL, subscribersOf, untilSubscribed } from '../realtime/adapterSubscription.ts';
 import { JournalFeed } from '../realtime/journalFeed.ts';
+import { PositionWrites } from '../units/positionWrites.ts';
 import type { Publisher } from '../realtime/publishOutcome.ts';
 import type { CadIo } from '../realtime/cadIo.ts';
 import { PositionFrames } from '../realtime/positionFrames.ts';
@@ -192,6 +193,7 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
   const ctx: CadContext = {
     redis,
     positionsRedis,
+    positionWrites: new PositionWrites(positionsRedis, keys),
     keys,
     city: { data: options.city, layers: cityLayers(options.city, router !== null, buildGazetteer(options.city, areaIndex), router ? roadLines(router.graph) : []), locate: (p) => areaIndex.locate(p), router, care: options.city.care ? careCatalogue(options.city.care) : null },
     settings,

@@ -2,7 +2,8 @@ import type { RedisClient } from '../redis/redisClient.ts';
 import type { Coverage } from '../../shared/coverage/coverageSchema.ts';
 import { COVERAGE_GROUP_KINDS, COVERAGE_GROUPS, type CoverageGroup } from '../../shared/coverage/coverageTargets.ts';
 import type { UnitKind } from '../../shared/units/unitKinds.ts';
-import { UnitIdSchema } from '../../shared/units/unitSchema.ts';
+import { UnitIdSchema, type UnitId } from '../../shared/units/unitSchema.ts';
+import { positionOfGeohashScore } from '../redis/geohashScore.ts';
 import type { RedisKeys } from '../redis/keys.ts';
 import { computeCoverage, coverageAnswer, type CoverageIndex, type CoverageUnit, type CoverageUnits } from './computeCoverage.ts';
 import type { CoverageWard } from './coverageWards.ts';
@@ -28,7 +29,7 @@ const KINDS: readonly { group: CoverageGroup; kind: UnitKind }[] = COVERAGE_GROU
 
 /**
  * [CV3][CV5] The coverage as it stands, for this server instance. Redis's available-unit GEO sets are the input:
- * each read lists their members with their geohash scores (one cheap read per kind), and the coverage is computed
+ * each read lists their members with their geohash scores (one cheap read per kind; a score is the member's position), and the coverage is computed
  * again only when that list differs from the one it was computed from (a unit went available or busy, or an
  * available unit moved). Everything else is in the sets and the units' records (their call signs), so every instance
  * computes the same coverage.
@@ -37,6 +38,8 @@ export class CoverageTracker {
   private latest: { digest: string; state: Promise<CoverageState> } | null = null;
   /** Call signs read so far, by unit id. */
   private readonly callSigns = new Map<string, string>();
+  /** Members of the available sets already checked to be unit ids (a set holds nothing else, but it is not trusted blind). */
+  private readonly unitIds = new Map<string, UnitId | null>();
 
   constructor(private readonly options: CoverageTrackerOptions) {}
 
@@ -68,20 +71,18 @@ export class CoverageTracker {
   }
 
   private async compute(entries: readonly string[][]): Promise<CoverageState> {
-    const { redis, keys } = this.options;
     const units: Record<CoverageGroup, CoverageUnit[]> = { ambulance: [], engine: [] };
     await Promise.all(
-      KINDS.map(async ({ group, kind }, i) => {
-        const members = (entries[i] ?? []).filter((_, j) => j % 2 === 0);
+      KINDS.map(async ({ group }, i) => {
+        const list = entries[i] ?? [];
+        const members = list.filter((_, j) => j % 2 === 0);
         if (members.length === 0) return;
-        const [positions, callSigns] = await Promise.all([redis.geopos(keys.availableUnits(kind), ...members), this.callSignsOf(members)]);
+        const callSigns = await this.callSignsOf(members);
         members.forEach((member, j) => {
-          const position = positions[j];
-          const unitId = UnitIdSchema.safeParse(member);
-          // A unit that left the set since the list was read has no position: the next check sees the change.
-          if (!position || !unitId.success) return;
-          const [lng, lat] = position;
-          units[group].push({ unitId: unitId.data, callSign: callSigns[j] ?? member, position: [Number(lng), Number(lat)] });
+          const unitId = this.unitIdOf(member);
+          if (unitId === null) return;
+          // The list holds each member's geohash score, which is its position: no GEOPOS of the whole fleet.
+          units[group].push({ unitId, callSign: callSigns[j] ?? member, position: positionOfGeohashScore(Number(list[2 * j + 1])) });
         });
       }),
     );
@@ -89,6 +90,17 @@ export class CoverageTracker {
     const index = computeCoverage(this.options.wards, units satisfies CoverageUnits, this.options.travel, this.options.now());
     const answer = coverageAnswer(index);
     return { index, answer, computeMs: performance.now() - started };
+  }
+
+  /** A member as a unit id, checked once per member. */
+  private unitIdOf(member: string): UnitId | null {
+    let unitId = this.unitIds.get(member);
+    if (unitId === undefined) {
+      const parsed = UnitIdSchema.safeParse(member);
+      unitId = parsed.success ? parsed.data : null;
+      this.unitIds.set(member, unitId);
+    }
+    return unitId;
   }
 
   /**

@@ -3,11 +3,10 @@ import type { CadContext } from '../app/cadContext.ts';
 import { refusal, type CommandOutcome } from '../commands/commandOutcome.ts';
 import { ok } from '../../shared/protocol/result.ts';
 import { CLOCK_SKEW_ALLOWANCE_MS } from '../../shared/protocol/contract.ts';
-import { SCRIPTS } from '../redis/scripts.ts';
 
 /**
  * [UP1] Stores a position fix: the unit record, the all-units GEO set and, for an available unit,
- * its kind's available set, in one script (the gateway's batch script, UP3, with one fix). Not journaled per fix;
+ * its kind's available set, by the gateway's batch script (UP3) with the other fixes of the same turn (`PositionWrites`). Not journaled per fix;
  * consoles get it in the next frame. A fix time further ahead than CM5's allowance is refused as wrong.
  */
 export async function recordPosition(ctx: CadContext, input: UnitPositionInput): Promise<CommandOutcome<UnitPositionAnswer>> {
@@ -22,10 +21,7 @@ export async function recordPosition(ctx: CadContext, input: UnitPositionInput):
   }
   const kind = await ctx.unitKinds.kindOf(input.unitId);
   if (!kind) return refusal('unit_not_found', `no unit ${input.unitId}`, { unitId: input.unitId });
-  const { keys } = ctx;
-  const [lng, lat] = input.position;
-  const codes = await SCRIPTS.recordPositions.run(ctx.positionsRedis, [keys.unitPositions, keys.unit(input.unitId), keys.availableUnits(kind)], [lng, lat, fixAt, input.unitId]);
-  const stored: unknown = Array.isArray(codes) ? codes[0] : undefined;
+  const stored = await ctx.positionWrites.write({ unitId: input.unitId, position: input.position, fixAt }, kind);
   if (stored === -1) return refusal('unit_not_found', `no unit ${input.unitId}`, { unitId: input.unitId });
   const isAccepted = stored === 1;
   const answer = { result: ok({ isAccepted, fixAt }) };
