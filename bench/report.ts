@@ -442,7 +442,8 @@ ${archiveMethod(archive)}
   Johannesburg server with raised rate limits and synthetic units, sessions minted in that process so no password hashing
   is timed, its RSS sampled every 100 ms and its event-loop delay recorded there), and a load generator in another
   (\`bench/load/loadGenerator.ts\`: real socket.io-client connections over loopback, commands on an absolute-time schedule
-  or closed-loop, every answer timed from its send). The console benchmark drives Debian's Chromium (playwright-core) on a
+  or closed-loop, every answer timed from its send; a paced run wakes at most once a millisecond and sends what is due, so
+  the generator does not spin a core the server needs). The console benchmark drives Debian's Chromium (playwright-core) on a
   signed-in dispatcher console and reads the console's own User Timing measures (\`cad:position-frame\`).
 - Percentiles are nearest-rank over all samples. RSS is \`process.memoryUsage().rss\` of the benchmark process
   (after the earlier benchmarks, so it is an upper bound for the server alone).
