@@ -1,6 +1,7 @@
 import { parse as parseCookie } from 'cookie';
 import { agencyOfDesk, type Session } from '../../shared/auth/roles.ts';
 import type { CadContext } from '../app/cadContext.ts';
+import type { RedisClient } from '../redis/redisClient.ts';
 import { SCRIPTS } from '../redis/scripts.ts';
 import type { LimitAnswer } from './rateLimits.ts';
 import { SessionTokens, type SessionClaims } from './sessionTokens.ts';
@@ -38,14 +39,15 @@ export interface GatedSession {
 /**
  * [AU6][HI1] `resolveSession` for a socket command, with the command's use of the user's rate limit counted in the same
  * round trip (server/redis/scripts/commandGate.lua): a command on a socket costs one round trip before its own work,
- * not two. A use is counted only for a session still good, so a revoked token cannot spend its user's limit.
+ * not two. A use is counted only for a session still good, so a revoked token cannot spend its user's limit. A position
+ * fix's gate goes on the positions connection (`redis`), so that fixes never queue in front of commands (OPS12).
  */
-export async function gateSession(ctx: CadContext, token: string | undefined): Promise<GatedSession | null> {
+export async function gateSession(ctx: CadContext, token: string | undefined, redis: RedisClient = ctx.redis): Promise<GatedSession | null> {
   const claims = await liveClaims(ctx, token);
   if (!claims) return null;
   const counter = ctx.limits.commandCounter(claims.userId);
   const reply = await SCRIPTS.commandGate.run(
-    ctx.redis,
+    redis,
     [ctx.keys.user(claims.userId), ctx.keys.revokedSession(claims.sessionId), counter.key],
     [claims.generation, counter.windowSeconds],
   );

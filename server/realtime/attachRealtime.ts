@@ -1,6 +1,6 @@
 import { isNeverSent, NOT_SENT } from '../redis/redisErrors.ts';
 import { asCommandTakenAt } from '../redis/redisClock.ts';
-import { ConnectionLoad, FLOOD_REFUSALS_TO_CLOSE } from './connectionLoad.ts';
+import { ConnectionLoad, FLOOD_REFUSALS_TO_CLOSE, POSITION_COMMANDS } from './connectionLoad.ts';
 import { isCommandName, PROTOCOL_VERSION, SOCKET_COMMAND_NAMES, type SocketCommandName } from '../../shared/protocol/contract.ts';
 import type { Ack } from '../../shared/protocol/events.ts';
 import type { CadContext } from '../app/cadContext.ts';
@@ -107,7 +107,7 @@ function bindCommand(socket: CadSocket, token: string | undefined, name: SocketC
       }
       // [AU6] Checked again on every command: a session revoked, or a user disabled, on another instance ends here too.
       // [HI1] The command's use of the user's limit is counted in the same round trip.
-      const gated = await gateSession(ctx, token);
+      const gated = await gateSession(ctx, token, POSITION_COMMANDS.has(name) ? ctx.positionsRedis : ctx.redis);
       if (!gated) {
         reply({ ok: false, error: { code: 'unauthenticated', message: 'the session has ended; sign in again' } });
         socket.emit('session:ended', { reason: 'expired' });

@@ -10,7 +10,8 @@ export const MAX_IN_FLIGHT_PER_CONNECTION = 32;
 export const SHED_POSITIONS_ABOVE_IN_FLIGHT = 64;
 
 /** [OPS12][UP3] The commands that carry position fixes, which give way to every other command under load. */
-const POSITION_COMMANDS: ReadonlySet<SocketCommandName> = new Set(['unit:position', 'units:positions']);
+/** The position feeds' commands: shed under load, and sent to Redis on the positions connection. */
+export const POSITION_COMMANDS: ReadonlySet<SocketCommandName> = new Set(['unit:position', 'units:positions']);
 
 /** How often a connection over its limit is logged (with how many it had refused since). */
 const LOG_EVERY_MS = 60_000;
