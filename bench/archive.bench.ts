@@ -10,7 +10,7 @@ import { intervalReport } from '../server/reports/intervalReport.ts';
 import { basisFor, rebuildMeasurements } from '../server/reports/measurements.ts';
 import { utilisationReport } from '../server/reports/utilisationReport.ts';
 import { readUnits } from '../server/units/readUnits.ts';
-import type { StreamEntry } from '../server/audit/searchAudit.ts';
+import type { StreamEntry } from '../server/redis/streamEntry.ts';
 import type { LngLat } from '../shared/geo/position.ts';
 import type { IncidentCreatePayload } from '../shared/incidents/incidentSchema.ts';
 import type { IntervalReport, ReportRangeInput } from '../shared/reports/intervalReportSchema.ts';

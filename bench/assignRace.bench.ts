@@ -145,20 +145,20 @@ export async function benchAssignRace(options: AssignRaceOptions, log: (line: st
     const incidentIdsBySocket = Array.from({ length: options.dispatchers }, (_, s) => incidentIds.filter((_id, i) => i % options.dispatchers === s));
     const racedUnits = host.ready.syntheticUnitIds;
     const redis = new Redis({ port: redisPort, host: '127.0.0.1', lazyConnect: false });
-    const redisCpuBefore = await redisCpuMs(redis);
-    await host.call('probe', { reset: true });
-    const { okKeys, ...race } = await load.call('run', {
-      group: 'dispatchers',
-      plan: { kind: 'assign', unitIds: racedUnits, incidentIdsBySocket },
-      pace: { kind: 'closed', inFlightPerSocket: options.inFlightPerSocket },
-      durationSeconds: options.durationSeconds,
-      drainMs: 10_000,
-      maxInFlightPerSocket: 32,
-      collectOk: true,
-    });
-    const probe = await host.call('probe', { reset: false });
-    const redisCpu = (await redisCpuMs(redis)) - redisCpuBefore;
     try {
+      const redisCpuBefore = await redisCpuMs(redis);
+      await host.call('probe', { reset: true });
+      const { okKeys, ...race } = await load.call('run', {
+        group: 'dispatchers',
+        plan: { kind: 'assign', unitIds: racedUnits, incidentIdsBySocket },
+        pace: { kind: 'closed', inFlightPerSocket: options.inFlightPerSocket },
+        durationSeconds: options.durationSeconds,
+        drainMs: 10_000,
+        maxInFlightPerSocket: 32,
+        collectOk: true,
+      });
+      const probe = await host.call('probe', { reset: false });
+      const redisCpu = (await redisCpuMs(redis)) - redisCpuBefore;
       const check = await checkStore(redis, 'jhb', okKeys, racedUnits, incidentIds);
       const assignsPerSecond = race.answeredPerSecond;
       log(`  ${race.answered} assigns answered in ${(race.elapsedMs / 1000).toFixed(1)} s: ${Math.round(assignsPerSecond)}/s, ${JSON.stringify(race.outcomes)}, ack p50 ${race.ack.p50.toFixed(1)} p99 ${race.ack.p99.toFixed(1)} ms; check ${JSON.stringify(check)}; CPU (ms): server ${Math.round(probe.cpuMs)}, Redis ${Math.round(redisCpu)}, load generator ${Math.round(race.generatorCpuMs)}`);

@@ -94,7 +94,7 @@ export interface CadServer {
   port: number;
   io: CadIo;
   frames: PositionFrames;
-  /** Where a command's consequences go (the journal feed, the position frames, the sockets of ended sessions). */
+  /** Where a command's consequences go beside its journaled change: the position frames, the sockets of ended sessions. */
   publisher: Publisher;
   /** [CV5] Pushes the coverage to this instance's consoles when the available units change. */
   coveragePush: CoveragePush;

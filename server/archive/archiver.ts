@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Delta } from '../../shared/protocol/stateSchema.ts';
-import { auditEntryOf, type StreamEntry } from '../audit/searchAudit.ts';
+import { auditEntryOf } from '../audit/searchAudit.ts';
+import type { StreamEntry } from '../redis/streamEntry.ts';
 import { deltaFromEntry } from '../journal/readJournalSince.ts';
 import type { Logger } from '../ops/logger.ts';
 import { BLOCKING_READER_ROLE, connectRedis, type RedisTarget } from '../redis/connectRedis.ts';

@@ -1,7 +1,7 @@
 import { AuditEntrySchema, type AuditEntry, type AuditPage, type AuditSearchInput } from '../../shared/audit/auditSchema.ts';
 import type { CadContext } from '../app/cadContext.ts';
+import { recordOfFields, type StreamEntry } from '../redis/streamEntry.ts';
 
-export type StreamEntry = [id: string, fields: string[]];
 
 /** The most entries one search reads before it stops and says the answer is truncated. */
 const MAX_SCANNED = 200_000;
@@ -9,8 +9,7 @@ const BATCH = 1_000;
 
 /** An audit entry as stored; null for one that does not read back (it is skipped, never fatal to a search). */
 export function auditEntryOf([id, fields]: StreamEntry): AuditEntry | null {
-  const record: Record<string, string> = {};
-  for (let i = 0; i + 1 < fields.length; i += 2) record[fields[i] ?? ''] = fields[i + 1] ?? '';
+  const record = recordOfFields(fields);
   const orNull = (value: string | undefined): string | null => (value ? value : null);
   const parsed = AuditEntrySchema.safeParse({
     id,

@@ -3,6 +3,7 @@ import { agencyOfDesk, type Session } from '../../shared/auth/roles.ts';
 import type { CadContext } from '../app/cadContext.ts';
 import type { RedisClient } from '../redis/redisClient.ts';
 import { SCRIPTS } from '../redis/scripts.ts';
+import { recordOfFields } from '../redis/streamEntry.ts';
 import type { LimitAnswer } from './rateLimits.ts';
 import { SessionTokens, type SessionClaims } from './sessionTokens.ts';
 import { parseUser, readUser, type StoredUser } from './userStore.ts';
@@ -53,8 +54,7 @@ export async function gateSession(ctx: CadContext, token: string | undefined, re
   );
   const [fields, revoked, uses, msLeft]: unknown[] = Array.isArray(reply) ? (reply as unknown[]) : [];
   if (!Array.isArray(fields) || typeof revoked !== 'number' || typeof uses !== 'number' || typeof msLeft !== 'number') throw new Error('commandGate: unexpected reply');
-  const record: Record<string, string> = {};
-  for (let i = 0; i + 1 < fields.length; i += 2) record[String(fields[i])] = String(fields[i + 1]);
+  const record = recordOfFields(fields);
   const session = sessionOf(claims, Object.keys(record).length === 0 ? null : parseUser(record), revoked === 1);
   // The script counted no use only when it found the session not good, which sessionOf finds too.
   if (!session || uses === 0) return null;

@@ -5,14 +5,12 @@ import { fail } from '../../shared/protocol/result.ts';
 import type { CadContext } from '../app/cadContext.ts';
 import type { CommandOutcome } from '../commands/commandOutcome.ts';
 import { deltaFromCommitted } from '../redis/scriptAnswer.ts';
+import { recordOfFields, type StreamEntry } from '../redis/streamEntry.ts';
 import { readSnapshotFor } from './readSnapshot.ts';
-
-type StreamEntry = [id: string, fields: string[]];
 
 /** Turns one journal stream entry into the delta that was broadcast for it. */
 export function deltaFromEntry([id, fields]: StreamEntry): Delta {
-  const record: Record<string, string> = {};
-  for (let i = 0; i + 1 < fields.length; i += 2) record[fields[i] ?? ''] = fields[i + 1] ?? '';
+  const record = recordOfFields(fields);
   return deltaFromCommitted({
     ok: true,
     version: Number(id.split('-')[0]),

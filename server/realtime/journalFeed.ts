@@ -1,10 +1,9 @@
 import { deltaFromEntry } from '../journal/readJournalSince.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { RedisClient } from '../redis/redisClient.ts';
+import type { StreamEntry } from '../redis/streamEntry.ts';
 import { broadcastDelta } from './broadcastDelta.ts';
 import type { CadIo } from './cadIo.ts';
-
-type StreamEntry = [id: string, fields: string[]];
 
 /** Entries read per XREAD, and how long one blocks before it is sent again. */
 const BATCH = 500;
@@ -66,9 +65,9 @@ export class JournalFeed {
     }
   }
 
+  /** Sends one entry; XREAD gives only entries after the last one sent, in order. */
   private send(entry: StreamEntry): void {
     const version = Number(entry[0].split('-')[0]);
-    if (version <= this.lastVersion) return;
     try {
       broadcastDelta(this.io.local, deltaFromEntry(entry));
     } catch (error) {

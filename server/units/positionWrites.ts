@@ -17,9 +17,9 @@ interface Pending {
 const MAX_BATCH = 500;
 
 /**
- * [UP1][OPS12] Group commit of single fixes. Every device sends its own fix, one message each; the fixes that reach
- * this instance in one turn of the event loop are written by one call of the batch script (`recordPositions.lua`, UP3)
- * instead of one call each, each fix still answered with its own outcome (the script takes them in arrival order,
+ * [UP1][UP3][OPS12] Group commit of fixes. Every device sends its own fix, one message each, and the AVL gateway its
+ * batches; the fixes that reach this instance in one turn of the event loop are written by one call of the batch
+ * script (`recordPositions.lua`) instead of one call each, each fix still answered with its own outcome (the script takes them in arrival order,
  * each against the unit's stored fix, so a unit's later fix still wins). A fix alone waits for nothing: the write
  * goes out at the end of the turn it arrived in.
  */
