@@ -56,7 +56,7 @@ export async function benchMemoryAtScale(options: MemoryAtScaleOptions, log: (li
     log(`  connected ${crews.connected} crews (snapshot p99 ${crews.snapshotMs.p99.toFixed(0)} ms), ${consoles.connected} consoles (snapshot p50 ${consoles.snapshotMs.p50.toFixed(0)} p99 ${consoles.snapshotMs.p99.toFixed(0)} ms)`);
     const positions = withoutOkKeys(await load.call('run', crewPositions(options.fixesPerSecond, options.durationSeconds, 10_000)));
     log(`  ${positions.answered} fixes answered (${JSON.stringify(positions.outcomes)}), ack p50 ${positions.ack.p50.toFixed(1)} p99 ${positions.ack.p99.toFixed(1)} ms`);
-    const reconnect = options.reconnectStorm > 0 ? await load.call('reconnect', { group: 'consoles', count: options.reconnectStorm, timeoutMs: 60_000 }) : null;
+    const reconnect = options.reconnectStorm > 0 ? await load.call('reconnect', { group: 'consoles', count: options.reconnectStorm, timeoutMs: 60_000, resume: false }) : null;
     if (reconnect) log(`  reconnect storm: ${reconnect.reconnected}/${reconnect.dropped} back, snapshot p50 ${reconnect.snapshotMs.p50.toFixed(0)} p99 ${reconnect.snapshotMs.p99.toFixed(0)} ms, all in ${Math.round(reconnect.elapsedMs)} ms`);
     const end = await host.call('probe', { reset: false });
     const usage = await load.call('usage', {});

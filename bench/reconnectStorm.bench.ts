@@ -20,15 +20,25 @@ export interface ReconnectStormOptions {
   stormAfterMs: number;
 }
 
-export interface ReconnectStormResult {
-  options: ReconnectStormOptions;
-  incidentsCreated: number;
+/** One storm: the sockets' way back, the commands timed through it, and the server's figures over it. */
+export interface StormRun {
+  /** [RT6] Whether the sockets said the version they held (a network blip) or asked for snapshots (consoles reloaded). */
+  isResume: boolean;
   openIncidentsAtStorm: number;
-  connected: { crews: ConnectSummary; consoles: ConnectSummary };
   storm: { crews: ReconnectSummary; consoles: ReconnectSummary };
   /** The call-takers' commands, sent through the storm. */
   commands: Omit<RunSummary, 'okKeys'>;
   server: { peakRssMiB: number; eventLoopDelayP99Ms: number; eventLoopDelayMaxMs: number; cpuMs: number };
+}
+
+export interface ReconnectStormResult {
+  options: ReconnectStormOptions;
+  incidentsCreated: number;
+  connected: { crews: ConnectSummary; consoles: ConnectSummary };
+  /** After a network blip: every socket reconnects holding its state and is sent what changed since (RT6). */
+  blip: StormRun;
+  /** Then every socket at once without its state (every console reloaded): each is sent its whole snapshot. */
+  reload: StormRun;
 }
 
 export const RECONNECT_STORM_QUICK: ReconnectStormOptions = { openIncidents: 300, crews: 60, consoles: 10, callTakers: 2, probeRatePerSecond: 20, probeSeconds: 8, stormAfterMs: 2_000 };
@@ -36,10 +46,12 @@ export const RECONNECT_STORM_FULL: ReconnectStormOptions = { openIncidents: 2_00
 
 
 /**
- * [Bench: reconnect storm, OPS12] With `openIncidents` open on the board, every crew's device and `consoles` board
- * consoles drop and reconnect at once (as after a network blip), while call-takers keep creating incidents; how long
- * each of their commands waited, and how long each reconnecting socket took to its snapshot. The server runs in a
- * process of its own, the sockets (real socket.io-client connections) in a load-generator process.
+ * [Bench: reconnect storm, OPS12, RT6] With `openIncidents` open on the board, every crew's device and `consoles`
+ * board consoles drop and reconnect at once, while call-takers keep creating incidents; how long each of their
+ * commands waited, and how long each reconnecting socket took to its state. Twice: after a network blip (each socket
+ * holds its state and says its version, as the console does), then as if every console had been reloaded (each asks
+ * for its whole snapshot). The server runs in a process of its own, the sockets (real socket.io-client connections)
+ * in a load-generator process.
  */
 export async function benchReconnectStorm(options: ReconnectStormOptions, log: (line: string) => void = () => undefined): Promise<ReconnectStormResult> {
   return withBenchProcesses({ syntheticUnits: options.crews }, async ({ host, load }) => {
@@ -72,8 +84,15 @@ async function stormWith(options: ReconnectStormOptions, host: ServerHost, load:
   const crews = await load.call('connect', { group: 'crews', url: host.ready.url, sockets: sessions.crews, concurrency: 20, timeoutMs: 60_000 });
   const consoles = await load.call('connect', { group: 'consoles', url: host.ready.url, sockets: sessions.dispatchers, concurrency: 10, timeoutMs: 60_000 });
   log(`  connected ${crews.connected} crews (snapshot p50 ${crews.snapshotMs.p50.toFixed(1)} ms), ${consoles.connected} consoles (snapshot p50 ${consoles.snapshotMs.p50.toFixed(1)} ms)`);
+  const blip = await stormOnce(options, true, created.okKeys.length, host, load, callTakers, log);
+  const reload = await stormOnce(options, false, created.okKeys.length + (blip.commands.outcomes.ok ?? 0), host, load, callTakers, log);
+  return { options, incidentsCreated: created.okKeys.length, connected: { crews, consoles }, blip, reload };
+}
+
+/** One storm: the call-takers' timed commands, and `stormAfterMs` into them every crew and console reconnecting at once. */
+async function stormOnce(options: ReconnectStormOptions, isResume: boolean, openIncidentsAtStorm: number, host: ServerHost, load: LoadGenerator, callTakers: LoadGenerator, log: (line: string) => void): Promise<StormRun> {
   await host.call('probe', { reset: true });
-  const probePoints = await host.call('metroPoints', { count: options.probeRatePerSecond * options.probeSeconds, seed: 61_028 });
+  const probePoints = await host.call('metroPoints', { count: options.probeRatePerSecond * options.probeSeconds, seed: isResume ? 61_028 : 61_029 });
   const commands = callTakers.call('run', {
     group: 'callTakers',
     plan: { kind: 'incident', type: 'medical_emergency', points: probePoints },
@@ -85,20 +104,18 @@ async function stormWith(options: ReconnectStormOptions, host: ServerHost, load:
   });
   await sleep(options.stormAfterMs);
   const [crewStorm, consoleStorm] = await Promise.all([
-    load.call('reconnect', { group: 'crews', count: options.crews, timeoutMs: 120_000 }),
-    load.call('reconnect', { group: 'consoles', count: options.consoles, timeoutMs: 120_000 }),
+    load.call('reconnect', { group: 'crews', count: options.crews, timeoutMs: 120_000, resume: isResume }),
+    load.call('reconnect', { group: 'consoles', count: options.consoles, timeoutMs: 120_000, resume: isResume }),
   ]);
   const commandRun = withoutOkKeys(await commands);
   const probe = await host.call('probe', { reset: false });
   log(
-    `  storm: crews p50 ${crewStorm.snapshotMs.p50.toFixed(1)} max ${crewStorm.snapshotMs.max.toFixed(0)} ms, consoles p50 ${consoleStorm.snapshotMs.p50.toFixed(1)} max ${consoleStorm.snapshotMs.max.toFixed(0)} ms; ` +
+    `  storm (${isResume ? 'network blip: resuming' : 'reloaded: whole snapshots'}): crews p50 ${crewStorm.snapshotMs.p50.toFixed(1)} max ${crewStorm.snapshotMs.max.toFixed(0)} ms, consoles p50 ${consoleStorm.snapshotMs.p50.toFixed(1)} max ${consoleStorm.snapshotMs.max.toFixed(0)} ms; ` +
       `commands p50 ${commandRun.ack.p50.toFixed(1)} p99 ${commandRun.ack.p99.toFixed(1)} max ${commandRun.ack.max.toFixed(1)} ms (${JSON.stringify(commandRun.outcomes)}); server loop delay p99 ${probe.eventLoopDelayP99Ms.toFixed(1)} max ${probe.eventLoopDelayMaxMs.toFixed(1)} ms`,
   );
   return {
-    options,
-    incidentsCreated: created.okKeys.length,
-    openIncidentsAtStorm: created.okKeys.length,
-    connected: { crews, consoles },
+    isResume,
+    openIncidentsAtStorm,
     storm: { crews: crewStorm, consoles: consoleStorm },
     commands: commandRun,
     server: { peakRssMiB: probe.peakRssMiB, eventLoopDelayP99Ms: probe.eventLoopDelayP99Ms, eventLoopDelayMaxMs: probe.eventLoopDelayMaxMs, cpuMs: probe.cpuMs },

@@ -18,7 +18,8 @@ import type { Summary } from '../stats.ts';
  *   with `maxInFlightPerSocket` answers outstanding (the server's own limit is 32) skips its turn (`skipped`).
  *   Every answer is timed from its send (and from its scheduled time) and counted by outcome.
  * - `reconnect` {@link ReconnectRequest} → {@link ReconnectSummary}: a reconnect storm: `count` sockets of the group
- *   are dropped and all reconnected at once with their cookies, each timed to its new snapshot.
+ *   are dropped and all reconnected at once with their cookies (resuming from the version each holds, or not), each
+ *   timed to its new state.
  * - `close` {group} → {closed}: closes the group's sockets.
  * - `usage` {} → {@link GeneratorUsage}: this process's CPU time and memory (to tell the load's cost from the server's).
  */
@@ -127,6 +128,8 @@ export interface ReconnectRequest {
   group: string;
   count: number;
   timeoutMs: number;
+  /** [RT6] Each socket says the version it holds and is sent what changed since; false: each asks for a snapshot. */
+  resume: boolean;
 }
 
 export interface ReconnectSummary {
@@ -135,7 +138,7 @@ export interface ReconnectSummary {
   reconnected: number;
   failed: number;
   errors: string[];
-  /** Reconnect start → `state:snapshot`, per socket. */
+  /** Reconnect start → its state (`state:snapshot`, or `state:resumed` when resuming), per socket. */
   snapshotMs: Summary;
   elapsedMs: number;
 }

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/protocol/events.ts';
+import { FACTS, type SyncAnswer } from '../../shared/protocol/stateSchema.ts';
 import type { Result } from '../../shared/protocol/result.ts';
 import { summarize } from '../stats.ts';
 import type { ConnectRequest, ConnectSummary, ReconnectRequest, ReconnectSummary, SocketSpec } from './loadProtocol.ts';
@@ -8,12 +9,16 @@ import { mapLimited } from './mapLimited.ts';
 
 export type LoadSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** One connection of a group: its spec, the socket (replaced on reconnect) and its answers outstanding. */
+/**
+ * One connection of a group: its spec, the socket (replaced on reconnect), its answers outstanding, and the journal
+ * version of the state it holds (its snapshot's, moved on by every delta and tick it receives), as a console keeps it.
+ */
 export interface GroupMember {
   spec: SocketSpec;
   socket: LoadSocket;
   inFlight: number;
   disconnects: number;
+  version: number;
 }
 
 /** A command emitted with its acknowledgement, whatever its event (the generator sends payloads it built itself). */
@@ -32,10 +37,21 @@ export function groupOf(name: string): { url: string; members: GroupMember[] } {
   return group;
 }
 
-/** Opens a socket as a console does and resolves with it and the time to its snapshot. */
-function openSocket(url: string, spec: SocketSpec, timeoutMs: number): Promise<{ socket: LoadSocket; snapshotMs: number }> {
+const versionOfAnswer = (answer: SyncAnswer): number => (answer.kind === 'snapshot' ? answer.snapshot.version : answer.version);
+
+/**
+ * Opens a socket as a console does and resolves with it and the time to its state: the snapshot, or with
+ * `resumeVersion` (RT6, a console reconnecting with the state it holds) the server's `state:resumed` answer.
+ * `onVersion` hears every version the socket's state reaches.
+ */
+function openSocket(url: string, spec: SocketSpec, timeoutMs: number, resumeVersion: number | null, onVersion: (version: number) => void): Promise<{ socket: LoadSocket; snapshotMs: number }> {
   const startedAt = performance.now();
-  const socket: LoadSocket = io(url, { auth: { protocolVersion: PROTOCOL_VERSION }, extraHeaders: { cookie: spec.cookie }, transports: ['websocket'], forceNew: true, reconnection: false });
+  const auth = resumeVersion === null ? { protocolVersion: PROTOCOL_VERSION } : { protocolVersion: PROTOCOL_VERSION, resumeVersion };
+  const socket: LoadSocket = io(url, { auth, extraHeaders: { cookie: spec.cookie }, transports: ['websocket'], forceNew: true, reconnection: false });
+  socket.on('state:snapshot', (snapshot) => onVersion(snapshot.version));
+  socket.on('state:resumed', (answer) => onVersion(versionOfAnswer(answer)));
+  socket.on('state:version', (tick) => onVersion(tick.version));
+  for (const fact of FACTS) socket.on(fact, (delta) => onVersion(delta.version));
   return new Promise((done, fail) => {
     const timer = setTimeout(() => {
       socket.close();
@@ -46,10 +62,12 @@ function openSocket(url: string, spec: SocketSpec, timeoutMs: number): Promise<{
       socket.close();
       fail(error);
     });
-    socket.once('state:snapshot', () => {
+    const arrived = (): void => {
       clearTimeout(timer);
       done({ socket, snapshotMs: performance.now() - startedAt });
-    });
+    };
+    socket.once('state:snapshot', arrived);
+    socket.once('state:resumed', arrived);
   });
 }
 
@@ -68,9 +86,13 @@ export async function connectGroup(request: ConnectRequest): Promise<ConnectSumm
   const startedAt = performance.now();
   await mapLimited(request.sockets, request.concurrency, async (spec) => {
     try {
-      const opened = await openSocket(request.url, spec, request.timeoutMs);
+      let version = -1;
+      const opened = await openSocket(request.url, spec, request.timeoutMs, null, (reached) => {
+        version = Math.max(version, reached);
+      });
       snapshotMs.push(opened.snapshotMs);
-      const member: GroupMember = { spec, socket: opened.socket, inFlight: 0, disconnects: 0 };
+      const member: GroupMember = { spec, socket: opened.socket, inFlight: 0, disconnects: 0, version };
+      versionsOf(member, opened.socket);
       watch(member);
       group.members.push(member);
     } catch (error) {
@@ -81,7 +103,19 @@ export async function connectGroup(request: ConnectRequest): Promise<ConnectSumm
   return { group: request.group, connected: snapshotMs.length, failed, errors, snapshotMs: summarize(snapshotMs), elapsedMs: performance.now() - startedAt };
 }
 
-/** Drops `count` sockets of the group at once, then reconnects them all at once. */
+/** Keeps `member.version` moving with what `socket` receives (its first state is already counted). */
+function versionsOf(member: GroupMember, socket: LoadSocket): void {
+  const reached = (version: number): void => {
+    member.version = Math.max(member.version, version);
+  };
+  socket.on('state:version', (tick) => reached(tick.version));
+  for (const fact of FACTS) socket.on(fact, (delta) => reached(delta.version));
+}
+
+/**
+ * Drops `count` sockets of the group at once, then reconnects them all at once: with `resume`, each says the version
+ * it holds (RT6, as a console does after a network blip); without, each asks for a snapshot (a console reloaded).
+ */
 export async function reconnectGroup(request: ReconnectRequest): Promise<ReconnectSummary> {
   const group = groupOf(request.group);
   const storm = group.members.slice(0, request.count);
@@ -93,7 +127,10 @@ export async function reconnectGroup(request: ReconnectRequest): Promise<Reconne
   await Promise.all(
     storm.map(async (member) => {
       try {
-        const opened = await openSocket(group.url, member.spec, request.timeoutMs);
+        const resumeVersion = request.resume && member.version >= 0 ? member.version : null;
+        const opened = await openSocket(group.url, member.spec, request.timeoutMs, resumeVersion, (reached) => {
+          member.version = Math.max(member.version, reached);
+        });
         snapshotMs.push(opened.snapshotMs);
         member.socket = opened.socket;
         member.inFlight = 0;

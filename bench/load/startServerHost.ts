@@ -1,4 +1,4 @@
-import { SERVER_HEAP_LIMIT_MB } from './serverHeapLimit.ts';
+import { SERVER_NODE_OPTIONS } from './serverNodeOptions.ts';
 import { resolve } from 'node:path';
 import { forkCallChild, type CallChild } from './ipcCalls.ts';
 import type { HostCalls, HostReady, HostStart } from './serverHostProtocol.ts';
@@ -11,12 +11,12 @@ export interface ServerHost extends CallChild<HostCalls> {
 
 /**
  * Forks the server host (bench/load/serverHost.ts; its API in serverHostProtocol.ts) and starts the server in it.
- * It runs with the heap limit the server is deployed with (scripts/start.sh, the Dockerfile).
+ * It runs with the V8 options the server is deployed with (scripts/start.sh, the Dockerfile).
  * `cpuProfileDir`: the host runs with `--cpu-prof` and writes its profile there when it stops.
  */
 export async function startServerHost(options: HostStart & { cpuProfileDir?: string }): Promise<ServerHost> {
   const { cpuProfileDir, ...start } = options;
-  const child = forkCallChild<HostCalls>(resolve(import.meta.dirname, 'serverHost.ts'), { execArgv: [`--max-old-space-size=${SERVER_HEAP_LIMIT_MB}`, ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [])] });
+  const child = forkCallChild<HostCalls>(resolve(import.meta.dirname, 'serverHost.ts'), { execArgv: [...SERVER_NODE_OPTIONS, ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [])] });
   try {
     const ready = await child.call('start', start);
     return {

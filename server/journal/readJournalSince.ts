@@ -32,24 +32,39 @@ export async function readJournalEntries(ctx: Pick<CadContext, 'redis' | 'keys'>
   return entries.map(deltaFromEntry);
 }
 
+/** What the journal holds after a version: its deltas up to the head, or why not. */
+export type JournalSince = { kind: 'deltas'; deltas: Delta[]; version: number } | { kind: 'too_far' } | { kind: 'ahead'; head: number };
+
+/**
+ * [RT3][RT5] The journal after `version`: every delta up to the head, or `too_far` when that is more than
+ * `maxReplayEntries` or the journal no longer holds the first one, or `ahead` for a version the server never reached.
+ */
+export async function journalSince(ctx: Pick<CadContext, 'redis' | 'keys' | 'settings'>, version: number): Promise<JournalSince> {
+  const head = Number((await ctx.redis.get(ctx.keys.version)) ?? 0);
+  if (version > head) return { kind: 'ahead', head };
+  const limit = ctx.settings.maxReplayEntries;
+  const deltas = await readJournalEntries(ctx, version, limit + 1);
+  const isContiguous = deltas.length === 0 || deltas[0]?.version === version + 1;
+  if (deltas.length > limit || !isContiguous) return { kind: 'too_far' };
+  return { kind: 'deltas', deltas, version: deltas.at(-1)?.version ?? version };
+}
+
+/** [DK2][AU7] Of `deltas`, what `viewer` is sent: the changes that concern it, a crew's without callers or tickets. */
+export function deltasForViewer(viewer: Viewer, deltas: readonly Delta[]): Delta[] {
+  const seen = deltas.filter((delta) => deltaConcernsViewer(viewer, delta));
+  return viewer.role === 'crew' ? seen.map(deltaForCrew) : seen;
+}
+
 /**
  * [RT3] A console that saw a gap asks for what it missed: the deltas after its version, or a
  * fresh snapshot when it is too far behind or the journal no longer holds the first one it needs.
  */
 export async function readJournalSince(ctx: CadContext, input: SyncSinceInput, viewer: Viewer): Promise<CommandOutcome<SyncAnswer>> {
-  const head = Number((await ctx.redis.get(ctx.keys.version)) ?? 0);
-  if (input.version > head) {
+  const since = await journalSince(ctx, input.version);
+  if (since.kind === 'ahead') {
     // [RT5] A client that believes it is ahead of the server would ignore every real change: say so.
-    return { result: fail('version_ahead', `version ${input.version} is ahead of the server's ${head}; take a fresh snapshot`) };
+    return { result: fail('version_ahead', `version ${input.version} is ahead of the server's ${since.head}; take a fresh snapshot`) };
   }
-  const limit = ctx.settings.maxReplayEntries;
-  const deltas = await readJournalEntries(ctx, input.version, limit + 1);
-  const isContiguous = deltas.length === 0 || deltas[0]?.version === input.version + 1;
-  if (deltas.length <= limit && isContiguous) {
-    const version = deltas.at(-1)?.version ?? input.version;
-    const seen = deltas.filter((delta) => deltaConcernsViewer(viewer, delta));
-    const visible = viewer.role === 'crew' ? seen.map(deltaForCrew) : seen;
-    return { result: ok({ kind: 'deltas', deltas: visible, version }) };
-  }
+  if (since.kind === 'deltas') return { result: ok({ kind: 'deltas', deltas: deltasForViewer(viewer, since.deltas), version: since.version }) };
   return { result: ok({ kind: 'snapshot', snapshot: await readSnapshotFor(ctx, viewer) }) };
 }

@@ -1,8 +1,10 @@
 import { isNeverSent, NOT_SENT } from '../redis/redisErrors.ts';
 import { asCommandTakenAt } from '../redis/redisClock.ts';
+import { ConnectionAdmission } from './connectionAdmission.ts';
 import { ConnectionLoad, FLOOD_REFUSALS_TO_CLOSE, POSITION_COMMANDS } from './connectionLoad.ts';
 import { isCommandName, PROTOCOL_VERSION, SOCKET_COMMAND_NAMES, type SocketCommandName } from '../../shared/protocol/contract.ts';
 import type { Ack } from '../../shared/protocol/events.ts';
+import { HandshakeAuthSchema } from '../../shared/protocol/handshake.ts';
 import type { CadContext } from '../app/cadContext.ts';
 import { gateSession, resolveSession, tokenFrom } from '../auth/resolveSession.ts';
 import { runCommand } from '../commands/runCommand.ts';
@@ -12,7 +14,7 @@ import { roomsFor } from './rooms.ts';
 import { SnapshotDelivery } from './snapshotDelivery.ts';
 
 /** A handshake refusal: `message` is the code, `data` the one error shape. [AU3] */
-function refusal(code: 'unauthenticated' | 'protocol_outdated' | 'rate_limited' | 'forbidden', message: string): Error & { data: { code: string; message: string } } {
+function refusal(code: 'unauthenticated' | 'protocol_outdated' | 'rate_limited' | 'forbidden' | 'invalid_input', message: string): Error & { data: { code: string; message: string } } {
   return Object.assign(new Error(code), { data: { code, message } });
 }
 
@@ -38,6 +40,7 @@ function isSameOrigin(origin: string, host: string | undefined): boolean {
  * then every command event goes through `runCommand`, with the session checked again each time. [RT1][AU3]
  */
 export function attachRealtime(io: CadIo, ctx: CadContext, publisher: Publisher): void {
+  const admission = new ConnectionAdmission();
   io.use((socket, next) => {
     void (async () => {
       const clientKey = socket.handshake.address || 'unknown';
@@ -46,13 +49,18 @@ export function attachRealtime(io: CadIo, ctx: CadContext, publisher: Publisher)
       // [HI2] A page of another site may not open a socket with this site's cookie (cross-site WebSocket hijacking).
       const origin = socket.handshake.headers.origin;
       if (origin && !isSameOrigin(origin, socket.handshake.headers.host)) return next(refusal('forbidden', 'connections from another site are refused'));
-      const auth: Record<string, unknown> = typeof socket.handshake.auth === 'object' && socket.handshake.auth !== null ? (socket.handshake.auth) : {};
-      if (auth.protocolVersion !== PROTOCOL_VERSION) {
-        return next(refusal('protocol_outdated', `this console speaks protocol ${typeof auth.protocolVersion === 'number' ? auth.protocolVersion : 'unknown'}, the server ${PROTOCOL_VERSION}: reload the page`));
+      const given: unknown = socket.handshake.auth;
+      const protocolVersion = typeof given === 'object' && given !== null && 'protocolVersion' in given ? given.protocolVersion : undefined;
+      if (protocolVersion !== PROTOCOL_VERSION) {
+        return next(refusal('protocol_outdated', `this console speaks protocol ${typeof protocolVersion === 'number' ? protocolVersion : 'unknown'}, the server ${PROTOCOL_VERSION}: reload the page`));
       }
+      const auth = HandshakeAuthSchema.safeParse(given);
+      if (!auth.success) return next(refusal('invalid_input', auth.error.issues.map((issue) => issue.message).join('; ')));
       const session = await resolveSession(ctx, socketToken(socket));
       if (!session) return next(refusal('unauthenticated', 'sign in first'));
-      socket.data = { session, clientKey };
+      socket.data = { session, clientKey, resumeVersion: auth.data.resumeVersion ?? null };
+      // [OPS12] Set up (rooms, listeners, state) a few sockets per turn of the event loop, never a whole storm at once.
+      await admission.turn();
       next();
     })().catch((error: unknown) => {
       ctx.ops.log.error({ err: error }, 'socket handshake failed');

@@ -1,9 +1,25 @@
-import { boardViewKey, seesBoard, snapshotForViewer } from '../../shared/protocol/deskView.ts';
+import { isCommandAllowed } from '../../shared/protocol/contract.ts';
+import { boardViewKey, changesViewKey, seesBoard, snapshotForViewer } from '../../shared/protocol/deskView.ts';
 import type { CadContext } from '../app/cadContext.ts';
+import { deltasForViewer, journalSince, type JournalSince } from '../journal/readJournalSince.ts';
+import type { SyncAnswer } from '../../shared/protocol/stateSchema.ts';
 import { readSnapshotFor } from '../journal/readSnapshot.ts';
 import type { CadIo, CadSocket } from './cadIo.ts';
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Sockets grouped by a key, in the order they came. */
+function groupBy(sockets: readonly CadSocket[], keyOf: (socket: CadSocket) => string): CadSocket[][] {
+  const groups = new Map<string, CadSocket[]>();
+  for (const socket of sockets) {
+    if (!socket.connected) continue;
+    const key = keyOf(socket);
+    const group = groups.get(key);
+    if (group) group.push(socket);
+    else groups.set(key, [socket]);
+  }
+  return [...groups.values()];
+}
 
 /**
  * [RT1][OPS12] Gives each new console its snapshot at the cost of what it sees. A crew (or a role with no board) reads
@@ -11,9 +27,15 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
  * instance's copy, BoardCache) that starts after every console in it joined its rooms, and the consoles that see the
  * same part of it (the whole board, or one agency's desk) get one message encoded once. Between groups the event loop
  * turns, so the commands of everyone else are never held behind a reconnect storm.
+ *
+ * [RT6] A console that reconnects saying the version it holds gets what changed since instead (`state:resumed`, as
+ * `sync:since` answers: the changes it may see, or a snapshot when it is too far behind), so a network blip costs each
+ * console the changes it missed, not the whole board again. Resuming consoles wait in a batch too: those that see the
+ * same changes from the same version get one read of the journal and one message encoded once.
  */
 export class SnapshotDelivery {
   private readonly waiting = new Map<string, CadSocket>();
+  private readonly resuming = new Map<string, CadSocket>();
   private isServing = false;
 
   constructor(
@@ -21,9 +43,14 @@ export class SnapshotDelivery {
     private readonly ctx: CadContext,
   ) {}
 
-  /** Sends `socket` its snapshot; it has joined its rooms already. */
+  /** Sends `socket` its snapshot, or what changed since the version it holds; it has joined its rooms already. */
   deliver(socket: CadSocket): void {
     const viewer = socket.data.session;
+    if (socket.data.resumeVersion !== null && isCommandAllowed('sync:since', viewer.role)) {
+      this.resuming.set(socket.id, socket);
+      this.startServing();
+      return;
+    }
     if (viewer.role === 'crew' || !seesBoard(viewer.role)) {
       readSnapshotFor(this.ctx, viewer).then(
         (snapshot) => socket.emit('state:snapshot', snapshot),
@@ -32,40 +59,80 @@ export class SnapshotDelivery {
       return;
     }
     this.waiting.set(socket.id, socket);
+    this.startServing();
+  }
+
+  private startServing(): void {
     if (!this.isServing) void this.serve();
   }
 
   private async serve(): Promise<void> {
     this.isServing = true;
     try {
-      while (this.waiting.size > 0) {
-        const batch = [...this.waiting.values()];
-        this.waiting.clear();
-        let board;
-        try {
-          board = await this.ctx.board.read();
-        } catch (error) {
-          this.fail(batch, error);
-          continue;
-        }
-        const groups = new Map<string, CadSocket[]>();
-        for (const socket of batch) {
-          if (!socket.connected) continue;
-          const key = boardViewKey(socket.data.session);
-          const group = groups.get(key);
-          if (group) group.push(socket);
-          else groups.set(key, [socket]);
-        }
-        for (const sockets of groups.values()) {
-          const first = sockets[0];
-          if (!first) continue;
-          // `local`: to these sockets of this instance only, through no adapter; the message is encoded once.
-          this.io.local.to(sockets.map((socket) => socket.id)).emit('state:snapshot', snapshotForViewer(first.data.session, board));
-          await nextTurn();
-        }
+      while (this.waiting.size > 0 || this.resuming.size > 0) {
+        await this.serveResumes();
+        await this.serveSnapshots();
       }
     } finally {
       this.isServing = false;
+    }
+  }
+
+  /**
+   * [RT6] One journal read per version held, one message per view of it; a version the server never reached (RT5)
+   * gets the snapshot instead, and a console too far behind gets its snapshot in the answer.
+   */
+  private async serveResumes(): Promise<void> {
+    const batch = [...this.resuming.values()];
+    this.resuming.clear();
+    for (const atVersion of groupBy(batch, (socket) => String(socket.data.resumeVersion ?? 0))) {
+      const version = atVersion[0]?.data.resumeVersion ?? 0;
+      let since: JournalSince;
+      try {
+        since = await journalSince(this.ctx, version);
+      } catch (error) {
+        this.fail(atVersion, error);
+        continue;
+      }
+      if (since.kind === 'ahead') {
+        for (const socket of atVersion) {
+          socket.data.resumeVersion = null;
+          this.deliver(socket);
+        }
+        continue;
+      }
+      for (const sockets of groupBy(atVersion, (socket) => changesViewKey(socket.data.session))) {
+        const viewer = sockets[0]?.data.session;
+        if (!viewer) continue;
+        try {
+          const answer: SyncAnswer =
+            since.kind === 'deltas' ? { kind: 'deltas', deltas: deltasForViewer(viewer, since.deltas), version: since.version } : { kind: 'snapshot', snapshot: await readSnapshotFor(this.ctx, viewer) };
+          // `local`: to these sockets of this instance only, through no adapter; the message is encoded once.
+          this.io.local.to(sockets.map((socket) => socket.id)).emit('state:resumed', answer);
+        } catch (error) {
+          this.fail(sockets, error);
+        }
+        await nextTurn();
+      }
+    }
+  }
+
+  private async serveSnapshots(): Promise<void> {
+    if (this.waiting.size === 0) return;
+    const batch = [...this.waiting.values()];
+    this.waiting.clear();
+    let board;
+    try {
+      board = await this.ctx.board.read();
+    } catch (error) {
+      this.fail(batch, error);
+      return;
+    }
+    for (const sockets of groupBy(batch, (socket) => boardViewKey(socket.data.session))) {
+      const first = sockets[0];
+      if (!first) continue;
+      this.io.local.to(sockets.map((socket) => socket.id)).emit('state:snapshot', snapshotForViewer(first.data.session, board));
+      await nextTurn();
     }
   }
 

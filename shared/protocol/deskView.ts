@@ -92,6 +92,13 @@ export function deltaConcernsViewer(viewer: Viewer, delta: DeskDelta & Partial<P
   return true;
 }
 
+/** [RT3][RT6] Viewers with the same key are sent the same changes (`deltaConcernsViewer`, and a crew's `deltaForCrew`). */
+export function changesViewKey(viewer: Viewer): string {
+  if (viewer.role === 'care_agent') return 'care';
+  if (viewer.role === 'department_officer') return `department:${viewer.department ?? ''}`;
+  return boardViewKey(viewer);
+}
+
 /** [AU7] What a crew receives of a change: its incident and unit, but not the call records (callers' histories) or tickets it added. */
 export function deltaForCrew(delta: Delta): Delta {
   return delta.calls.length === 0 && delta.tickets.length === 0 ? delta : { ...delta, calls: [], tickets: [] };

@@ -3,7 +3,7 @@ import type { Coverage } from '../coverage/coverageSchema.ts';
 import type { UnitFix } from '../units/unitSchema.ts';
 import type { AnswerOf, InputOf, SocketCommandName } from './contract.ts';
 import type { Result } from './result.ts';
-import type { Delta, Fact, Snapshot, VersionTick } from './stateSchema.ts';
+import type { Delta, Fact, Snapshot, SyncAnswer, VersionTick } from './stateSchema.ts';
 
 export { PROTOCOL_VERSION } from './contract.ts';
 
@@ -24,6 +24,11 @@ export type FactEvents = { [F in Fact]: (delta: Delta) => void };
 /** Server → client: the facts, and the events that are not journal entries. */
 export interface ServerToClientEvents extends FactEvents {
   'state:snapshot': (snapshot: Snapshot) => void;
+  /**
+   * [RT6] Instead of the snapshot, to a console that reconnected saying the version it holds (`resumeVersion`): the
+   * changes it may see since, or a snapshot when it is too far behind, as `sync:since` answers.
+   */
+  'state:resumed': (answer: SyncAnswer) => void;
   /** [DK2] A version went by that does not concern this console. */
   'state:version': (tick: VersionTick) => void;
   /** [RT4] Position fixes coalesced into frames a few times a second. */
@@ -40,4 +45,5 @@ export interface ServerToClientEvents extends FactEvents {
 
 /** Nothing is kept per socket that another instance would need. */
 export type InterServerEvents = Record<string, never>;
-export type SocketData = { session: Session; clientKey: string };
+/** `resumeVersion`: [RT6] the version a reconnecting console holds (null: it wants a snapshot). */
+export type SocketData = { session: Session; clientKey: string; resumeVersion: number | null };

@@ -35,6 +35,38 @@ describe('LiveStore', () => {
     expect(Object.keys(store.getState().incidents)).toEqual(['S']);
   });
 
+  it('[RT6] while its socket resumes, a delta ahead waits for the resume instead of asking sync:since; then both apply in order', () => {
+    const sync = vi.fn((): Promise<Result<SyncAnswer>> => Promise.resolve({ ok: true, data: { kind: 'deltas', deltas: [], version: 1 } }));
+    const store = new LiveStore(sync);
+    const seen: number[] = [];
+    store.onDelta((d) => seen.push(d.version));
+    store.receiveSnapshot(makeSnapshot(1, [makeIncident('A')]));
+    store.beginResume();
+    // Live again before the server's answer: version 4 arrives ahead of 2 and 3.
+    store.receiveDelta(makeDelta(4, { incidents: [makeIncident('D')] }));
+    expect(sync).not.toHaveBeenCalled();
+    expect(store.getState().version).toBe(1);
+    store.receiveSyncAnswer({ kind: 'deltas', deltas: [makeDelta(2, { incidents: [makeIncident('B')] }), makeDelta(3, { incidents: [makeIncident('C')] }), makeDelta(4, { incidents: [makeIncident('D')] })], version: 4 });
+    expect(store.getState().version).toBe(4);
+    expect(Object.keys(store.getState().incidents).sort()).toEqual(['A', 'B', 'C', 'D']);
+    expect(seen).toEqual([2, 3, 4]);
+    expect(sync).not.toHaveBeenCalled();
+  });
+
+  it('[RT6] a resume answered with a snapshot replaces the state; a socket dropped before the answer fills gaps by sync:since again', () => {
+    const sync = vi.fn((): Promise<Result<SyncAnswer>> => Promise.resolve({ ok: true, data: { kind: 'deltas', deltas: [], version: 9 } }));
+    const store = new LiveStore(sync);
+    store.receiveSnapshot(makeSnapshot(1, [makeIncident('A')]));
+    store.beginResume();
+    store.receiveSyncAnswer({ kind: 'snapshot', snapshot: makeSnapshot(8, [makeIncident('S')]) });
+    expect(store.getState().version).toBe(8);
+    expect(Object.keys(store.getState().incidents)).toEqual(['S']);
+    store.beginResume();
+    store.endResume();
+    store.receiveDelta(makeDelta(10));
+    expect(sync).toHaveBeenCalledWith(8);
+  });
+
   it('notifies subscribers and ignores stale deltas', () => {
     const store = new LiveStore(() => Promise.resolve({ ok: false, error: { code: 'internal_error', message: 'x' } }));
     const listener = vi.fn();

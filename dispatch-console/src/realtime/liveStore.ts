@@ -24,6 +24,8 @@ export class LiveStore {
   /** Deltas and ticks that arrived ahead of a gap, applied once the gap is filled. */
   private pending: Pending[] = [];
   private syncing = false;
+  /** [RT6] The socket reconnected asking for the changes since this store's version: a gap waits for them. */
+  private isResuming = false;
 
   /** `sees`: an agency desk drops an incident that no longer goes to it. [LC6] */
   constructor(
@@ -53,7 +55,18 @@ export class LiveStore {
     this.setState(EMPTY_LIVE_STATE);
   }
 
+  /** [RT6] The socket is reconnecting with this store's version; the server answers with `receiveSyncAnswer`. */
+  beginResume(): void {
+    this.isResuming = true;
+  }
+
+  /** The socket dropped before its resume was answered: gaps are filled by `sync:since` again. */
+  endResume(): void {
+    this.isResuming = false;
+  }
+
   receiveSnapshot(snapshot: Snapshot): void {
+    this.isResuming = false;
     this.pending = this.pending.filter((d) => d.version > snapshot.version);
     this.setState(applySnapshot(snapshot));
     this.drainPending();
@@ -76,7 +89,7 @@ export class LiveStore {
       this.drainPending();
     } else if (result.outcome === 'gap') {
       this.pending.push(item);
-      if (this.state.version >= 0) void this.fillGap();
+      if (this.state.version >= 0 && !this.isResuming) void this.fillGap();
     }
   }
 
@@ -92,6 +105,26 @@ export class LiveStore {
     else positionFrameShown(null);
   }
 
+  /**
+   * [RT6] What changed since the version this store held when its socket reconnected (or a snapshot when it was too
+   * far behind); deltas that arrived meanwhile wait in order, as behind a gap.
+   */
+  receiveSyncAnswer(answer: SyncAnswer): void {
+    this.isResuming = false;
+    this.applySyncAnswer(answer);
+    this.drainPending();
+  }
+
+  private applySyncAnswer(answer: SyncAnswer): void {
+    if (answer.kind === 'snapshot') {
+      this.receiveSnapshot(answer.snapshot);
+      return;
+    }
+    const { state, applied } = applySyncDeltas(this.state, answer.deltas, answer.version, this.sees);
+    if (state !== this.state) this.setState(state);
+    for (const delta of applied) this.emitDelta(delta);
+  }
+
   /** Whether a gap is being filled (for tests and the status bar). */
   isSyncing(): boolean {
     return this.syncing;
@@ -105,13 +138,7 @@ export class LiveStore {
       const answer = await this.syncSince(this.state.version);
       if (!answer.ok) return;
       answered = true;
-      if (answer.data.kind === 'snapshot') {
-        this.receiveSnapshot(answer.data.snapshot);
-      } else {
-        const { state, applied } = applySyncDeltas(this.state, answer.data.deltas, answer.data.version, this.sees);
-        if (state !== this.state) this.setState(state);
-        for (const delta of applied) this.emitDelta(delta);
-      }
+      this.applySyncAnswer(answer.data);
     } catch {
       // The connection dropped mid-sync; the snapshot sent on reconnect repairs the state.
     } finally {

@@ -2,6 +2,7 @@ import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/protocol/events.ts';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/contract.ts';
+import type { HandshakeAuth } from '../../../shared/protocol/handshake.ts';
 import type { CommandName, CommandTransport } from './commandClient.ts';
 
 export type ConsoleSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -14,9 +15,20 @@ type EmitCommand = (event: CommandName, input: unknown, ack: (err: Error | null,
  * role or user of its own; it says only which protocol it was built for (an older console is told to reload).
  * WebSocket only: with several server instances behind a load balancer, long-polling would need sticky sessions.
  * Not connected until `connect()`, so that listeners are in place before the first snapshot.
+ *
+ * [RT6] `resumeVersion()` is asked at every (re)connection: the version of the state the console holds, or null when it
+ * has none (or wants a fresh snapshot); with a version, the server sends what changed since instead of the whole board.
  */
-export function createSocket(): ConsoleSocket {
-  return io({ transports: ['websocket'], auth: { protocolVersion: PROTOCOL_VERSION }, autoConnect: false });
+export function createSocket(resumeVersion: () => number | null): ConsoleSocket {
+  return io({
+    transports: ['websocket'],
+    auth: (send) => {
+      const version = resumeVersion();
+      const auth: HandshakeAuth = version === null ? { protocolVersion: PROTOCOL_VERSION } : { protocolVersion: PROTOCOL_VERSION, resumeVersion: version };
+      send(auth);
+    },
+    autoConnect: false,
+  });
 }
 
 /** Adapts the socket to what the command client needs. */

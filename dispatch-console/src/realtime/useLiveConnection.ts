@@ -22,7 +22,8 @@ export interface LiveConnection {
   /** Why the server refused the connection (a code such as `rate_limited`), or the network error; null when live. */
   refusal: string | null;
   /**
-   * Drops and reopens the socket: the server gives it the session's current rooms and a fresh snapshot.
+   * Drops and reopens the socket: the server gives it the session's current rooms and a fresh snapshot (not the
+   * changes since, RT6: the rooms may have changed).
    * `clearState` forgets the old picture first (a crew whose vehicle changed).
    */
   reconnect: (clearState?: boolean) => void;
@@ -32,18 +33,33 @@ interface Wiring {
   socket: ConsoleSocket;
   store: LiveStore;
   commands: CommandClient;
+  /** [RT6] Whether the next connection resumes from the state held; false once a fresh snapshot is asked for. */
+  resume: { isWanted: boolean };
 }
 
 function wire(commandOptions: CommandClientOptions, sees: SeesIncident): Wiring {
-  const socket = createSocket();
+  const resume = { isWanted: true };
+  let store: LiveStore | null = null;
+  const socket = createSocket(() => {
+    const version = store?.getState().version ?? -1;
+    if (!resume.isWanted || version < 0) return null;
+    store?.beginResume();
+    return version;
+  });
   const commands = createCommandClient(socketTransport(socket), commandOptions);
-  const store = new LiveStore((version) => commands.request('sync:since', { version }), sees);
-  socket.on('state:snapshot', (snapshot) => store.receiveSnapshot(snapshot));
+  store = new LiveStore((version) => commands.request('sync:since', { version }), sees);
+  const live = store;
+  socket.on('state:snapshot', (snapshot) => {
+    resume.isWanted = true;
+    live.receiveSnapshot(snapshot);
+  });
+  socket.on('state:resumed', (answer) => live.receiveSyncAnswer(answer));
+  socket.on('disconnect', () => live.endResume());
   // Every fact of the journal is an event of its own name carrying its delta.
-  for (const fact of FACTS) socket.on(fact, (delta) => store.receiveDelta(delta));
-  socket.on('state:version', (tick) => store.receiveTick(tick.version));
-  socket.on('units:moved', (frame) => store.receiveFixes(frame));
-  return { socket, store, commands };
+  for (const fact of FACTS) socket.on(fact, (delta) => live.receiveDelta(delta));
+  socket.on('state:version', (tick) => live.receiveTick(tick.version));
+  socket.on('units:moved', (frame) => live.receiveFixes(frame));
+  return { socket, store: live, commands, resume };
 }
 
 /**
@@ -91,9 +107,11 @@ export function useLiveConnection(commandOptions: CommandClientOptions = {}, see
 
   const reconnect = useRef((clearState = false) => {
     if (clearState) wiring.store.clear();
+    wiring.resume.isWanted = false;
     wiring.socket.disconnect();
     wiring.socket.connect();
   }).current;
 
-  return { ...wiring, state, status, refusal, reconnect };
+  const { socket, store, commands } = wiring;
+  return { socket, store, commands, state, status, refusal, reconnect };
 }
