@@ -10,7 +10,7 @@ RUN npm run build:console && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20.19-bookworm-slim
 # The V8 heap is capped (docs/scaling.md, "Memory"); raise it with the container's memory limit.
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 NODE_OPTIONS=--max-old-space-size=384
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 NODE_OPTIONS="--max-old-space-size=384 --max-semi-space-size=64"
 WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json /app/package-lock.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules

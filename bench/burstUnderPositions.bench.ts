@@ -1,6 +1,9 @@
 import { Redis } from 'ioredis';
 import { redisKeys } from '../server/redis/keys.ts';
+import { performance } from 'node:perf_hooks';
 import { withBenchProcesses } from './load/benchProcesses.ts';
+import { busyShare, machineCpu } from './load/machineCpu.ts';
+import { redisCpuMs } from './load/redisCpu.ts';
 import { startLoadGenerator, type LoadGenerator } from './load/startLoadGenerator.ts';
 import type { ServerHost } from './load/startServerHost.ts';
 import { crewPositions } from './load/crewPositions.ts';
@@ -31,7 +34,13 @@ export interface BurstUnderPositionsResult {
   positionsReceived: number;
   positionsShed: number;
   positionsCoalesced: number;
-  server: { peakRssMiB: number; eventLoopDelayP99Ms: number; cpuMs: number };
+  server: { peakRssMiB: number; eventLoopDelayP99Ms: number; eventLoopDelayMaxMs: number; cpuMs: number };
+  /** CPU over the burst, ms of one core: Redis, and the load generators (call-takers, crews and consoles). */
+  redisCpuMs: number;
+  generatorCpuMs: number;
+  /** Wall time of the burst and the share of the whole machine's CPU that was busy over it (null off Linux). */
+  wallMs: number;
+  machineBusyShare: number | null;
 }
 
 /**
@@ -66,6 +75,10 @@ async function burstWith(options: BurstUnderPositionsOptions, redisPort: number,
   await load.call('connect', { group: 'consoles', url: host.ready.url, sockets: sessions.dispatchers, concurrency: 10, timeoutMs: 60_000 });
   const points = await host.call('metroPoints', { count: options.incidentsPerSecond * options.durationSeconds, seed: 71_003 });
   const before = await readMetrics(host.ready.url);
+  const redis = new Redis({ port: redisPort, host: '127.0.0.1' });
+  const redisCpuBefore = await redisCpuMs(redis);
+  const machineBefore = machineCpu();
+  const startedAt = performance.now();
   await host.call('probe', { reset: true });
   const [incidentRun, positionRun] = await Promise.all([
     callTakers.call('run', {
@@ -80,11 +93,14 @@ async function burstWith(options: BurstUnderPositionsOptions, redisPort: number,
     load.call('run', crewPositions(options.fixesPerSecond, options.durationSeconds, 20_000)),
   ]);
   const probe = await host.call('probe', { reset: false });
+  const machineBusy = busyShare(machineBefore, machineCpu());
+  const wallMs = performance.now() - startedAt;
   const after = await readMetrics(host.ready.url);
   const delta = (name: string): number => metricSum(after, name) - metricSum(before, name);
-  const redis = new Redis({ port: redisPort, host: '127.0.0.1' });
   let stored = 0;
+  let redisCpu = 0;
   try {
+    redisCpu = (await redisCpuMs(redis)) - redisCpuBefore;
     const keys = redisKeys('jhb');
     const pipeline = redis.pipeline();
     for (const id of incidentRun.okKeys) pipeline.exists(keys.incident(id));
@@ -107,6 +123,10 @@ async function burstWith(options: BurstUnderPositionsOptions, redisPort: number,
     positionsReceived: delta('cad_positions_received_total'),
     positionsShed: delta('cad_positions_shed_total'),
     positionsCoalesced: delta('cad_positions_coalesced_total'),
-    server: { peakRssMiB: probe.peakRssMiB, eventLoopDelayP99Ms: probe.eventLoopDelayP99Ms, cpuMs: probe.cpuMs },
+    server: { peakRssMiB: probe.peakRssMiB, eventLoopDelayP99Ms: probe.eventLoopDelayP99Ms, eventLoopDelayMaxMs: probe.eventLoopDelayMaxMs, cpuMs: probe.cpuMs },
+    redisCpuMs: redisCpu,
+    generatorCpuMs: incidents.generatorCpuMs + positions.generatorCpuMs,
+    wallMs,
+    machineBusyShare: machineBusy,
   };
 }

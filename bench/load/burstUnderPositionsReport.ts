@@ -1,7 +1,10 @@
 import type { BurstUnderPositionsResult } from '../burstUnderPositions.bench.ts';
 import type { GoalCheck } from '../goals.ts';
 import type { Summary } from '../stats.ts';
+import { availableParallelism } from 'node:os';
 import { f1, int } from '../markdown.ts';
+
+const cpus = availableParallelism();
 
 const row = (label: string, s: Summary): string => `| ${label} | ${f1(s.p50)} | ${f1(s.p99)} | ${f1(s.max)} | ${int(s.count)} |`;
 
@@ -19,7 +22,8 @@ export function burstUnderPositionsFacts(result: BurstUnderPositionsResult): str
   const { options, positions, incidents } = result;
   return [
     `${options.callTakers} call-takers create incidents at ${options.incidentsPerSecond}/s for ${options.durationSeconds} s while ${int(options.crews)} crews' devices send ${int(options.fixesPerSecond)} fixes/s in all (five times city load: 400 vehicles each reporting every second) and ${options.consoles} board consoles watch; real socket.io-client connections in load-generator processes (the call-takers in one of their own), the server alone in its own process, its own Redis (AOF, appendfsync always).`,
-    `Incidents: ${int(incidents.sent)} sent, ${int(result.incidentsAcknowledged)} acknowledged ok, ${int(result.incidentsStored)} of those in the store afterwards; answers ${JSON.stringify(incidents.outcomes)}. Positions: answers ${JSON.stringify(positions.outcomes)}; the server counted ${int(result.positionsReceived)} received, ${int(result.positionsShed)} shed and ${int(result.positionsCoalesced)} coalesced into frames. Server event-loop delay p99 ${f1(result.server.eventLoopDelayP99Ms)} ms, peak RSS ${f1(result.server.peakRssMiB)} MiB.`,
+    `Incidents: ${int(incidents.sent)} sent, ${int(result.incidentsAcknowledged)} acknowledged ok, ${int(result.incidentsStored)} of those in the store afterwards; answers ${JSON.stringify(incidents.outcomes)}. Positions: answers ${JSON.stringify(positions.outcomes)}; the server counted ${int(result.positionsReceived)} received, ${int(result.positionsShed)} shed and ${int(result.positionsCoalesced)} coalesced into frames. Server event-loop delay p99 ${f1(result.server.eventLoopDelayP99Ms)} ms (max ${f1(result.server.eventLoopDelayMaxMs)} ms), peak RSS ${f1(result.server.peakRssMiB)} MiB.`,
+    `CPU over the ${f1(result.wallMs / 1000)} s of the burst, ms of one core (the machine has ${cpus} cores: ${int(cpus * result.wallMs)}): server ${int(result.server.cpuMs)}, Redis ${int(result.redisCpuMs)}, load generators ${int(result.generatorCpuMs)}; the whole machine was ${result.machineBusyShare === null ? 'not measured' : `${Math.round(result.machineBusyShare * 100)} % busy`}.`,
   ].join('\n\n');
 }
 

@@ -2,6 +2,7 @@ import { isNeverSent, NOT_SENT } from '../redis/redisErrors.ts';
 import { asCommandTakenAt } from '../redis/redisClock.ts';
 import { ConnectionAdmission } from './connectionAdmission.ts';
 import { ConnectionLoad, FLOOD_REFUSALS_TO_CLOSE, POSITION_COMMANDS } from './connectionLoad.ts';
+import { PositionSessionCheck } from './positionSessionCheck.ts';
 import { isCommandName, PROTOCOL_VERSION, SOCKET_COMMAND_NAMES, type SocketCommandName } from '../../shared/protocol/contract.ts';
 import type { Ack } from '../../shared/protocol/events.ts';
 import { HandshakeAuthSchema } from '../../shared/protocol/handshake.ts';
@@ -76,7 +77,8 @@ export function attachRealtime(io: CadIo, ctx: CadContext, publisher: Publisher)
     void socket.join(roomsFor(socket.data.session));
     const token = socketToken(socket);
     const load = new ConnectionLoad(ctx, { socketId: socket.id, userId });
-    for (const name of SOCKET_COMMAND_NAMES) bindCommand(socket, token, name, ctx, publisher, load);
+    const positionCheck = new PositionSessionCheck(() => gateSession(ctx, token, ctx.positionsRedis));
+    for (const name of SOCKET_COMMAND_NAMES) bindCommand(socket, token, name, ctx, publisher, { load, positionCheck });
     socket.onAny((event: string, ...args: unknown[]) => {
       if (isCommandName(event) && SOCKET_COMMAND_NAMES.includes(event as SocketCommandName)) return;
       // [CM7] An event that is not a command of the contract gets a coded answer, never silence.
@@ -90,7 +92,9 @@ export function attachRealtime(io: CadIo, ctx: CadContext, publisher: Publisher)
 }
 
 /** Binds one command event; `token` is the socket's session token, read once at connection. */
-function bindCommand(socket: CadSocket, token: string | undefined, name: SocketCommandName, ctx: CadContext, publisher: Publisher, load: ConnectionLoad): void {
+function bindCommand(socket: CadSocket, token: string | undefined, name: SocketCommandName, ctx: CadContext, publisher: Publisher, connection: { load: ConnectionLoad; positionCheck: PositionSessionCheck }): void {
+  const { load, positionCheck } = connection;
+  const isPosition = POSITION_COMMANDS.has(name);
   const listener = (payload: unknown, ack: unknown): void => {
     // A client that sends no acknowledgement callback cannot be answered; the command still runs.
     const reply: Ack<unknown> = typeof ack === 'function' ? (ack as Ack<unknown>) : () => undefined;
@@ -114,8 +118,9 @@ function bindCommand(socket: CadSocket, token: string | undefined, name: SocketC
         return;
       }
       // [AU6] Checked again on every command: a session revoked, or a user disabled, on another instance ends here too.
-      // [HI1] The command's use of the user's limit is counted in the same round trip.
-      const gated = await gateSession(ctx, token, POSITION_COMMANDS.has(name) ? ctx.positionsRedis : ctx.redis);
+      // [HI1] The command's use of the user's limit is counted in the same round trip. A position fix's check, on the
+      // positions connection, stands for a second (PositionSessionCheck).
+      const gated = isPosition ? await positionCheck.check() : await gateSession(ctx, token, ctx.redis);
       if (!gated) {
         reply({ ok: false, error: { code: 'unauthenticated', message: 'the session has ended; sign in again' } });
         socket.emit('session:ended', { reason: 'expired' });
