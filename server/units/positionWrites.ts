@@ -7,11 +7,15 @@ import type { UnitFix } from '../../shared/units/unitSchema.ts';
 /** What the batch script answered for one fix: 1 stored, 0 older than the stored fix (ignored), -1 no such unit. */
 export type FixCode = 1 | 0 | -1;
 
+/** One caller's fixes, written together and answered together. */
 interface Pending {
-  keys: [unit: string, available: string];
-  args: [lng: number, lat: number, fixAt: number, unitId: string];
-  settle: { resolve: (code: FixCode) => void; reject: (error: unknown) => void };
+  keys: string[];
+  args: (string | number)[];
+  count: number;
+  settle: { resolve: (codes: FixCode[]) => void; reject: (error: unknown) => void };
 }
+
+const codeOf = (code: unknown): FixCode => (code === 1 ? 1 : code === 0 ? 0 : -1);
 
 /** Fixes written by one script call at most (about 12 ms of Redis at 24 µs a fix). */
 const MAX_BATCH = 500;
@@ -25,6 +29,8 @@ const MAX_BATCH = 500;
  */
 export class PositionWrites {
   private pending: Pending[] = [];
+  /** Fixes in `pending`. */
+  private queued = 0;
   private isScheduled = false;
 
   constructor(
@@ -33,10 +39,27 @@ export class PositionWrites {
   ) {}
 
   /** Writes one fix of a unit of `kind`; resolves with the script's code for it. */
-  write(fix: UnitFix, kind: UnitKind): Promise<FixCode> {
-    return new Promise<FixCode>((resolve, reject) => {
-      this.pending.push({ keys: [this.keys.unit(fix.unitId), this.keys.availableUnits(kind)], args: [fix.position[0], fix.position[1], fix.fixAt, fix.unitId], settle: { resolve, reject } });
-      if (this.pending.length >= MAX_BATCH) this.flush();
+  async write(fix: UnitFix, kind: UnitKind): Promise<FixCode> {
+    const [code] = await this.writeMany([{ fix, kind }]);
+    return code ?? -1;
+  }
+
+  /**
+   * Writes a caller's fixes (a gateway's batch) in the same script call, in their order; resolves with the script's
+   * code for each. One promise for the batch, not one per fix.
+   */
+  writeMany(fixes: readonly { fix: UnitFix; kind: UnitKind }[]): Promise<FixCode[]> {
+    if (fixes.length === 0) return Promise.resolve([]);
+    return new Promise<FixCode[]>((resolve, reject) => {
+      const keys: string[] = [];
+      const args: (string | number)[] = [];
+      for (const { fix, kind } of fixes) {
+        keys.push(this.keys.unit(fix.unitId), this.keys.availableUnits(kind));
+        args.push(fix.position[0], fix.position[1], fix.fixAt, fix.unitId);
+      }
+      this.pending.push({ keys, args, count: fixes.length, settle: { resolve, reject } });
+      this.queued += fixes.length;
+      if (this.queued >= MAX_BATCH) this.flush();
       else if (!this.isScheduled) {
         this.isScheduled = true;
         setImmediate(() => this.flush());
@@ -44,24 +67,48 @@ export class PositionWrites {
     });
   }
 
+  /** Sends what is pending, at most MAX_BATCH fixes a call (a caller's fixes are never split). */
   private flush(): void {
     this.isScheduled = false;
-    const batch = this.pending;
-    if (batch.length === 0) return;
-    this.pending = [];
-    const scriptKeys = [this.keys.unitPositions, ...batch.flatMap((fix) => fix.keys)];
-    const args = batch.flatMap((fix) => fix.args);
+    while (this.pending.length > 0) {
+      let count = 0;
+      let taken = 0;
+      for (const request of this.pending) {
+        if (taken > 0 && count + request.count > MAX_BATCH) break;
+        count += request.count;
+        taken += 1;
+      }
+      const batch = this.pending.splice(0, taken);
+      this.queued -= count;
+      this.send(batch);
+    }
+  }
+
+  private send(batch: Pending[]): void {
+    const scriptKeys = [this.keys.unitPositions];
+    const args: (string | number)[] = [];
+    for (const request of batch) {
+      for (const key of request.keys) scriptKeys.push(key);
+      for (const arg of request.args) args.push(arg);
+    }
+    const expected = args.length / 4;
     SCRIPTS.recordPositions.run(this.redis, scriptKeys, args).then(
       (codes) => {
-        if (!Array.isArray(codes) || codes.length !== batch.length) {
+        if (!Array.isArray(codes) || codes.length !== expected) {
           const error = new Error('recordPositions answered an unexpected shape');
-          for (const fix of batch) fix.settle.reject(error);
+          for (const request of batch) request.settle.reject(error);
           return;
         }
-        batch.forEach((fix, i) => fix.settle.resolve(codes[i] === 1 ? 1 : codes[i] === 0 ? 0 : -1));
+        let at = 0;
+        for (const request of batch) {
+          const own: FixCode[] = new Array<FixCode>(request.count);
+          for (let i = 0; i < request.count; i += 1) own[i] = codeOf(codes[at + i]);
+          at += request.count;
+          request.settle.resolve(own);
+        }
       },
       (error: unknown) => {
-        for (const fix of batch) fix.settle.reject(error);
+        for (const request of batch) request.settle.reject(error);
       },
     );
   }

@@ -14,6 +14,11 @@ export class UnitKindCache {
     private readonly keys: RedisKeys,
   ) {}
 
+  /** The unit's kind when this instance has read it already (no read, no promise: the gateway's hot path). */
+  known(unitId: string): UnitKind | undefined {
+    return this.kinds.get(unitId);
+  }
+
   /** The unit's kind, or null when there is no such unit. */
   async kindOf(unitId: string): Promise<UnitKind | null> {
     const known = this.kinds.get(unitId);

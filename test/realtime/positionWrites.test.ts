@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SCRIPTS } from '../../server/redis/scripts.ts';
 import { UnitIdSchema } from '../../shared/units/unitSchema.ts';
 import { recordPosition } from '../../server/units/recordPosition.ts';
+import { recordPositions } from '../../server/units/recordPositions.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 
 /**
@@ -50,5 +51,31 @@ describe('[UP1] single fixes written together', () => {
     ]);
     expect(gone.result).toMatchObject({ ok: false, error: { code: 'unit_not_found' } });
     expect(kept.result).toEqual({ ok: true, data: { isAccepted: true, fixAt: at + 2_000 } });
+  });
+  it('[UP3] gateway batches of one turn share calls of at most 500 fixes, a batch never split; each batch answered with its own fixes', async () => {
+    const { ctx } = app.server;
+    // The fleet's units still in the store (the test above took one out).
+    const ids = (await ctx.redis.smembers(ctx.keys.unitIds)).sort();
+    const present = await Promise.all(ids.map((id) => ctx.redis.exists(ctx.keys.unit(id))));
+    const units = ids.filter((_, i) => present[i] === 1).map((id) => UnitIdSchema.parse(id));
+    await Promise.all(units.map((unitId) => ctx.unitKinds.kindOf(unitId)));
+    // The fleet's units in turn, each fix a millisecond after the one before, so that every one is newer than the last stored.
+    let at = ctx.now() + 5_000;
+    const batch = (count: number) => ({
+      commandId: `gw-${at}`,
+      fixes: Array.from({ length: count }, (_, i) => ({ unitId: units[i % units.length] ?? units[0] ?? UnitIdSchema.parse('none'), position: [28.0 + i / 10_000, -26.2] as [number, number], fixAt: (at += 1) })),
+    });
+    const calls = vi.spyOn(SCRIPTS.recordPositions, 'run');
+    // 200 + 200 fit one call; the third batch of 300 would pass 500, so it goes in a call of its own, whole.
+    const answers = await Promise.all([recordPositions(ctx, batch(200)), recordPositions(ctx, batch(200)), recordPositions(ctx, batch(300))]);
+    const sizes = calls.mock.calls.map(([, , args]) => args.length / 4);
+    calls.mockRestore();
+    expect(sizes).toEqual([400, 300]);
+    expect(answers.map((answer) => answer.result)).toEqual([
+      { ok: true, data: { stored: 200, ignored: 0, rejected: [] } },
+      { ok: true, data: { stored: 200, ignored: 0, rejected: [] } },
+      { ok: true, data: { stored: 300, ignored: 0, rejected: [] } },
+    ]);
+    expect(Number(await ctx.redis.hget(ctx.keys.unit(units[299 % units.length] ?? ''), 'fixAt'))).toBe(at);
   });
 });
