@@ -110,7 +110,7 @@ async function stormOnce(options: ReconnectStormOptions, isResume: boolean, open
   const commandRun = withoutOkKeys(await commands);
   const probe = await host.call('probe', { reset: false });
   log(
-    `  storm (${isResume ? 'network blip: resuming' : 'reloaded: whole snapshots'}): crews p50 ${crewStorm.snapshotMs.p50.toFixed(1)} max ${crewStorm.snapshotMs.max.toFixed(0)} ms, consoles p50 ${consoleStorm.snapshotMs.p50.toFixed(1)} max ${consoleStorm.snapshotMs.max.toFixed(0)} ms; ` +
+    `  storm (${isResume ? 'network blip: resuming' : 'reloaded: whole snapshots'}; ${crewStorm.saidVersion + consoleStorm.saidVersion} said their version): crews p50 ${crewStorm.snapshotMs.p50.toFixed(1)} max ${crewStorm.snapshotMs.max.toFixed(0)} ms, consoles p50 ${consoleStorm.snapshotMs.p50.toFixed(1)} max ${consoleStorm.snapshotMs.max.toFixed(0)} ms; ` +
       `commands p50 ${commandRun.ack.p50.toFixed(1)} p99 ${commandRun.ack.p99.toFixed(1)} max ${commandRun.ack.max.toFixed(1)} ms (${JSON.stringify(commandRun.outcomes)}); server loop delay p99 ${probe.eventLoopDelayP99Ms.toFixed(1)} max ${probe.eventLoopDelayMaxMs.toFixed(1)} ms`,
   );
   return {

@@ -136,6 +136,8 @@ export interface ReconnectSummary {
   group: string;
   dropped: number;
   reconnected: number;
+  /** [RT6] Sockets that reconnected saying the version of the state they held. */
+  saidVersion: number;
   failed: number;
   errors: string[];
   /** Reconnect start → its state (`state:snapshot`, or `state:resumed` when resuming), per socket. */

@@ -86,13 +86,13 @@ export async function connectGroup(request: ConnectRequest): Promise<ConnectSumm
   const startedAt = performance.now();
   await mapLimited(request.sockets, request.concurrency, async (spec) => {
     try {
-      let version = -1;
+      // The version the socket's state reaches, kept on the member it becomes.
+      const held = { version: -1 };
       const opened = await openSocket(request.url, spec, request.timeoutMs, null, (reached) => {
-        version = Math.max(version, reached);
+        held.version = Math.max(held.version, reached);
       });
       snapshotMs.push(opened.snapshotMs);
-      const member: GroupMember = { spec, socket: opened.socket, inFlight: 0, disconnects: 0, version };
-      versionsOf(member, opened.socket);
+      const member: GroupMember = Object.assign(held, { spec, socket: opened.socket, inFlight: 0, disconnects: 0 });
       watch(member);
       group.members.push(member);
     } catch (error) {
@@ -101,15 +101,6 @@ export async function connectGroup(request: ConnectRequest): Promise<ConnectSumm
     }
   });
   return { group: request.group, connected: snapshotMs.length, failed, errors, snapshotMs: summarize(snapshotMs), elapsedMs: performance.now() - startedAt };
-}
-
-/** Keeps `member.version` moving with what `socket` receives (its first state is already counted). */
-function versionsOf(member: GroupMember, socket: LoadSocket): void {
-  const reached = (version: number): void => {
-    member.version = Math.max(member.version, version);
-  };
-  socket.on('state:version', (tick) => reached(tick.version));
-  for (const fact of FACTS) socket.on(fact, (delta) => reached(delta.version));
 }
 
 /**
@@ -123,11 +114,13 @@ export async function reconnectGroup(request: ReconnectRequest): Promise<Reconne
   const snapshotMs: number[] = [];
   const errors: string[] = [];
   let failed = 0;
+  let saidVersion = 0;
   const startedAt = performance.now();
   await Promise.all(
     storm.map(async (member) => {
       try {
         const resumeVersion = request.resume && member.version >= 0 ? member.version : null;
+        if (resumeVersion !== null) saidVersion += 1;
         const opened = await openSocket(group.url, member.spec, request.timeoutMs, resumeVersion, (reached) => {
           member.version = Math.max(member.version, reached);
         });
@@ -141,7 +134,7 @@ export async function reconnectGroup(request: ReconnectRequest): Promise<Reconne
       }
     }),
   );
-  return { group: request.group, dropped: storm.length, reconnected: snapshotMs.length, failed, errors, snapshotMs: summarize(snapshotMs), elapsedMs: performance.now() - startedAt };
+  return { group: request.group, dropped: storm.length, reconnected: snapshotMs.length, saidVersion, failed, errors, snapshotMs: summarize(snapshotMs), elapsedMs: performance.now() - startedAt };
 }
 
 export function closeGroup(name: string): number {
