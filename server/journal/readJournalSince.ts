@@ -55,6 +55,12 @@ export function deltasForViewer(viewer: Viewer, deltas: readonly Delta[]): Delta
   return viewer.role === 'crew' ? seen.map(deltaForCrew) : seen;
 }
 
+/** [RT3][RT6] What `sync:since` answers `viewer` from what the journal holds: its deltas, or its snapshot when too far behind. */
+export async function syncAnswerFor(ctx: CadContext, since: Exclude<JournalSince, { kind: 'ahead' }>, viewer: Viewer): Promise<SyncAnswer> {
+  if (since.kind === 'deltas') return { kind: 'deltas', deltas: deltasForViewer(viewer, since.deltas), version: since.version };
+  return { kind: 'snapshot', snapshot: await readSnapshotFor(ctx, viewer) };
+}
+
 /**
  * [RT3] A console that saw a gap asks for what it missed: the deltas after its version, or a
  * fresh snapshot when it is too far behind or the journal no longer holds the first one it needs.
@@ -65,6 +71,5 @@ export async function readJournalSince(ctx: CadContext, input: SyncSinceInput, v
     // [RT5] A client that believes it is ahead of the server would ignore every real change: say so.
     return { result: fail('version_ahead', `version ${input.version} is ahead of the server's ${since.head}; take a fresh snapshot`) };
   }
-  if (since.kind === 'deltas') return { result: ok({ kind: 'deltas', deltas: deltasForViewer(viewer, since.deltas), version: since.version }) };
-  return { result: ok({ kind: 'snapshot', snapshot: await readSnapshotFor(ctx, viewer) }) };
+  return { result: ok(await syncAnswerFor(ctx, since, viewer)) };
 }

@@ -9,8 +9,10 @@ export const MAX_IN_FLIGHT_PER_CONNECTION = 32;
 /** [OPS12] While this instance runs more commands than this, position fixes are shed (answered, not stored). */
 export const SHED_POSITIONS_ABOVE_IN_FLIGHT = 64;
 
-/** [OPS12][UP3] The commands that carry position fixes, which give way to every other command under load. */
-/** The position feeds' commands: shed under load, and sent to Redis on the positions connection. */
+/**
+ * [OPS12][UP3] The commands that carry position fixes: they give way to every other command under load (shed), and go
+ * to Redis on the positions connection.
+ */
 export const POSITION_COMMANDS: ReadonlySet<SocketCommandName> = new Set(['unit:position', 'units:positions']);
 
 /** How often a connection over its limit is logged (with how many it had refused since). */

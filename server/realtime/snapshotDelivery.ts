@@ -1,8 +1,7 @@
 import { isCommandAllowed } from '../../shared/protocol/contract.ts';
 import { boardViewKey, changesViewKey, seesBoard, snapshotForViewer } from '../../shared/protocol/deskView.ts';
 import type { CadContext } from '../app/cadContext.ts';
-import { deltasForViewer, journalSince, type JournalSince } from '../journal/readJournalSince.ts';
-import type { SyncAnswer } from '../../shared/protocol/stateSchema.ts';
+import { journalSince, syncAnswerFor, type JournalSince } from '../journal/readJournalSince.ts';
 import { readSnapshotFor } from '../journal/readSnapshot.ts';
 import type { CadIo, CadSocket } from './cadIo.ts';
 
@@ -105,8 +104,7 @@ export class SnapshotDelivery {
         const viewer = sockets[0]?.data.session;
         if (!viewer) continue;
         try {
-          const answer: SyncAnswer =
-            since.kind === 'deltas' ? { kind: 'deltas', deltas: deltasForViewer(viewer, since.deltas), version: since.version } : { kind: 'snapshot', snapshot: await readSnapshotFor(this.ctx, viewer) };
+          const answer = await syncAnswerFor(this.ctx, since, viewer);
           // `local`: to these sockets of this instance only, through no adapter; the message is encoded once.
           this.io.local.to(sockets.map((socket) => socket.id)).emit('state:resumed', answer);
         } catch (error) {

@@ -5,7 +5,6 @@ import type { UnitFix } from '../../shared/units/unitSchema.ts';
 import type { UnitKind } from '../../shared/units/unitKinds.ts';
 import type { CadContext } from '../app/cadContext.ts';
 import type { CommandOutcome } from '../commands/commandOutcome.ts';
-import type { FixCode } from './positionWrites.ts';
 
 type Rejected = UnitPositionsAnswer['rejected'][number];
 
@@ -19,40 +18,25 @@ type Rejected = UnitPositionsAnswer['rejected'][number];
 export async function recordPositions(ctx: CadContext, input: UnitPositionsInput): Promise<CommandOutcome<UnitPositionsAnswer>> {
   ctx.ops.metrics.positionsReceived.inc(input.fixes.length);
   const now = ctx.now();
-  // Kinds this instance knows are read from its cache without a promise each; the rest in one go.
-  const kinds: (UnitKind | null | undefined)[] = input.fixes.map((fix) => ctx.unitKinds.known(fix.unitId));
-  const unknown = [...new Set(input.fixes.filter((_, index) => kinds[index] === undefined).map((fix) => fix.unitId))];
-  if (unknown.length > 0) {
-    const read = new Map(await Promise.all(unknown.map(async (unitId) => [unitId, await ctx.unitKinds.kindOf(unitId)] as const)));
-    input.fixes.forEach((fix, index) => {
-      if (kinds[index] === undefined) kinds[index] = read.get(fix.unitId) ?? null;
-    });
-  }
-  const outcomes: (FixCode | Rejected['reason'])[] = [];
-  const writes: { fix: UnitFix; kind: UnitKind }[] = [];
-  const writeIndexes: number[] = [];
+  const rejected: Rejected[] = [];
+  const kinds = await ctx.unitKinds.kindsOf(input.fixes.map((fix) => fix.unitId));
+  const sent: { index: number; fix: UnitFix; kind: UnitKind }[] = [];
   input.fixes.forEach((fix, index) => {
     const kind = kinds[index];
-    if (!kind) outcomes[index] = 'unit_not_found';
-    else if (fix.fixAt > now + CLOCK_SKEW_ALLOWANCE_MS) outcomes[index] = 'clock_ahead';
-    else {
-      writes.push({ fix, kind });
-      writeIndexes.push(index);
-    }
+    if (!kind) return void rejected.push({ index, unitId: fix.unitId, reason: 'unit_not_found' });
+    if (fix.fixAt > now + CLOCK_SKEW_ALLOWANCE_MS) return void rejected.push({ index, unitId: fix.unitId, reason: 'clock_ahead' });
+    sent.push({ index, fix, kind });
   });
   // Every fix of the batch goes to the writes at once, so one script call stores them all (UP1's group commit).
-  const codes = await ctx.positionWrites.writeMany(writes);
-  writeIndexes.forEach((fixIndex, i) => {
-    outcomes[fixIndex] = codes[i] ?? -1;
-  });
-  const rejected: Rejected[] = [];
+  const codes = await ctx.positionWrites.writeMany(sent);
   const stored: UnitFix[] = [];
   let ignored = 0;
-  input.fixes.forEach((fix, index) => {
-    const outcome = outcomes[index];
-    if (outcome === 1) stored.push(fix);
-    else if (outcome === 0) ignored += 1;
-    else rejected.push({ index, unitId: fix.unitId, reason: outcome === -1 || outcome === undefined ? 'unit_not_found' : outcome });
+  sent.forEach(({ index, fix }, i) => {
+    const code = codes[i];
+    if (code === 1) stored.push(fix);
+    else if (code === 0) ignored += 1;
+    else rejected.push({ index, unitId: fix.unitId, reason: 'unit_not_found' });
   });
+  rejected.sort((a, b) => a.index - b.index);
   return { result: ok({ stored: stored.length, ignored, rejected }), fixes: stored };
 }

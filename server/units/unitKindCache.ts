@@ -14,9 +14,16 @@ export class UnitKindCache {
     private readonly keys: RedisKeys,
   ) {}
 
-  /** The unit's kind when this instance has read it already (no read, no promise: the gateway's hot path). */
-  known(unitId: string): UnitKind | undefined {
-    return this.kinds.get(unitId);
+  /**
+   * [UP3] The kinds of a gateway batch's units, in order (null for no such unit): those this instance knows without a
+   * promise each, the others read once each.
+   */
+  async kindsOf(unitIds: readonly string[]): Promise<(UnitKind | null)[]> {
+    const known = unitIds.map((unitId) => this.kinds.get(unitId));
+    const missing = [...new Set(unitIds.filter((_, index) => known[index] === undefined))];
+    if (missing.length === 0) return known.map((kind) => kind ?? null);
+    const read = new Map(await Promise.all(missing.map(async (unitId) => [unitId, await this.kindOf(unitId)] as const)));
+    return unitIds.map((unitId, index) => known[index] ?? read.get(unitId) ?? null);
   }
 
   /** The unit's kind, or null when there is no such unit. */

@@ -39,27 +39,26 @@ interface Wiring {
 
 function wire(commandOptions: CommandClientOptions, sees: SeesIncident): Wiring {
   const resume = { isWanted: true };
-  let store: LiveStore | null = null;
+  // Asked at each connection, so after `store` below exists.
   const socket = createSocket(() => {
-    const version = store?.getState().version ?? -1;
+    const { version } = store.getState();
     if (!resume.isWanted || version < 0) return null;
-    store?.beginResume();
+    store.beginResume();
     return version;
   });
   const commands = createCommandClient(socketTransport(socket), commandOptions);
-  store = new LiveStore((version) => commands.request('sync:since', { version }), sees);
-  const live = store;
+  const store = new LiveStore((version) => commands.request('sync:since', { version }), sees);
   socket.on('state:snapshot', (snapshot) => {
     resume.isWanted = true;
-    live.receiveSnapshot(snapshot);
+    store.receiveSnapshot(snapshot);
   });
-  socket.on('state:resumed', (answer) => live.receiveSyncAnswer(answer));
-  socket.on('disconnect', () => live.endResume());
+  socket.on('state:resumed', (answer) => store.receiveSyncAnswer(answer));
+  socket.on('disconnect', () => store.endResume());
   // Every fact of the journal is an event of its own name carrying its delta.
-  for (const fact of FACTS) socket.on(fact, (delta) => live.receiveDelta(delta));
-  socket.on('state:version', (tick) => live.receiveTick(tick.version));
-  socket.on('units:moved', (frame) => live.receiveFixes(frame));
-  return { socket, store: live, commands, resume };
+  for (const fact of FACTS) socket.on(fact, (delta) => store.receiveDelta(delta));
+  socket.on('state:version', (tick) => store.receiveTick(tick.version));
+  socket.on('units:moved', (frame) => store.receiveFixes(frame));
+  return { socket, store, commands, resume };
 }
 
 /**
