@@ -1,4 +1,6 @@
 import { loadavg } from 'node:os';
+import { busyShare, machineCpu, stealShare } from './load/machineCpu.ts';
+import { settledText, settleMachine, type Settled } from './load/settleMachine.ts';
 import { benchAssignRace, ASSIGN_RACE_FULL, ASSIGN_RACE_QUICK, type AssignRaceResult } from './assignRace.bench.ts';
 import { benchBurstUnderPositions, BURST_FULL, BURST_QUICK, type BurstUnderPositionsResult } from './burstUnderPositions.bench.ts';
 import { benchConsoleFrames, type ConsoleFramesResult } from './console/consoleFrames.bench.ts';
@@ -25,6 +27,10 @@ export interface ScaleSection {
   title: string;
   /** 1-minute load average before it ran. */
   loadBefore: number;
+  /** How the machine was found before it ran (`sync`, then a wait for quiet). */
+  settled: Settled;
+  /** Over its run: the machine's busy share and the share the hypervisor took (steal), 0–1, null off Linux. */
+  machine: { busy: number | null; steal: number | null };
   /** The markdown body (tables, then facts). */
   body: string;
   goals: GoalCheck[];
@@ -114,10 +120,14 @@ export async function runCityScale(quick: boolean, log: (line: string) => void, 
   const sections: ScaleSection[] = [];
   for (const bench of BENCHES as ScaleBench<unknown>[]) {
     if (only && !only.has(bench.number)) continue;
+    const settled = await settleMachine();
     const loadBefore = loadavg()[0] ?? Number.NaN;
-    log(`${bench.number}. … (load average ${loadBefore.toFixed(1)})`);
+    log(`${bench.number}. … (load average ${loadBefore.toFixed(1)}; ${settledText(settled)})`);
+    const cpuBefore = machineCpu();
     const result = await bench.run(quick, log);
-    const section: ScaleSection = { number: bench.number, title: bench.title(result), loadBefore, body: bench.body(result), goals: bench.goals(result), result };
+    const cpuAfter = machineCpu();
+    const machine = { busy: busyShare(cpuBefore, cpuAfter), steal: stealShare(cpuBefore, cpuAfter) };
+    const section: ScaleSection = { number: bench.number, title: bench.title(result), loadBefore, settled, machine, body: bench.body(result), goals: bench.goals(result), result };
     log(`${bench.number}. ${section.title}\n\n${section.body}\n`);
     sections.push(section);
   }
@@ -126,12 +136,18 @@ export async function runCityScale(quick: boolean, log: (line: string) => void, 
 
 /** The sections as they stand in docs/benchmarks.md. */
 export function cityScaleMarkdown(sections: readonly ScaleSection[]): string {
-  return sections.map((s) => `## ${s.number}. ${s.title}\n\n_Load average before: ${s.loadBefore.toFixed(1)}._\n\n${s.body}`).join('\n\n');
+  return sections.map((s) => `## ${s.number}. ${s.title}\n\n_${machineText(s)}._\n\n${s.body}`).join('\n\n');
+}
+
+/** The machine before and during a benchmark, for its section. */
+function machineText(section: ScaleSection): string {
+  const percent = (share: number | null): string => (share === null ? 'not read' : `${(share * 100).toFixed(0)} %`);
+  return `Before: ${settledText(section.settled)}, load average ${section.loadBefore.toFixed(1)}. During: machine ${percent(section.machine.busy)} busy, hypervisor steal ${percent(section.machine.steal)}`;
 }
 
 /** The city-scale figures for docs/benchmarks.json: each benchmark's result as measured. */
-export function cityScaleRecords(sections: readonly ScaleSection[], date: string): { name: string; date: string; result: unknown }[] {
-  return sections.map((s) => ({ name: `${s.number}. ${s.title}`, date, result: s.result }));
+export function cityScaleRecords(sections: readonly ScaleSection[], date: string): { name: string; date: string; result: unknown; settled: Settled; machine: ScaleSection['machine'] }[] {
+  return sections.map((s) => ({ name: `${s.number}. ${s.title}`, date, result: s.result, settled: s.settled, machine: s.machine }));
 }
 
 /** Every goal of the city-scale set. */
