@@ -1,5 +1,6 @@
 import type { Desk, PersonRole } from '../../shared/auth/roles.ts';
 import type { CadContext } from '../app/cadContext.ts';
+import { hashPassword } from './passwordHash.ts';
 import { createUser, findUserByName } from './userStore.ts';
 
 /** The demo's one password for every demo user. A production server refuses to start while any demo user exists. */
@@ -36,16 +37,16 @@ export function demoUsersFor(ctx: CadContext): readonly DemoUser[] {
   return DEMO_USERS.filter((user) => user.department === undefined || ctx.city.care?.department(user.department) !== undefined);
 }
 
-/** Adds the demo users that are missing (an existing user keeps the password it has). */
+/**
+ * Adds the demo users that are missing (an existing user keeps the password it has). They share one published password,
+ * so it is hashed once and the hash (its salt with it) is shared: a salt per user would hide nothing about a password
+ * printed in the README, and the 13 hashes were 2 s of a 5 s cold start (benchmark 15).
+ */
 export async function seedDemoUsers(ctx: CadContext): Promise<void> {
-  // The password hashes are made side by side (scrypt runs on libuv's threads): one after another they were most of a
-  // cold start (13 users, 2.5–2.9 s of a 5.6 s start).
-  await Promise.all(
-    demoUsersFor(ctx).map(async (user) => {
-      if (await findUserByName(ctx, user.username)) return;
-      await createUser(ctx, { ...user, password: DEMO_PASSWORD });
-    }),
-  );
+  const missing = (await Promise.all(demoUsersFor(ctx).map(async (user) => ((await findUserByName(ctx, user.username)) ? null : user)))).filter((user) => user !== null);
+  if (missing.length === 0) return;
+  const passwordHash = await hashPassword(DEMO_PASSWORD, ctx.settings.passwordCost);
+  await Promise.all(missing.map((user) => createUser(ctx, { ...user, password: DEMO_PASSWORD }, passwordHash)));
 }
 
 /** The demo users present in the store, for the production check. */

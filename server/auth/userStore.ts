@@ -83,8 +83,11 @@ export interface NewUser {
   password: string;
 }
 
-/** [AU5] Adds a user; null when the username is taken. */
-export async function createUser(ctx: CadContext, input: NewUser): Promise<StoredUser | null> {
+/**
+ * [AU5] Adds a user; null when the username is taken. `passwordHash`, when given, is the hash of `input.password` made
+ * already (the demo users share one password, hashed once per start).
+ */
+export async function createUser(ctx: CadContext, input: NewUser, passwordHash?: string): Promise<StoredUser | null> {
   const now = ctx.now();
   const user: StoredUser = {
     id: `u${randomBytes(6).toString('hex')}`,
@@ -97,7 +100,7 @@ export async function createUser(ctx: CadContext, input: NewUser): Promise<Store
     updatedAt: now,
     unitId: null,
     department: input.department ?? null,
-    passwordHash: await hashPassword(input.password, ctx.settings.passwordCost),
+    passwordHash: passwordHash ?? (await hashPassword(input.password, ctx.settings.passwordCost)),
     sessionGeneration: 0,
   };
   const fields = [

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../shared/protocol/contract.ts';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../server/auth/demoUsers.ts';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from '../../server/auth/demoUsers.ts';
 import { SessionInfoSchema } from '../../shared/auth/userSchema.ts';
 import { connectWithCookie, handshakeAnswer } from '../support/testClient.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
@@ -124,6 +124,18 @@ describe('[AU4] sign-in, sessions and the administrator’s users', () => {
     const users = ((await list.json()) as { data: { users: { username: string; passwordHash?: string }[] } }).data.users;
     expect(users.map((u) => u.username)).toContain('nomsa');
     expect(JSON.stringify(users)).not.toMatch(/scrypt|passwordHash/);
+  });
+
+  it('[AU5] a demo user whose password the administrator changed keeps it when the demo users are seeded again; the others keep theirs', async () => {
+    const admin = await adminCookie(app.url);
+    const list = await fetch(`${app.url}/api/users`, { headers: { cookie: admin } });
+    const police = ((await list.json()) as { data: { users: { id: string; username: string }[] } }).data.users.find((u) => u.username === 'police');
+    if (!police) throw new Error('no demo user police');
+    expect((await postJson(app.url, `/api/users/${police.id}/password`, admin, { password: 'a password of their own' })).body.ok).toBe(true);
+    await seedDemoUsers(app.server.ctx);
+    await expect(signIn(app.url, 'police', DEMO_PASSWORD)).rejects.toThrow(/401/);
+    expect(await signIn(app.url, 'police', 'a password of their own')).toMatch(/^cad_session=/);
+    expect(await signIn(app.url, 'fire', DEMO_PASSWORD)).toMatch(/^cad_session=/);
   });
 
   it('[AU6] sign-out revokes the session at once: the cookie is cleared and the old token no longer works', async () => {
