@@ -5,8 +5,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --loglevel=error
 COPY . .
-# The console is built once, here; then only what the server runs is kept.
-RUN npm run build:console && npm prune --omit=dev --no-audit --no-fund
+# The console and the server's bundle are built once, here; then only what the server runs is kept.
+RUN npm run build:console && npm run build:server && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20.19-bookworm-slim
 # The V8 heap is capped (docs/scaling.md, "Memory"); raise it with the container's memory limit.
@@ -18,7 +18,8 @@ COPY --from=build --chown=node:node /app/server ./server
 COPY --from=build --chown=node:node /app/shared ./shared
 COPY --from=build --chown=node:node /app/fixtures ./fixtures
 COPY --from=build --chown=node:node /app/dispatch-console/dist ./dispatch-console/dist
+COPY --from=build --chown=node:node /app/dist ./dist
 USER node
 EXPOSE 3000
 # node itself is the main process, so SIGTERM from `docker stop` reaches the server and it drains.
-CMD ["node", "--import", "tsx", "server/main.ts"]
+CMD ["node", "--enable-source-maps", "dist/server/main.mjs"]

@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dispatch-console/dist/', 'data/', 'test-artifacts/'] },
+  { ignores: ['node_modules/', 'dispatch-console/dist/', 'dist/', 'data/', 'test-artifacts/'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

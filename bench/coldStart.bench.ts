@@ -3,7 +3,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startBenchPostgres } from './benchPostgres.ts';
 import { startBenchRedis } from './benchRedis.ts';
-import { spawnServer, waitFor200, type ServerChild } from './coldStart/serverChild.ts';
+import { buildServerBundle, spawnServer, waitFor200, type ServerChild } from './coldStart/serverChild.ts';
 import { traceStart, type StartTrace } from './coldStart/startLandmarks.ts';
 import { freePort } from '../server/redis/freePort.ts';
 import { summarize, type Summary } from './stats.ts';
@@ -13,7 +13,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 /**
  * - `cold`: a fresh Redis and a fresh PostgreSQL (migrations, demo users, fleet all written for the first time);
  * - `warm`: a restart on the stores a cold run left (everything already there);
- * - `tsxCold`: a cold run whose tsx transpile cache is empty (a fresh `TMPDIR`), as on a fresh checkout;
+ * - `tsxCold`: from the sources under tsx (`npm run dev`'s way, no bundle), its transpile cache empty (a fresh `TMPDIR`), for scale;
  * - `embedded`: no `REDIS_URL` or `DATABASE_URL`: the server starts its own redis-server and PostgreSQL (`initdb`) in a fresh `DATA_DIR`.
  */
 export type ColdStartKind = 'cold' | 'warm' | 'tsxCold' | 'embedded';
@@ -54,7 +54,7 @@ const load1 = (): number => loadavg()[0] ?? Number.NaN;
 async function oneStart(kind: ColdStartKind, env: Record<string, string>, ports: { redis: number | null; postgres: number | null }, options: ColdStartOptions): Promise<ColdStartRun> {
   const port = await freePort();
   const loadBefore = load1();
-  const server: ServerChild = spawnServer({ env: { PORT: String(port), LOG_LEVEL: 'info', ...env }, withProbe: true });
+  const server: ServerChild = spawnServer({ env: { PORT: String(port), LOG_LEVEL: 'info', ...env }, withProbe: true, entry: kind === 'tsxCold' ? 'source' : 'bundle' });
   try {
     const readyAt = await waitFor200(`http://127.0.0.1:${port}/readyz`, server, options.pollMs ?? 25, options.timeoutMs ?? 120_000);
     if (readyAt === null) throw new Error(`${kind} start: no 200 from /readyz (exit ${String(server.child.exitCode)}): ${server.stdout().slice(-2_000)} ${server.stderr().slice(-2_000)}`);
@@ -91,13 +91,14 @@ async function onFreshStores(kinds: readonly ColdStartKind[], options: ColdStart
 }
 
 /**
- * [Bench] Cold start of the server to ready on the demo city (Johannesburg, the default `CITY`): `node --import tsx
- * server/main.ts` spawned as `npm start` runs it, timed from the spawn to the first 200 from `GET /readyz` (polled every
+ * [Bench] Cold start of the built server to ready on the demo city (Johannesburg, the default `CITY`): the bundle
+ * `npm run build:server` writes (`dist/server/main.mjs`), spawned as `npm start` runs it, timed from the spawn to the first 200 from `GET /readyz` (polled every
  * `pollMs`). A probe preloaded into the child (it changes nothing) marks the landmarks of the start, read with the
  * server's own log lines to say where the time goes.
  */
 export async function benchColdStart(options: ColdStartOptions, say: (line: string) => void = () => undefined): Promise<ColdStartResult> {
   if (!existsSync(resolve(ROOT, 'dispatch-console/dist/index.html'))) throw new Error('dispatch-console/dist is missing: run `npm run build:console` first');
+  buildServerBundle();
   const runs: ColdStartRun[] = [];
   for (let i = 0; i < options.coldRuns; i += 1) {
     const isLast = i === options.coldRuns - 1;

@@ -9,7 +9,7 @@ const s2 = (ms: number): string => (ms / 1000).toFixed(2);
 const KIND_LABEL: Record<ColdStartKind, string> = {
   cold: 'Cold: fresh Redis and PostgreSQL (migrations, demo users, fleet written)',
   warm: 'Warm restart on the same stores',
-  tsxCold: 'Cold, tsx transpile cache empty (fresh `TMPDIR`)',
+  tsxCold: 'Cold, from the sources under tsx (no bundle; transpile cache empty, fresh `TMPDIR`), for scale',
   embedded: 'No `REDIS_URL`/`DATABASE_URL`: embedded redis-server and PostgreSQL (`initdb`) in a fresh `DATA_DIR`',
 };
 
@@ -26,9 +26,9 @@ export function coldStartTable(r: ColdStartResult): string {
 
 /** Where one start's time went, between the landmarks the probe and the log give (ms); null where not seen. */
 export interface StartPhases {
-  /** Spawn → the probe preloaded (Node's start, tsx's loader registered). */
+  /** Spawn → the probe preloaded (Node's start; tsx's loader registered when run from the sources). */
   nodeAndLoader: number | null;
-  /** → the first city fixture read: every server module imported (tsx transpile or cache read, then evaluation). */
+  /** → the first city fixture read: every server module imported (the bundle and its packages, or tsx's transpile), then evaluated. */
   imports: number | null;
   /** → the first connection to Redis: config read, the city pack loaded and checked (and, embedded, redis-server and PostgreSQL started). */
   cityAndStores: number | null;
@@ -68,7 +68,7 @@ const cell = (ms: number | null): string => (ms === null ? '—' : f0(ms));
 /** One row per start: where its time went (ms). */
 export function coldStartBreakdown(r: ColdStartResult): string {
   return table(
-    ['Start', 'Node + tsx loader', 'server imports (transpile + evaluate)', 'config + city pack (+ embedded stores)', 'first store → second (Redis set-up)', 'archive migrations', 'demo users: scrypt (calls)', 'rest to `listen` (scrypt included)', 'listen → 200', '**ready (ms)**'],
+    ['Start', 'Node (+ tsx loader from the sources)', 'server imports (load + evaluate)', 'config + city pack (+ embedded stores)', 'first store → second (Redis set-up)', 'archive migrations', 'demo users: scrypt (calls)', 'rest to `listen` (scrypt included)', 'listen → 200', '**ready (ms)**'],
     r.runs.map((run) => {
       const p = startPhases(run);
       return [run.kind, cell(p.nodeAndLoader), cell(p.imports), cell(p.cityAndStores), cell(p.redisSetup), cell(p.migrations), `${f0(p.demoPasswords)} (${run.scrypt.calls})`, cell(p.restToListen), cell(p.listenToReady), `**${f0(run.readyMs)}**`];
@@ -82,7 +82,7 @@ export function coldStartFacts(r: ColdStartResult): string {
     ['', ''],
     [
       ['City', `${r.city} (the default \`CITY\`)`],
-      ['Command', '`node --import tsx server/main.ts` from the repository (as `npm start`), `PORT` a free port, `LOG_LEVEL=info`, simulator and demo AVL at their defaults (on)'],
+      ['Command', '`node --enable-source-maps dist/server/main.mjs` from the repository (as `npm start` and the image run it; the bundle built first by `npm run build:server`), `PORT` a free port, `LOG_LEVEL=info`, simulator and demo AVL at their defaults (on); the row from the sources runs `node --import tsx server/main.ts`'],
       ['Ready', `first 200 from \`GET /readyz\`, polled every ${r.options.pollMs ?? 25} ms from the spawn`],
       ['Landmarks', 'a probe preloaded into the child (`bench/coldStart/coldStartProbe.ts`, `--import`) marks: its own load, the first and last city fixture reads, the first TCP connection to each store, each `scrypt`, `listen()`; with the server\'s log line `Archive schema: applied`'],
       ['City fixture files read at start', String(r.runs[0]?.fixtureReads ?? 0)],

@@ -12,8 +12,9 @@ import { startCityJobs } from './leases/cityJobs.ts';
 import { DEMO_PASSWORD, demoUsersFor, demoUsersPresent } from './auth/demoUsers.ts';
 import { createUser, findUserByName } from './auth/userStore.ts';
 import { createLogger, type Logger } from './ops/logger.ts';
+import { PROJECT_ROOT } from './config/projectRoot.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
+const ROOT = PROJECT_ROOT;
 
 /** [OPS4] After a signal, how long the drain and the stops may take before the process exits anyway. */
 const STOP_DEADLINE_MS = 30_000;

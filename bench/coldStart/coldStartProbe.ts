@@ -1,6 +1,6 @@
 /**
- * Preloaded into the server process by the cold-start benchmark (`node --import tsx --import ./bench/coldStart/coldStartProbe.ts
- * server/main.ts`): it changes nothing the server does, it only writes, on stderr, one JSON line per landmark of the
+ * Preloaded into the server process by the cold-start benchmark (`node --import <this probe, built> dist/server/main.mjs`,
+ * or `--import tsx --import ./bench/coldStart/coldStartProbe.ts server/main.ts` from the sources): it changes nothing the server does, it only writes, on stderr, one JSON line per landmark of the
  * start with the wall-clock time (ms since the epoch): the preload itself, the first and last reads of a city
  * fixture (`fs.readFileSync` under `fixtures/`: the imports are done when the first is read), the first TCP connection
  * to each port (Redis, PostgreSQL), every `scrypt` (password hashing: demo users) with its duration, and each `listen` with its port.

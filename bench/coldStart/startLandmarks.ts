@@ -4,9 +4,9 @@ import { PROBE_TAG } from './probeTag.ts';
 export interface StartLandmarks {
   /** The child's `performance.timeOrigin`: the process exists. */
   processStart: number | null;
-  /** tsx registered, the probe preloaded: Node's own start-up and the loader. */
+  /** The probe preloaded: Node's own start-up (and tsx's loader, from the sources). */
   preload: number | null;
-  /** First read of a city fixture: every server module imported (transpiled by tsx, evaluated), `main()` running. */
+  /** First read of a city fixture: every server module imported (the bundle, or transpiled by tsx) and evaluated, `main()` running. */
   firstFixtureRead: number | null;
   lastFixtureRead: number | null;
   /** First TCP connection to the Redis port, to the PostgreSQL port. */

@@ -6,7 +6,7 @@ import { loadCity } from '../../server/city/loadCity.ts';
 import { freePort } from '../../server/redis/freePort.ts';
 import { startBenchPostgres } from '../benchPostgres.ts';
 import { startBenchRedis } from '../benchRedis.ts';
-import { spawnServer, waitFor200 } from '../coldStart/serverChild.ts';
+import { buildServerBundle, spawnServer, waitFor200 } from '../coldStart/serverChild.ts';
 import { describeMachine, type Machine } from '../machine.ts';
 import { percentile, summarize, type Summary } from '../stats.ts';
 import { startCityLoad, type CityLoadOptions } from './cityLoad.ts';
@@ -89,6 +89,7 @@ export async function runSoak(options: SoakOptions, say: (line: string) => void 
   const dataDir = mkdtempSync(join(tmpdir(), 'cad-soak-data-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  buildServerBundle();
   const server = spawnServer({
     env: { REDIS_URL: redis.url, DATABASE_URL: postgres.url, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', SIMULATOR: 'off', DEMO_AVL: 'on', BEHIND_HTTPS_PROXY: 'on' },
     keepChars: 200_000,

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type pg from 'pg';
+import { PROJECT_ROOT } from '../config/projectRoot.ts';
 
-const MIGRATIONS_DIR = resolve(import.meta.dirname, 'migrations');
+const MIGRATIONS_DIR = resolve(PROJECT_ROOT, 'server/archive/migrations');
 /** Any fixed number: every instance takes the same lock, so two starting together apply each file once. */
 const MIGRATION_LOCK = 72_511_311;
 

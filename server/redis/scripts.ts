@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../config/projectRoot.ts';
 import { LuaScript } from './luaScript.ts';
 
-const read = (file: string): string => readFileSync(new URL(`./scripts/${file}`, import.meta.url), 'utf8');
+const read = (file: string): string => readFileSync(join(PROJECT_ROOT, 'server/redis/scripts', file), 'utf8');
 const common = read('common.lua');
 
 /** A command script: the shared helpers first, which take the deadline `LuaScript` appends (OPS10). */

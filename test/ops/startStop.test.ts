@@ -41,11 +41,13 @@ describe('[OPS9] start and stop', () => {
     }
   }, 300_000);
 
-  it('[OPS9] the image\'s command (node as the main process, production, external Redis and PostgreSQL) starts, serves and stops on SIGTERM', async () => {
+  it('[OPS9] the image\'s command (the built server under node as the main process, production, external Redis and PostgreSQL) starts, serves and stops on SIGTERM', async () => {
+    // As the image's build stage does: the server's bundle, then the image's CMD.
+    execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT, stdio: 'inherit' });
     const redis = await startTestRedis();
     const postgres = await startTestPostgres();
     try {
-      const started = await run(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      const started = await run(process.execPath, ['--enable-source-maps', 'dist/server/main.mjs'], {
         NODE_ENV: 'production',
         REDIS_URL: redis.url,
         DATABASE_URL: postgres.url,
