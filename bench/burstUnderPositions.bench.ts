@@ -1,7 +1,11 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { redisKeys } from '../server/redis/keys.ts';
 import { performance } from 'node:perf_hooks';
 import { withBenchProcesses } from './load/benchProcesses.ts';
+import { summarizeCpuProfile } from './load/cpuProfileSummary.ts';
 import { busyShare, machineCpu } from './load/machineCpu.ts';
 import { redisCpuMs } from './load/redisCpu.ts';
 import { startLoadGenerator, type LoadGenerator } from './load/startLoadGenerator.ts';
@@ -57,7 +61,9 @@ export const BURST_FULL: BurstUnderPositionsOptions = { incidentsPerSecond: 50, 
  * the incidents' acknowledgements stay quick; fixes are shed (counted) when the instance is busy, never commands.
  */
 export async function benchBurstUnderPositions(options: BurstUnderPositionsOptions, log: (line: string) => void = () => undefined): Promise<BurstUnderPositionsResult> {
-  return withBenchProcesses({ syntheticUnits: options.crews }, async ({ redisPort, host, load }) => {
+  // A profile costs the server CPU of its own; `BURST_PROFILE=1` turns it on for a look at where the time goes.
+  const profileDir = process.env.BURST_PROFILE === '1' ? mkdtempSync(join(tmpdir(), 'cad-burst-prof-')) : undefined;
+  const result = await withBenchProcesses({ syntheticUnits: options.crews, ...(profileDir ? { cpuProfileDir: profileDir } : {}) }, async ({ redisPort, host, load }) => {
     // The call-takers have a process of their own, so that sending 2,000 fixes a second does not delay their timers.
     const callTakers = startLoadGenerator();
     try {
@@ -66,6 +72,8 @@ export async function benchBurstUnderPositions(options: BurstUnderPositionsOptio
       await callTakers.stop();
     }
   });
+  if (profileDir) log(`  server CPU profile: ${JSON.stringify(summarizeCpuProfile(profileDir))}`);
+  return result;
 }
 
 async function burstWith(options: BurstUnderPositionsOptions, redisPort: number, host: ServerHost, load: LoadGenerator, callTakers: LoadGenerator, log: (line: string) => void): Promise<BurstUnderPositionsResult> {

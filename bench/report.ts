@@ -454,7 +454,7 @@ ${archiveMethod(archive)}
 - \`BENCH_QUICK=1\` runs a shortened smoke version and does not write these files (it writes its own to a temporary
   folder named in its output). \`BENCH_SKIP_PGROUTING=1\` skips the pgRouting column. \`BENCH_ONLY=7\` (or a list from 7 on,
   such as \`BENCH_ONLY=9,12\`) runs those benchmarks alone and prints them (these files are written by a full run only).
-  Where the time goes: \`INGEST_PROFILE=1\` (benchmark 9) and \`ASSIGN_PROFILE=1\` (benchmark 11) run the server under
+  Where the time goes: \`INGEST_PROFILE=1\` (benchmark 9), \`BURST_PROFILE=1\` (benchmark 10) and \`ASSIGN_PROFILE=1\` (benchmark 11) run the server under
   \`--cpu-prof\` and print a summary; \`LOAD_PROFILE_DIR=<folder>\` leaves the load generator's profile there.
 `;
 }

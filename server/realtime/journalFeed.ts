@@ -4,6 +4,7 @@ import type { RedisClient } from '../redis/redisClient.ts';
 import type { StreamEntry } from '../redis/streamEntry.ts';
 import { broadcastDelta } from './broadcastDelta.ts';
 import type { CadIo } from './cadIo.ts';
+import { VersionTicks } from './versionTicks.ts';
 
 /** Entries read per XREAD, and how long one blocks before it is sent again. */
 const BATCH = 500;
@@ -22,6 +23,7 @@ const RETRY_MS = 500;
  */
 export class JournalFeed {
   private lastVersion = 0;
+  private ticks: VersionTicks | null = null;
   private isStopped = false;
   private isRunning = false;
 
@@ -37,6 +39,7 @@ export class JournalFeed {
     if (this.isRunning) return;
     this.isRunning = true;
     this.lastVersion = fromVersion;
+    this.ticks = new VersionTicks(this.io.local, fromVersion);
     void this.run();
   }
 
@@ -46,6 +49,7 @@ export class JournalFeed {
    */
   stop(): void {
     this.isStopped = true;
+    this.ticks?.stop();
     this.redis.disconnect();
   }
 
@@ -68,11 +72,16 @@ export class JournalFeed {
   /** Sends one entry; XREAD gives only entries after the last one sent, in order. */
   private send(entry: StreamEntry): void {
     const version = Number(entry[0].split('-')[0]);
+    const ticks = this.ticks;
+    if (!ticks) return;
+    // Entries trimmed away before they were read are never vouched for by a tick: consoles see the gap and catch up.
+    if (version > this.lastVersion + 1) ticks.passOver(version - 1);
     try {
-      broadcastDelta(this.io.local, deltaFromEntry(entry));
+      broadcastDelta(this.io.local, deltaFromEntry(entry), ticks);
     } catch (error) {
-      // A damaged entry is logged and skipped; consoles see the gap and catch up.
+      // A damaged entry is logged and skipped, and no tick vouches for it: consoles see the gap and catch up.
       this.log.error({ err: error, version }, 'journal feed: an entry could not be sent');
+      ticks.passOver(version);
     }
     this.lastVersion = version;
   }

@@ -66,7 +66,7 @@ import { IntervalReportSchema, ReportRangeInputSchema, UtilisationReportSchema }
  */
 
 /** Bumped when a command or event changes meaning; a console built for another version is told to reload. */
-export const PROTOCOL_VERSION = 6;
+export const PROTOCOL_VERSION = 7;
 
 /** [CM5] How far ahead of the server's clock a client's time may be (device clocks drift a little). */
 export const CLOCK_SKEW_ALLOWANCE_MS = 10_000;

@@ -60,6 +60,9 @@ export const SyncAnswerSchema = z.discriminatedUnion('kind', [
 ]);
 export type SyncAnswer = z.infer<typeof SyncAnswerSchema>;
 
-/** [DK2] Tells an agency desk that a version went by that does not concern it, so it sees no gap. */
-export const VersionTickSchema = z.object({ version: z.number().int().positive() });
+/**
+ * [DK2] Tells a console that versions went by that did not concern it, so it sees no gap: of versions `from`..`version`,
+ * every delta meant for it was sent before this tick. A console at `from - 1` or later moves to `version`.
+ */
+export const VersionTickSchema = z.object({ from: z.number().int().positive(), version: z.number().int().positive() }).refine((tick) => tick.from <= tick.version + 1, 'from is at most version + 1');
 export type VersionTick = z.infer<typeof VersionTickSchema>;

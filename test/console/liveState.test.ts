@@ -90,16 +90,24 @@ describe('[DK2] applyTick', () => {
   const base = applySnapshot(makeSnapshot(5, [makeIncident('A')]));
 
   it('advances to the next version and changes nothing else', () => {
-    const { state, outcome } = applyTick(base, 6);
+    const { state, outcome } = applyTick(base, { from: 6, version: 6 });
     expect(outcome).toBe('applied');
     expect(state.version).toBe(6);
     expect(state.incidents).toBe(base.incidents);
   });
 
+  it('moves over a range of versions that began at or before the next one', () => {
+    expect(applyTick(base, { from: 6, version: 9 })).toMatchObject({ outcome: 'applied', state: { version: 9 } });
+    // Versions 3..5 were vouched for already (the console holds them): still only what is new counts.
+    expect(applyTick(base, { from: 3, version: 7 })).toMatchObject({ outcome: 'applied', state: { version: 7 } });
+  });
+
   it('ignores a version already seen and reports a gap when versions were missed', () => {
-    expect(applyTick(base, 5).outcome).toBe('stale');
-    expect(applyTick(base, 8)).toEqual({ state: base, outcome: 'gap' });
-    expect(applyTick(EMPTY_LIVE_STATE, 1).outcome).toBe('gap');
+    expect(applyTick(base, { from: 5, version: 5 }).outcome).toBe('stale');
+    expect(applyTick(base, { from: 2, version: 4 }).outcome).toBe('stale');
+    expect(applyTick(base, { from: 8, version: 8 })).toEqual({ state: base, outcome: 'gap' });
+    expect(applyTick(base, { from: 7, version: 12 })).toEqual({ state: base, outcome: 'gap' });
+    expect(applyTick(EMPTY_LIVE_STATE, { from: 1, version: 1 }).outcome).toBe('gap');
   });
 });
 

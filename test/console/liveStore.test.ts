@@ -79,16 +79,26 @@ describe('LiveStore', () => {
     expect(store.getState().version).toBe(4);
   });
 
+  it('[DK2] advances the version on a tick over a range of versions', () => {
+    const sync = vi.fn((): Promise<Result<SyncAnswer>> => Promise.resolve({ ok: true, data: { kind: 'deltas', deltas: [], version: 9 } }));
+    const store = new LiveStore(sync);
+    store.receiveSnapshot(makeSnapshot(3, [makeIncident('A')]));
+    store.receiveTick({ from: 4, version: 8 });
+    store.receiveDelta(makeDelta(9, { incidents: [makeIncident('B')] }));
+    expect(store.getState().version).toBe(9);
+    expect(sync).not.toHaveBeenCalled();
+  });
+
   it('[DK2] advances the version on a tick without a gap, and holds a tick that arrives ahead of a gap', async () => {
     const sync = vi.fn((): Promise<Result<SyncAnswer>> => Promise.resolve({ ok: true, data: { kind: 'deltas', deltas: [], version: 6 } }));
     const store = new LiveStore(sync);
     store.receiveSnapshot(makeSnapshot(3, [makeIncident('A')]));
-    store.receiveTick(4);
+    store.receiveTick({ from: 4, version: 4 });
     expect(store.getState().version).toBe(4);
     expect(sync).not.toHaveBeenCalled();
     store.receiveDelta(makeDelta(5, { incidents: [makeIncident('B')] }));
     expect(store.getState().version).toBe(5);
-    store.receiveTick(7);
+    store.receiveTick({ from: 7, version: 7 });
     expect(sync).toHaveBeenCalledWith(5);
     await flush();
     expect(store.getState().version).toBe(7);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LngLat } from '../../shared/geo/position.ts';
 import { incidentInput, crewSession } from '../support/builders.ts';
-import { commandId, connectClient, send, waitForDelta, type TestClient } from '../support/testClient.ts';
+import { commandId, connectClient, send, waitForDelta, ticksCover, type TestClient } from '../support/testClient.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 
 /** Andorra la Vella, on the main road through the town. */
@@ -146,15 +146,16 @@ describe('[AK3][CR1] stand-down for silence, and what a crew catches up on', () 
     try {
       const dispatcher = await connectClient(app.url, DISPATCHER);
       const crew = await connectClient(app.url, crewSession('pol-01'));
-      const ticks: number[] = [];
-      crew.socket.on('state:version', (tick) => ticks.push(tick.version));
       const created = await send(dispatcher.socket, 'incident:create', incidentInput({ type: 'cardiac_arrest', location: ANDORRA_LA_VELLA }));
       if (!created.ok) throw new Error(created.error.message);
       await send(dispatcher.socket, 'dispatch:assign', { commandId: commandId(), incidentId: created.data.id, unitIds: ['pol-01'] });
       await waitForDelta(crew, (d) => d.fact === 'dispatch:assigned');
       // The crew's sign-on to its vehicle is the first change (version 1), before its snapshot.
       const signedOn = crew.snapshot.version;
-      expect(ticks).toEqual([signedOn + 1]);
+      // The incident's creation went by the crew: a tick told it so before its assignment arrived, and it saw no gap.
+      expect(ticksCover(crew.ticks, signedOn + 1)).toBe(true);
+      expect(crew.versions.current()).toBe(signedOn + 2);
+      expect(crew.versions.gaps).toEqual([]);
       const caughtUp = await send(crew.socket, 'sync:since', { version: 0 });
       if (!caughtUp.ok || caughtUp.data.kind !== 'deltas') throw new Error('expected deltas');
       expect(caughtUp.data.deltas.map((d) => d.fact)).toEqual(['unit:crew_changed', 'dispatch:assigned']);

@@ -6,7 +6,7 @@ import { MAX_NOTES_PER_INCIDENT, NOTE_MAX_LENGTH, NOTE_WINDOW_MS } from '../../s
 import type { Result } from '../../shared/protocol/result.ts';
 import type { Delta, SyncAnswer } from '../../shared/protocol/stateSchema.ts';
 import { incidentInput } from '../support/builders.ts';
-import { commandId, connectClient, send, waitForDelta, type TestClient } from '../support/testClient.ts';
+import { commandId, connectClient, send, waitForDelta, ticksCover, type TestClient } from '../support/testClient.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { codeOf, dataOf } from '../support/answers.ts';
 
@@ -24,8 +24,6 @@ describe('[NR1]–[NR3] notes on an incident, from every desk and the crew', () 
   let crew: TestClient;
   let otherCrew: TestClient;
   let crewOffVehicle: TestClient;
-  /** The version ticks [DK2] each console received: a change that does not concern it. */
-  const ticks = new Map<TestClient, number[]>();
 
   beforeAll(async () => {
     app = await startTestServer();
@@ -38,11 +36,6 @@ describe('[NR1]–[NR3] notes on an incident, from every desk and the crew', () 
     crew = await connectClient(app.url, { role: 'crew', operatorId: 'nr-crew', unitId: CREW_UNIT });
     otherCrew = await connectClient(app.url, { role: 'crew', operatorId: 'nr-crew2', unitId: OTHER_CREW_UNIT });
     crewOffVehicle = await connectClient(app.url, { role: 'crew', operatorId: 'nr-crew-off' });
-    for (const client of [policeDesk, otherCrew]) {
-      const seen: number[] = [];
-      ticks.set(client, seen);
-      client.socket.on('state:version', (tick) => seen.push(tick.version));
-    }
   }, 60_000);
   afterAll(async () => {
     for (const client of [dispatcher, supervisor, callTaker, emsDesk, fireDesk, policeDesk, crew, otherCrew, crewOffVehicle]) client.close();
@@ -170,7 +163,8 @@ describe('[NR1]–[NR3] notes on an incident, from every desk and the crew', () 
       // The consoles that do not see the incident get the version as a tick, and never the note.
       const noteVersion = (await waitForDelta(emsDesk, isNote)).version;
       for (const client of [policeDesk, otherCrew]) {
-        await expect.poll(() => ticks.get(client)?.includes(noteVersion), { timeout: 5_000 }).toBe(true);
+        await expect.poll(() => ticksCover(client.ticks, noteVersion), { timeout: 5_000 }).toBe(true);
+        expect(client.versions.gaps).toEqual([]);
         expect(client.deltas.some(isNote)).toBe(false);
       }
     } finally {

@@ -2,7 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/protocol/events.ts';
 import { sessionCookie, type TestIdentity } from './testSession.ts';
 import type { Result } from '../../shared/protocol/result.ts';
-import { FACTS, type Delta, type Snapshot } from '../../shared/protocol/stateSchema.ts';
+import { FACTS, type Delta, type Snapshot, type VersionTick } from '../../shared/protocol/stateSchema.ts';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -11,7 +11,46 @@ export interface TestClient {
   snapshot: Snapshot;
   /** Every delta received, in arrival order. */
   deltas: Delta[];
+  /** [DK2] Every version tick received, in arrival order. */
+  ticks: VersionTick[];
+  /**
+   * The version the client is at, following its snapshot, deltas and ticks in arrival order as a console does, and
+   * every place where what arrived did not follow on (a gap a console would have to fill with `sync:since`).
+   */
+  versions: { current(): number; gaps: string[] };
   close(): void;
+}
+
+/** Whether one of `ticks` vouches for `version`. */
+export const ticksCover = (ticks: readonly VersionTick[], version: number): boolean => ticks.some((tick) => tick.from <= version && version <= tick.version);
+
+/** Follows a client's version as a console does (RT2, DK2): deltas one version on, ticks from at most one on. */
+function versionFollower(): { snapshot: (version: number) => void; delta: (version: number) => void; tick: (tick: VersionTick) => void; current: () => number; gaps: string[] } {
+  let version = -1;
+  const early: (() => void)[] = [];
+  const gaps: string[] = [];
+  const delta = (next: number): void => {
+    if (version < 0) early.push(() => delta(next));
+    else if (next <= version) return;
+    else if (next !== version + 1) gaps.push(`delta ${next} at version ${version}`);
+    else version = next;
+  };
+  const tick = (next: VersionTick): void => {
+    if (version < 0) early.push(() => tick(next));
+    else if (next.version <= version) return;
+    else if (next.from > version + 1) gaps.push(`tick ${next.from}..${next.version} at version ${version}`);
+    else version = next.version;
+  };
+  return {
+    snapshot: (at) => {
+      version = at;
+      for (const apply of early.splice(0)) apply();
+    },
+    delta,
+    tick,
+    current: () => version,
+    gaps,
+  };
 }
 
 /** A real socket.io-client connection, signed in as the identity; resolves once the snapshot has arrived. */
@@ -23,15 +62,25 @@ export async function connectClient(url: string, identity: TestIdentity, transpo
 export function connectWithCookie(url: string, cookie: string, transports: ('websocket' | 'polling')[] = ['websocket']): Promise<TestClient> {
   const socket: TestSocket = io(url, { auth: { protocolVersion: PROTOCOL_VERSION }, extraHeaders: { cookie }, transports, forceNew: true, reconnection: false });
   const deltas: Delta[] = [];
+  const ticks: VersionTick[] = [];
+  const follower = versionFollower();
   const record = (delta: Delta): void => {
     deltas.push(delta);
+    follower.delta(delta.version);
   };
   // Every fact of the journal is an event of its own name carrying its delta.
   for (const fact of FACTS) socket.on(fact, record);
   socket.on('incident:note_added', record);
+  socket.on('state:version', (tick) => {
+    ticks.push(tick);
+    follower.tick(tick);
+  });
   return new Promise((resolve, reject) => {
     socket.once('connect_error', reject);
-    socket.once('state:snapshot', (snapshot) => resolve({ socket, snapshot, deltas, close: () => socket.close() }));
+    socket.once('state:snapshot', (snapshot) => {
+      follower.snapshot(snapshot.version);
+      resolve({ socket, snapshot, deltas, ticks, versions: { current: follower.current, gaps: follower.gaps }, close: () => socket.close() });
+    });
   });
 }
 

@@ -1,6 +1,6 @@
 import type { Incident } from '../../../shared/incidents/incidentSchema.ts';
 import type { Unit, UnitFix } from '../../../shared/units/unitSchema.ts';
-import type { Delta, LiveSettings, Snapshot } from '../../../shared/protocol/stateSchema.ts';
+import type { Delta, LiveSettings, Snapshot, VersionTick } from '../../../shared/protocol/stateSchema.ts';
 
 /**
  * The live picture a console holds: open incidents and every unit, consistent at `version`.
@@ -78,13 +78,14 @@ export function applyDeltas(state: LiveState, deltas: readonly Delta[], sees: Se
 }
 
 /**
- * [DK2] A version tick for an agency desk: a change went by that does not concern it. Advances the
- * version (no incident or unit changes) when it is the next one, so the desk sees no gap.
+ * [DK2] A version tick: of versions `from`..`version`, every delta meant for this console was sent before it. Moves the
+ * version on (no incident or unit changes) when the console is at `from - 1` or later, so it sees no gap; further
+ * behind, something it needed is missing (a gap).
  */
-export function applyTick(state: LiveState, version: number): DeltaResult {
-  if (version <= state.version) return { state, outcome: 'stale' };
-  if (state.version < 0 || version !== state.version + 1) return { state, outcome: 'gap' };
-  return { state: { ...state, version }, outcome: 'applied' };
+export function applyTick(state: LiveState, tick: VersionTick): DeltaResult {
+  if (tick.version <= state.version) return { state, outcome: 'stale' };
+  if (state.version < 0 || tick.from > state.version + 1) return { state, outcome: 'gap' };
+  return { state: { ...state, version: tick.version }, outcome: 'applied' };
 }
 
 /**

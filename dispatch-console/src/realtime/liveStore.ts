@@ -1,4 +1,4 @@
-import type { Delta, Snapshot, SyncAnswer } from '../../../shared/protocol/stateSchema.ts';
+import type { Delta, Snapshot, SyncAnswer, VersionTick } from '../../../shared/protocol/stateSchema.ts';
 import type { UnitFix } from '../../../shared/units/unitSchema.ts';
 import type { Result } from '../../../shared/protocol/result.ts';
 import { EMPTY_LIVE_STATE, SEES_EVERY_INCIDENT, applyDelta, applyFixes, applySnapshot, applySyncDeltas, applyTick } from './liveState.ts';
@@ -7,8 +7,8 @@ import { positionFrameArrived, positionFrameShown } from './positionFrameTiming.
 
 const SYNC_RETRY_MS = 2000;
 
-/** Something with a version waiting for a gap to be filled: a delta, or an agency desk's version tick. */
-type Pending = { version: number; delta: Delta | null };
+/** Something with a version waiting for a gap to be filled: a delta, or a version tick (the first version it vouches for). */
+type Pending = { version: number; delta: Delta } | { version: number; delta: null; from: number };
 
 /** Asks the server for what was missed since `version`. */
 export type SyncSince = (version: number) => Promise<Result<SyncAnswer>>;
@@ -76,9 +76,9 @@ export class LiveStore {
     this.receive({ version: delta.version, delta });
   }
 
-  /** [DK2] A version that went by without concerning this agency desk. */
-  receiveTick(version: number): void {
-    this.receive({ version, delta: null });
+  /** [DK2] Versions `from`..`version` went by with nothing more for this console. */
+  receiveTick(tick: VersionTick): void {
+    this.receive({ version: tick.version, delta: null, from: tick.from });
   }
 
   private receive(item: Pending): void {
@@ -94,7 +94,7 @@ export class LiveStore {
   }
 
   private apply(item: Pending): DeltaResult {
-    return item.delta ? applyDelta(this.state, item.delta, this.sees) : applyTick(this.state, item.version);
+    return item.delta ? applyDelta(this.state, item.delta, this.sees) : applyTick(this.state, item);
   }
 
   /** [RT4] A position frame; timed (User Timing) until the map shows it, see positionFrameTiming.ts. */

@@ -56,7 +56,7 @@ function wire(commandOptions: CommandClientOptions, sees: SeesIncident): Wiring 
   socket.on('disconnect', () => store.endResume());
   // Every fact of the journal is an event of its own name carrying its delta.
   for (const fact of FACTS) socket.on(fact, (delta) => store.receiveDelta(delta));
-  socket.on('state:version', (tick) => store.receiveTick(tick.version));
+  socket.on('state:version', (tick) => store.receiveTick(tick));
   socket.on('units:moved', (frame) => store.receiveFixes(frame));
   return { socket, store, commands, resume };
 }
