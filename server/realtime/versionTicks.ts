@@ -8,7 +8,7 @@ type Origin = Pick<CadIo['local'], 'to'>;
 const EVERY_VIEW_ROOMS: readonly string[] = [ROOMS.consoles, ...DESK_ROOMS, ROOMS.crews, ROOMS.care, ROOMS.departments];
 
 /** How long versions that went by some sockets wait before one tick tells all of them. */
-export const TICK_FLUSH_MS = 250;
+export const TICK_FLUSH_MS = 1_000;
 
 /**
  * [DK2][RT2] Version ticks, coalesced. A socket that a change does not concern is told its version went by, so it sees
