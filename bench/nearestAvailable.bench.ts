@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { featureCollection, nearestPoint, point } from '@turf/turf';
+import { settleMachine, type Settled } from './load/settleMachine.ts';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { Redis } from 'ioredis';
 import { redisCpuMs } from './load/redisCpu.ts';
@@ -71,6 +72,8 @@ export interface NearestResult {
   radiusProbes: RadiusProbe[];
   /** `batched` seeding: turning the AOF back on after seeding (a rewrite of the whole store), ms; null otherwise. */
   aofRewriteMs: number | null;
+  /** How the machine was found before the timed queries (after seeding and the AOF rewrite: `sync`, then quiet). */
+  settledBeforeQueries: Settled;
   /** Mean units of the queried kind inside the first search radius (500 m), what one GEOSEARCH walks and sorts; over up to 100 of the query points. */
   firstRadiusMembers: number;
   redisMemory: string;
@@ -205,6 +208,8 @@ export async function benchNearestAvailable(options: NearestOptions): Promise<Ne
       await waitForAofRewrite(redis);
       aofRewriteMs = performance.now() - t0;
     }
+    // The seeding's writes (an AOF of hundreds of MB at a million units) are flushed before anything is timed.
+    const settledBeforeQueries = await settleMachine();
     const storedUnits = await redis.scard(keys.unitIds);
     if (added !== options.units || storedUnits !== options.units) throw new Error(`seeded ${added} of ${options.units} units (${storedUnits} in the store)`);
     const queries = Array.from({ length: options.warmup + options.queries }, (_, i) => ({
@@ -301,6 +306,7 @@ export async function benchNearestAvailable(options: NearestOptions): Promise<Ne
       geosearch: { ...geosearch, perQuery: geosearch.calls / options.queries },
       radiusProbes,
       aofRewriteMs,
+      settledBeforeQueries,
       sameNearest: turfFirst.filter((id, i) => id === oursFirst[i]).length,
       firstRadiusMembers: sampled.length ? inFirstRadius / sampled.length : Number.NaN,
       redisMemory: await redisUsedMemory(redis),

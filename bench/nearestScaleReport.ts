@@ -1,3 +1,4 @@
+import { settledText } from './load/settleMachine.ts';
 import { SEARCH_RADII_METERS } from '../server/dispatch/findNearby.ts';
 import type { GoalCheck } from './goals.ts';
 import type { NearestResult } from './nearestAvailable.bench.ts';
@@ -29,6 +30,7 @@ export function nearestScaleFacts(n: NearestResult): string {
       ['Seeding time / rate', `${f1(n.seedMs / 1000)} s / ${int(n.seedUnitsPerSecond)} units/s`],
       ['CPU while seeding: redis-server / this process', `${f1(n.seedCpuMs.redis / 1000)} s / ${f1(n.seedCpuMs.node / 1000)} s (the rest of the wall time: waiting for fsync or a CPU)`],
       ...(n.aofRewriteMs === null ? [] : [['AOF turned back on after seeding (rewrite of the whole store)', `${f1(n.aofRewriteMs / 1000)} s`]]),
+      ['Before the timed queries (the seeding\'s writes flushed)', settledText(n.settledBeforeQueries)],
       ...(n.batchedCheck ? [['Batched seeding checked against `seedUnits` (hash, id set, both geo sets read back)', `${n.batchedCheck.differences} of ${n.batchedCheck.units} units differ`]] : []),
       ['Units in the store (`SCARD` of the fleet set)', int(n.storedUnits)],
       ['Redis `used_memory` / redis-server RSS / AOF on disk', `${n.redisMemory} / ${n.redisRssMiB === null ? '—' : `${f1(n.redisRssMiB)} MiB`} / ${f1(n.redisAofMiB)} MiB`],

@@ -66,6 +66,11 @@ export class RateLimits {
     return { key: `${this.prefix}:command:${userId}`, windowSeconds: COMMAND_WINDOW_SECONDS };
   }
 
+  /** Commands a user may send in one window of the command counter. */
+  get commandsPerWindow(): number {
+    return this.settings.commandsPer10Seconds;
+  }
+
   /** The answer for a command counted as the `uses`-th in its window, with `msLeft` of the window to run. */
   commandAnswer(uses: number, msLeft: number): LimitAnswer {
     return uses <= this.settings.commandsPer10Seconds ? { isAllowed: true } : { isAllowed: false, retryAfterSeconds: Math.max(1, Math.ceil(msLeft / 1000)) };

@@ -4,6 +4,7 @@ import type { CadContext } from '../app/cadContext.ts';
 import type { RedisClient } from '../redis/redisClient.ts';
 import { SCRIPTS } from '../redis/scripts.ts';
 import { recordOfFields } from '../redis/streamEntry.ts';
+import { CLAIM_TTL_SECONDS, type ClaimRequest, type GateClaim } from '../commands/commandIdClaim.ts';
 import type { LimitAnswer } from './rateLimits.ts';
 import { SessionTokens, type SessionClaims } from './sessionTokens.ts';
 import { parseUser, readUser, type StoredUser } from './userStore.ts';
@@ -35,6 +36,8 @@ export async function resolveSession(ctx: CadContext, token: string | undefined)
 export interface GatedSession {
   session: Session;
   limit: LimitAnswer;
+  /** [CM1] The command id's claim, when one was asked for and the command was within the limit. */
+  claim?: GateClaim;
 }
 
 /**
@@ -43,22 +46,24 @@ export interface GatedSession {
  * not two. A use is counted only for a session still good, so a revoked token cannot spend its user's limit. A position
  * fix's gate goes on the positions connection (`redis`), so that fixes never queue in front of commands (OPS12).
  */
-export async function gateSession(ctx: CadContext, token: string | undefined, redis: RedisClient = ctx.redis): Promise<GatedSession | null> {
+export async function gateSession(ctx: CadContext, token: string | undefined, redis: RedisClient = ctx.redis, claim: ClaimRequest | null = null): Promise<GatedSession | null> {
   const claims = await liveClaims(ctx, token);
   if (!claims) return null;
   const counter = ctx.limits.commandCounter(claims.userId);
   const reply = await SCRIPTS.commandGate.run(
     redis,
-    [ctx.keys.user(claims.userId), ctx.keys.revokedSession(claims.sessionId), counter.key],
-    [claims.generation, counter.windowSeconds],
+    [ctx.keys.user(claims.userId), ctx.keys.revokedSession(claims.sessionId), counter.key, ...(claim ? [claim.key] : [])],
+    [claims.generation, counter.windowSeconds, ...(claim ? [ctx.limits.commandsPerWindow, claim.fingerprint, CLAIM_TTL_SECONDS] : [])],
   );
-  const [fields, revoked, uses, msLeft]: unknown[] = Array.isArray(reply) ? (reply as unknown[]) : [];
+  const [fields, revoked, uses, msLeft, found]: unknown[] = Array.isArray(reply) ? (reply as unknown[]) : [];
   if (!Array.isArray(fields) || typeof revoked !== 'number' || typeof uses !== 'number' || typeof msLeft !== 'number') throw new Error('commandGate: unexpected reply');
   const record = recordOfFields(fields);
   const session = sessionOf(claims, Object.keys(record).length === 0 ? null : parseUser(record), revoked === 1);
   // The script counted no use only when it found the session not good, which sessionOf finds too.
   if (!session || uses === 0) return null;
-  return { session, limit: ctx.limits.commandAnswer(uses, msLeft) };
+  const gated: GatedSession = { session, limit: ctx.limits.commandAnswer(uses, msLeft) };
+  if (claim && (found === 1 || typeof found === 'string')) gated.claim = { commandId: claim.commandId, fingerprint: claim.fingerprint, boundTo: found === 1 ? null : found };
+  return gated;
 }
 
 /** A token's claims when it is genuine and unexpired (or renewed since). */

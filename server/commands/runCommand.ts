@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { actorOf, ROLE_LABELS, type Actor } from '../../shared/auth/roles.ts';
-import { CLOCK_SKEW_ALLOWANCE_MS, CONTRACT, isCommandAllowed, type AnswerOf, type CommandName, type CommandSpec } from '../../shared/protocol/contract.ts';
+import { CONTRACT, isCommandAllowed, type AnswerOf, type CommandName, type CommandSpec } from '../../shared/protocol/contract.ts';
 import { fail } from '../../shared/protocol/result.ts';
 import type { CadContext } from '../app/cadContext.ts';
 import { appendAudit, summarisePayload } from '../audit/appendAudit.ts';
 import { authoriseRecord, mayViewIncidents } from './authoriseRecord.ts';
 import type { CommandCaller } from './commandCaller.ts';
+import { claimCommandId, claimFromGate, clockAhead, commandIdOf } from './commandIdClaim.ts';
 import type { CommandOutcome } from './commandOutcome.ts';
 import { COMMAND_HANDLERS, type Handler } from './commands.ts';
 import { readStoredAnswer, rememberRefusal } from './storedAnswer.ts';
@@ -106,7 +106,7 @@ async function decide(
 ): Promise<CommandOutcome<unknown>> {
   const { session } = caller;
   if (!spec.isPublic && !session) return refused('unauthenticated', 'sign in first');
-  const input = spec.input.safeParse(payload);
+  const input = caller.parsed ?? spec.input.safeParse(payload);
   // A payload that parses is kept even when the role is refused, so the refusal is filed under its incident and units.
   if (input.success) keep(input.data);
   if (session && !isCommandAllowed(name, session.role)) return refused('forbidden', `a ${ROLE_LABELS[session.role].toLowerCase()} may not send ${name}`);
@@ -123,7 +123,7 @@ async function decide(
   const [limit, denied, claim] = await Promise.all([
     caller.limit ?? ctx.limits.consume(session ? 'command' : 'signIn', session ? session.userId : caller.clientKey),
     session ? authoriseRecord(ctx, spec.record, input.data, session) : Promise.resolve(null),
-    commandId === null ? Promise.resolve(null) : claimCommandId(ctx, name, commandId, input.data),
+    commandId === null ? Promise.resolve(null) : (claimFromGate(name, commandId, caller.gateClaim) ?? claimCommandId(ctx, name, commandId, input.data)),
   ]);
   if (!limit.isAllowed) return refused('rate_limited', `too many requests; try again in ${limit.retryAfterSeconds} s`);
   if (denied) return { result: { ok: false, error: denied } };
@@ -159,39 +159,6 @@ async function isWorthAuditing(ctx: CadContext, caller: CommandCaller, outcome: 
   const who = caller.session?.userId ?? caller.clientKey;
   const first = await ctx.redis.set(ctx.keys.auditThrottle(outcome.result.error.code, who), '1', 'PX', 60_000, 'NX');
   return first === 'OK';
-}
-
-function commandIdOf(input: unknown): string | null {
-  return typeof input === 'object' && input !== null && 'commandId' in input && typeof input.commandId === 'string' ? input.commandId : null;
-}
-
-/** [CM5] The first clock field of the input that lies too far in the future. */
-function clockAhead(ctx: CadContext, spec: AnySpec, input: unknown): { field: string; byMs: number } | null {
-  if (!spec.clockFields || typeof input !== 'object' || input === null) return null;
-  const now = ctx.now();
-  for (const field of spec.clockFields) {
-    const value: unknown = (input as Record<string, unknown>)[field];
-    if (typeof value === 'number' && value - now > CLOCK_SKEW_ALLOWANCE_MS) return { field, byMs: value - now };
-  }
-  return null;
-}
-
-/**
- * [CM1] A command id is bound, on first use, to its command and a digest of its payload. A resend
- * of the same payload goes on to the stored answer; the same id with another payload is refused.
- */
-type CommandIdClaim = { kind: 'first' } | { kind: 'known' } | { kind: 'reused'; outcome: CommandOutcome<unknown> };
-
-async function claimCommandId(ctx: CadContext, name: CommandName, commandId: string, input: unknown): Promise<CommandIdClaim> {
-  const digest = createHash('sha256').update(JSON.stringify(input)).digest('base64url').slice(0, 22);
-  const fingerprint = `${name} ${digest}`;
-  const key = ctx.keys.commandFingerprint(commandId);
-  const isFirst = await ctx.redis.set(key, fingerprint, 'EX', 86_400, 'NX');
-  if (isFirst === 'OK') return { kind: 'first' };
-  const known = await ctx.redis.get(key);
-  if (known === null || known === fingerprint) return { kind: 'known' };
-  const sameCommand = known.startsWith(`${name} `);
-  return { kind: 'reused', outcome: refused('command_id_reused', sameCommand ? 'this commandId was already used with a different payload' : 'this commandId was already used for another command') };
 }
 
 /**

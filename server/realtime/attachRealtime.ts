@@ -8,6 +8,7 @@ import type { Ack } from '../../shared/protocol/events.ts';
 import { HandshakeAuthSchema } from '../../shared/protocol/handshake.ts';
 import type { CadContext } from '../app/cadContext.ts';
 import { gateSession, resolveSession, tokenFrom } from '../auth/resolveSession.ts';
+import { parseEarly } from '../commands/commandIdClaim.ts';
 import { runCommand } from '../commands/runCommand.ts';
 import type { CadIo, CadSocket } from './cadIo.ts';
 import { publishOutcome, type Publisher } from './publishOutcome.ts';
@@ -120,7 +121,9 @@ function bindCommand(socket: CadSocket, token: string | undefined, name: SocketC
       // [AU6] Checked again on every command: a session revoked, or a user disabled, on another instance ends here too.
       // [HI1] The command's use of the user's limit is counted in the same round trip. A position fix's check, on the
       // positions connection, stands for a second (PositionSessionCheck).
-      const gated = isPosition ? await positionCheck.check() : await gateSession(ctx, token, ctx.redis);
+      // [CM1] A journaled command's payload is parsed first, so the gate claims its command id in the same round trip.
+      const early = isPosition ? null : parseEarly(ctx, name, payload, socket.data.session);
+      const gated = isPosition ? await positionCheck.check() : await gateSession(ctx, token, ctx.redis, early?.claim ?? null);
       if (!gated) {
         reply({ ok: false, error: { code: 'unauthenticated', message: 'the session has ended; sign in again' } });
         socket.emit('session:ended', { reason: 'expired' });
@@ -129,7 +132,8 @@ function bindCommand(socket: CadSocket, token: string | undefined, name: SocketC
       }
       const { session, limit } = gated;
       socket.data.session = session;
-      const outcome = await runCommand(ctx, name, { session, transport: 'socket', clientKey: socket.data.clientKey, limit }, payload, true);
+      const caller = { session, transport: 'socket' as const, clientKey: socket.data.clientKey, limit, ...(early ? { parsed: early.input } : {}), ...(gated.claim ? { gateClaim: gated.claim } : {}) };
+      const outcome = await runCommand(ctx, name, caller, payload, true);
       reply(outcome.result);
       publishOutcome(publisher, outcome);
     }).catch((error: unknown) => {

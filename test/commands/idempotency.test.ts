@@ -71,6 +71,38 @@ describe('[CM1] a command resent with the same id is applied once', () => {
     expect(reused.ok ? 'ok' : reused.error.code).toBe('command_id_reused');
   });
 
+  it('[CM1] the socket\'s gate binds a command id as HTTP does: sent on the socket, resent over HTTP, it gets its first answer; another payload is refused', async () => {
+    const input = incidentInput();
+    const first = await send(dispatcher.socket, 'incident:create', input);
+    if (!first.ok) throw new Error(first.error.message);
+    const length = await journalLength();
+    const headers = await headersAs(app.url, DISPATCHER);
+    const post = async (body: unknown): Promise<unknown> => (await fetch(`${app.url}/api/incidents`, { method: 'POST', headers, body: JSON.stringify(body) })).json();
+    expect(await post(input)).toEqual(first);
+    expect(await post({ ...input, notes: 'changed on resend' })).toMatchObject({ ok: false, error: { code: 'command_id_reused' } });
+    expect(await journalLength()).toBe(length);
+    // The binding is the one the gate wrote, in its round trip: the command's name and its payload's digest.
+    expect(await app.server.ctx.redis.get(app.server.ctx.keys.commandFingerprint(input.commandId))).toMatch(/^incident:create [A-Za-z0-9_-]{22}$/);
+  });
+
+  it('[CM1][CM5] a socket command refused before it runs binds nothing: once put right, the same command id goes through', async () => {
+    const input = incidentInput();
+    const fromTheFuture = await send(dispatcher.socket, 'incident:create', { ...input, callStartedAt: Date.now() + 3_600_000 });
+    expect(fromTheFuture.ok ? 'ok' : fromTheFuture.error.code).toBe('validation_failed');
+    const crew = await connectClient(app.url, { role: 'crew', operatorId: 'idem-crew' });
+    try {
+      const forbidden = await send(crew.socket, 'incident:create', input);
+      expect(forbidden.ok ? 'ok' : forbidden.error.code).toBe('forbidden');
+    } finally {
+      crew.close();
+    }
+    const malformed = await send(dispatcher.socket, 'incident:create', { ...input, location: 'nowhere' });
+    expect(malformed.ok ? 'ok' : malformed.error.code).toBe('validation_failed');
+    expect(await app.server.ctx.redis.exists(app.server.ctx.keys.commandFingerprint(input.commandId))).toBe(0);
+    const created = await send(dispatcher.socket, 'incident:create', input);
+    expect(created.ok ? 'ok' : created.error.code).toBe('ok');
+  });
+
   it('[CM1] over HTTP as well: the same commandId is applied once', async () => {
     const input = incidentInput();
     const headers = await headersAs(app.url, { role: 'call_taker', operatorId: 'ct-http' });
