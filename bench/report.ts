@@ -445,7 +445,7 @@ ${archiveMethod(archive)}
   or closed-loop, every answer timed from its send; a paced run wakes at most once a millisecond and sends what is due, so
   the generator does not spin a core the server needs). The console benchmark drives Debian's Chromium (playwright-core) on a
   signed-in dispatcher console and reads the console's own User Timing measures (\`cad:position-frame\`).
-  Before each, the runner flushes the page cache (\`sync\`, so \`appendfsync always\` does not queue behind the last
+  Before each, the runner collects its own garbage (the earlier benchmarks leave hundreds of MB in its heap), flushes the page cache (\`sync\`, so \`appendfsync always\` does not queue behind the last
   benchmark's writes) and waits until the machine's CPU is under 10 % busy over one second (at most 60 s,
   \`bench/load/settleMachine.ts\`); each section's first line says what it found, and how busy the machine was during
   the benchmark and what share the hypervisor took (steal, from \`/proc/stat\`).

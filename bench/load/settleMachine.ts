@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { busyShare, machineCpu } from './machineCpu.ts';
 
 /** How the machine was left for a benchmark: what waited to be written, and how long it took to go quiet. */
@@ -26,12 +28,15 @@ export interface SettleOptions {
 export const SETTLE_DEFAULTS: SettleOptions = { quietBelow: 0.1, windowMs: 1_000, maxWaitMs: 60_000 };
 
 /**
- * Before a benchmark that shares the machine between a server, its Redis and a load generator: the previous benchmark's
- * writes are flushed to disk (`sync`, so `appendfsync always` does not queue behind them), then the machine is given
+ * Before a benchmark that shares the machine between a server, its Redis and a load generator: this process's garbage
+ * is collected, the previous benchmark's writes are flushed to disk (`sync`, so `appendfsync always` does not queue behind them), then the machine is given
  * until its CPU is quiet for one window (the previous benchmark's processes gone, their exit work done), up to a bound.
  * What was found is reported beside the figures, so a run on a machine that never went quiet says so.
  */
 export async function settleMachine(options: SettleOptions = SETTLE_DEFAULTS): Promise<Settled> {
+  // The runner's own heap (benchmarks 1–8 leave hundreds of MB of garbage in it) is collected now, not in the middle of
+  // the next benchmark, where a full collection would take a core from the server for a second.
+  fullGarbageCollection();
   const dirtyMiB = dirtyPageCacheMiB();
   const syncStart = performance.now();
   execFileSync('sync');
@@ -46,6 +51,13 @@ export async function settleMachine(options: SettleOptions = SETTLE_DEFAULTS): P
     if (share === null || share < options.quietBelow) return { dirtyMiB, syncMs, waitedMs, busyShare: share, isQuiet: true };
     if (waitedMs >= options.maxWaitMs) return { dirtyMiB, syncMs, waitedMs, busyShare: share, isQuiet: false };
   }
+}
+
+/** A full garbage collection of this process (V8's `gc()`, made available here rather than by a command-line flag). */
+function fullGarbageCollection(): void {
+  setFlagsFromString('--expose-gc');
+  const gc: unknown = runInNewContext('gc');
+  if (typeof gc === 'function') (gc as () => void)();
 }
 
 /** `Dirty` + `Writeback` of /proc/meminfo in MiB, or null when it cannot be read. */
