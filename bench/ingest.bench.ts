@@ -9,6 +9,8 @@ import type { ConnectSummary, RunSpec, RunSummary } from './load/loadProtocol.ts
 import { JOBURG_BBOX } from './random.ts';
 import { rawGeoaddRate, type RawGeoaddResult } from './load/redisBenchmark.ts';
 import { metricSum, readMetrics } from './load/serverMetrics.ts';
+import { Redis } from 'ioredis';
+import { redisKeys } from '../server/redis/keys.ts';
 
 export interface IngestOptions {
   /** Crew sockets, each signed on to a synthetic unit of its own. */
@@ -61,6 +63,8 @@ export interface IngestResult {
   gatewayBestSustained: IngestStep | null;
   rawGeoadd: RawGeoaddResult;
   serverPeakRssMiB: number;
+  /** [SO1] The Socket.IO adapter's stream in Redis after the gateway's climb (its position frames), and Redis's memory then. */
+  adapterStream: { entries: number; bytes: number; redisUsedBytes: number };
   profile: ProfileSummary | null;
 }
 
@@ -161,7 +165,10 @@ export async function benchIngest(options: IngestOptions, log: (line: string) =>
     await load.call('run', gatewayRun(2_000, 2));
     const gatewaySteps = await climb(`gateway (batches of ${batchSize})`, options.gateway.rates, (rate) => gatewayRun(rate, options.stepSeconds));
     const best = (list: IngestStep[]): IngestStep | null => list.filter((s) => s.isSustained).at(-1) ?? null;
+    const adapterStream = await readAdapterStream(redisPort);
+    log(`  adapter stream after the gateway: ${adapterStream.entries} entries, ${(adapterStream.bytes / 1e6).toFixed(1)} MB; Redis used_memory ${(adapterStream.redisUsedBytes / 1e6).toFixed(1)} MB`);
     return {
+      adapterStream,
       crewsConnected,
       steps,
       gatewaySteps,
@@ -173,4 +180,16 @@ export async function benchIngest(options: IngestOptions, log: (line: string) =>
     };
   });
   return { options, ...result, profile: profileDir ? summarizeCpuProfile(profileDir) : null };
+}
+
+/** The adapter stream's length and memory (`MEMORY USAGE … SAMPLES 0`), and Redis's `used_memory`. */
+async function readAdapterStream(port: number): Promise<IngestResult['adapterStream']> {
+  const redis = new Redis({ port, host: '127.0.0.1' });
+  try {
+    const key = redisKeys('jhb').socketIoStream;
+    const [entries, bytes, info] = await Promise.all([redis.xlen(key), redis.memory('USAGE', key, 'SAMPLES', 0), redis.info('memory')]);
+    return { entries, bytes: bytes ?? 0, redisUsedBytes: Number(/^used_memory:(\d+)/m.exec(info)?.[1] ?? 0) };
+  } finally {
+    redis.disconnect();
+  }
 }

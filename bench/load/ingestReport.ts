@@ -34,7 +34,7 @@ export function ingestFacts(result: IngestResult): string {
     `Then the AVL gateway (UP3): ${gateway.sockets} sessions of one gateway account sending \`units:positions\` batches of ${gateway.batchSize} fixes over ${int(gateway.units)} synthetic units in turn, from the same load-generator process, with the same consoles connected; a batch is one script (\`recordPositions.lua\`), its fixes in the next coalesced frames.`,
     `Highest sustained rate, devices: ${bestSustained ? `${int(bestSustained.offeredPerSecond)} fixes/s offered (${int(bestSustained.storedPerSecond)}/s stored, p99 ${f1(bestSustained.run.ack.p99)} ms)` : 'none of the steps'}; AVL gateway: ${gatewayBestSustained ? `${int(gatewayBestSustained.offeredPerSecond)} fixes/s offered (${int(gatewayBestSustained.storedPerSecond)}/s stored, batch ack p99 ${f1(gatewayBestSustained.run.ack.p99)} ms)` : 'none of the steps'}.`,
     raw === null ? `Raw GEOADD: not measured (${rawGeoadd.reason ?? ''}).` : `Raw GEOADD on the same Redis (\`${rawGeoadd.command}\`): ${int(raw)} requests/s (p50 ${rawGeoadd.p50Ms ?? '—'} ms).`,
-    `Server peak RSS ${f1(result.serverPeakRssMiB)} MiB.`,
+    `Server peak RSS ${f1(result.serverPeakRssMiB)} MiB. After the gateway's climb, the Socket.IO adapter's stream (position frames to other instances, SO1) held ${int(result.adapterStream.entries)} entries in ${f1(result.adapterStream.bytes / 1e6)} MB of Redis (used_memory ${f1(result.adapterStream.redisUsedBytes / 1e6)} MB).`,
   ];
   if (profile) {
     const top = (list: { name: string; share: number }[]): string => list.slice(0, 8).map((s) => `${s.name} ${(s.share * 100).toFixed(1)} %`).join(', ');

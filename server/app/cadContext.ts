@@ -47,6 +47,12 @@ export interface CadSettings {
    * commands come first. 0 never sheds for that reason (the shedding on commands in flight still holds).
    */
   shedPositionsLoopLateMs: number;
+  /**
+   * [SO1] Entries the Socket.IO adapter's stream keeps (position frames, coverage, ended sessions). Other instances read
+   * it within milliseconds; the adapter's own default (10,000) kept minutes of position frames, each of up to every
+   * moving unit, in the metro's Redis (and its AOF).
+   */
+  adapterStreamMaxLen: number;
 }
 
 export const DEFAULT_SETTINGS: CadSettings = {
@@ -62,6 +68,7 @@ export const DEFAULT_SETTINGS: CadSettings = {
   drainTimeoutMs: 10_000,
   redisProbeMs: 5_000,
   shedPositionsLoopLateMs: 100,
+  adapterStreamMaxLen: 1_000,
 };
 
 /** The city as the running server uses it. Immutable after start-up. */

@@ -220,7 +220,7 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
   const http = createServer(app);
   http.on('clientError', answerClientError);
   const subscribersBefore = await subscribersOf(redis, ADAPTER_CHANNEL);
-  const io: CadIo = new Server(http, { adapter: createAdapter(adapterRedis, { streamName: keys.socketIoStream }), serveClient: false });
+  const io: CadIo = new Server(http, { adapter: createAdapter(adapterRedis, { streamName: keys.socketIoStream, maxLen: ctx.settings.adapterStreamMaxLen }), serveClient: false });
   live.io = io;
   if (!(await untilSubscribed(redis, ADAPTER_CHANNEL, subscribersBefore + 1, 5_000))) log.warn('the Socket.IO adapter has not subscribed to its channel after 5 s; starting anyway');
   const frames = new PositionFrames(io, ctx.settings.positionFrameMs, metrics);
