@@ -14,8 +14,6 @@ import { createUser, findUserByName } from './auth/userStore.ts';
 import { createLogger, type Logger } from './ops/logger.ts';
 import { PROJECT_ROOT } from './config/projectRoot.ts';
 
-const ROOT = PROJECT_ROOT;
-
 /** [OPS4] After a signal, how long the drain and the stops may take before the process exits anyway. */
 const STOP_DEADLINE_MS = 30_000;
 
@@ -27,7 +25,7 @@ async function main(): Promise<void> {
   const config = readConfig(process.env);
   log = createLogger({ level: config.LOG_LEVEL });
   const cityEntry = CITIES[config.CITY];
-  const { city, roadGraphFile } = loadCityPack(resolve(ROOT, cityEntry.dir));
+  const { city, roadGraphFile } = loadCityPack(resolve(PROJECT_ROOT, cityEntry.dir));
   // [AU8][OPS8] Every check that needs no store comes first: a refused start leaves nothing running.
   const isProduction = config.NODE_ENV === 'production';
   const replayClock = config.CLOCK === 'replay' ? new ReplayClock(config.CLOCK_START ? Date.parse(config.CLOCK_START) : Date.now()) : null;
@@ -37,16 +35,16 @@ async function main(): Promise<void> {
   }
   let embedded: EmbeddedRedis | null = null;
   if (!config.REDIS_URL) {
-    embedded = await startEmbeddedRedis({ dataDir: resolve(ROOT, config.DATA_DIR, config.CITY, 'redis'), say: (message) => log.info(message) });
-    if (existsSync(resolve(ROOT, config.DATA_DIR, 'redis'))) {
-      log.info(`Note: ${resolve(ROOT, config.DATA_DIR, 'redis')} is from an earlier version that kept every city in one folder; it is no longer read and may be removed.`);
+    embedded = await startEmbeddedRedis({ dataDir: resolve(PROJECT_ROOT, config.DATA_DIR, config.CITY, 'redis'), say: (message) => log.info(message) });
+    if (existsSync(resolve(PROJECT_ROOT, config.DATA_DIR, 'redis'))) {
+      log.info(`Note: ${resolve(PROJECT_ROOT, config.DATA_DIR, 'redis')} is from an earlier version that kept every city in one folder; it is no longer read and may be removed.`);
     }
     log.info({ redisUrl: embedded.url, dataDir: embedded.dataDir }, `Embedded Redis on ${embedded.url} (AOF, appendfsync always) with data in ${embedded.dataDir}`);
   }
   let embeddedPostgres: EmbeddedPostgres | null = null;
   if (!config.DATABASE_URL) {
     try {
-      embeddedPostgres = await startEmbeddedPostgres({ dir: resolve(ROOT, config.DATA_DIR, config.CITY, 'postgres') });
+      embeddedPostgres = await startEmbeddedPostgres({ dir: resolve(PROJECT_ROOT, config.DATA_DIR, config.CITY, 'postgres') });
     } catch (error) {
       await embedded?.stop();
       throw error;
@@ -69,7 +67,7 @@ async function main(): Promise<void> {
     roadGraphFile,
     host: config.HOST,
     port: config.PORT,
-    consoleDir: resolve(ROOT, 'dispatch-console/dist'),
+    consoleDir: resolve(PROJECT_ROOT, 'dispatch-console/dist'),
     settings: {
       stalePositionSeconds: config.STALE_POSITION_SECONDS,
       positionFrameMs: config.POSITION_FRAME_MS,

@@ -5,6 +5,7 @@ import type { CadIo } from '../../server/realtime/cadIo.ts';
 import { ROOMS } from '../../server/realtime/rooms.ts';
 import { TICK_FLUSH_MS, VersionTicks } from '../../server/realtime/versionTicks.ts';
 import { makeDelta, makeIncident } from '../console/fixtures.ts';
+import { versionStep } from '../../dispatch-console/src/realtime/liveState.ts';
 
 /** A socket of the fake server: its rooms, and the version it is at when it follows what it was sent as a console does. */
 interface FakeSocket {
@@ -21,19 +22,15 @@ function fakeIo(sockets: FakeSocket[]): Pick<CadIo['local'], 'to'> {
   const deliver = (to: readonly string[], except: readonly string[], event: string, payload: unknown): void => {
     for (const socket of sockets) {
       if (!to.some((room) => socket.rooms.has(room)) || except.some((room) => socket.rooms.has(room))) continue;
-      if (event === 'state:version') {
-        const tick = payload as VersionTick;
-        socket.ticks += 1;
-        if (tick.version <= socket.version) continue;
-        if (tick.from > socket.version + 1) socket.gaps.push(`tick ${tick.from}..${tick.version} at ${socket.version}`);
-        else socket.version = tick.version;
-      } else {
-        const { version } = payload as { version: number };
-        socket.deltas += 1;
-        if (version <= socket.version) continue;
-        if (version !== socket.version + 1) socket.gaps.push(`delta ${version} at ${socket.version}`);
-        else socket.version = version;
-      }
+      const isTick = event === 'state:version';
+      const { version } = payload as { version: number };
+      const from = isTick ? (payload as VersionTick).from : version;
+      if (isTick) socket.ticks += 1;
+      else socket.deltas += 1;
+      // The console's own rule for what follows on.
+      const step = versionStep(socket.version, from, version);
+      if (step === 'gap') socket.gaps.push(isTick ? `tick ${from}..${version} at ${socket.version}` : `delta ${version} at ${socket.version}`);
+      else if (step === 'applied') socket.version = version;
     }
   };
   const target = (to: readonly string[], except: readonly string[] = []) => ({

@@ -3,6 +3,7 @@ import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents 
 import { sessionCookie, type TestIdentity } from './testSession.ts';
 import type { Result } from '../../shared/protocol/result.ts';
 import { FACTS, type Delta, type Snapshot, type VersionTick } from '../../shared/protocol/stateSchema.ts';
+import { versionStep } from '../../dispatch-console/src/realtime/liveState.ts';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -29,17 +30,19 @@ function versionFollower(): { snapshot: (version: number) => void; delta: (versi
   let version = -1;
   const early: (() => void)[] = [];
   const gaps: string[] = [];
+  // The console's own rule (liveState's versionStep), so the tests check what a console would make of what it is sent.
+  const follow = (from: number, to: number, what: string): void => {
+    const step = versionStep(version, from, to);
+    if (step === 'gap') gaps.push(`${what} at version ${version}`);
+    else if (step === 'applied') version = to;
+  };
   const delta = (next: number): void => {
     if (version < 0) early.push(() => delta(next));
-    else if (next <= version) return;
-    else if (next !== version + 1) gaps.push(`delta ${next} at version ${version}`);
-    else version = next;
+    else follow(next, next, `delta ${next}`);
   };
   const tick = (next: VersionTick): void => {
     if (version < 0) early.push(() => tick(next));
-    else if (next.version <= version) return;
-    else if (next.from > version + 1) gaps.push(`tick ${next.from}..${next.version} at version ${version}`);
-    else version = next.version;
+    else follow(next.from, next.version, `tick ${next.from}..${next.version}`);
   };
   return {
     snapshot: (at) => {

@@ -45,9 +45,20 @@ export function applySnapshot(snapshot: Snapshot): LiveState {
 export type SeesIncident = (incident: Incident) => boolean;
 export const SEES_EVERY_INCIDENT: SeesIncident = () => true;
 
+/**
+ * [RT2][DK2] Whether what covers versions `from`..`to` follows on from a console at `current` (-1: no snapshot yet): it
+ * is held already (`stale`), something before it is missing (`gap`), or it is next (`applied`). A delta covers its own
+ * version; a tick, the range it vouches for.
+ */
+export function versionStep(current: number, from: number, to: number): DeltaResult['outcome'] {
+  if (to <= current) return 'stale';
+  if (current < 0 || from > current + 1) return 'gap';
+  return 'applied';
+}
+
 export function applyDelta(state: LiveState, delta: Delta, sees: SeesIncident = SEES_EVERY_INCIDENT): DeltaResult {
-  if (delta.version <= state.version) return { state, outcome: 'stale' };
-  if (state.version < 0 || delta.version !== state.version + 1) return { state, outcome: 'gap' };
+  const step = versionStep(state.version, delta.version, delta.version);
+  if (step !== 'applied') return { state, outcome: step };
 
   const incidents: Record<string, Incident> = { ...state.incidents };
   for (const incident of delta.incidents) {
@@ -83,9 +94,8 @@ export function applyDeltas(state: LiveState, deltas: readonly Delta[], sees: Se
  * behind, something it needed is missing (a gap).
  */
 export function applyTick(state: LiveState, tick: VersionTick): DeltaResult {
-  if (tick.version <= state.version) return { state, outcome: 'stale' };
-  if (state.version < 0 || tick.from > state.version + 1) return { state, outcome: 'gap' };
-  return { state: { ...state, version: tick.version }, outcome: 'applied' };
+  const step = versionStep(state.version, tick.from, tick.version);
+  return step === 'applied' ? { state: { ...state, version: tick.version }, outcome: step } : { state, outcome: step };
 }
 
 /**
