@@ -1,9 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { withBenchProcesses } from './load/benchProcesses.ts';
 import { startLoadGenerator, type LoadGenerator } from './load/startLoadGenerator.ts';
 import type { ServerHost } from './load/startServerHost.ts';
 import type { ConnectSummary, ReconnectSummary, RunSummary } from './load/loadProtocol.ts';
 import { withoutOkKeys } from './load/withoutOkKeys.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Redis } from 'ioredis';
+import { redisStallsText, watchRedisStalls, type RedisStalls } from './load/redisStalls.ts';
 
 export interface ReconnectStormOptions {
   /** Open incidents on the board when the storm comes. */
@@ -29,6 +34,8 @@ export interface StormRun {
   /** The call-takers' commands, sent through the storm. */
   commands: Omit<RunSummary, 'okKeys'>;
   server: { peakRssMiB: number; eventLoopDelayP99Ms: number; eventLoopDelayMaxMs: number; cpuMs: number };
+  /** What Redis's own latency monitor saw over the storm. */
+  redis: RedisStalls;
 }
 
 export interface ReconnectStormResult {
@@ -54,19 +61,36 @@ export const RECONNECT_STORM_FULL: ReconnectStormOptions = { openIncidents: 2_00
  * in a load-generator process.
  */
 export async function benchReconnectStorm(options: ReconnectStormOptions, log: (line: string) => void = () => undefined): Promise<ReconnectStormResult> {
-  return withBenchProcesses({ syntheticUnits: options.crews }, async ({ host, load }) => {
+  // `STORM_PROFILE=1`: the server is CPU-profiled through the storms, for a look at what holds a command up.
+  const profileDir = process.env.STORM_PROFILE === '1' ? mkdtempSync(join(tmpdir(), 'cad-storm-prof-')) : undefined;
+  if (profileDir) log(`  server CPU profile in ${profileDir}`);
+  return withBenchProcesses({ syntheticUnits: options.crews, ...(profileDir ? { cpuProfileDir: profileDir } : {}) }, async ({ redisPort, host, load }) => {
     // The call-takers whose commands are timed have a process of their own: the storm's sockets parse 50 whole boards
     // at once, which would hold up a timer in their process and be counted as the server's delay.
     const callTakers = startLoadGenerator();
+    const redis = new Redis({ port: redisPort, host: '127.0.0.1' });
     try {
-      return await stormWith(options, host, load, callTakers, log);
+      return await stormWith(options, { host, load, callTakers, redis }, log);
     } finally {
+      redis.disconnect();
       await callTakers.stop();
     }
   });
 }
 
-async function stormWith(options: ReconnectStormOptions, host: ServerHost, load: LoadGenerator, callTakers: LoadGenerator, log: (line: string) => void): Promise<ReconnectStormResult> {
+/** The processes a storm drives, and a connection to their Redis for its latency monitor. */
+interface StormProcesses {
+  host: ServerHost;
+  load: LoadGenerator;
+  callTakers: LoadGenerator;
+  redis: Redis;
+}
+
+/** Redis's own stalls over this are recorded (its latency monitor's threshold). */
+const REDIS_STALL_MS = 10;
+
+async function stormWith(options: ReconnectStormOptions, processes: StormProcesses, log: (line: string) => void): Promise<ReconnectStormResult> {
+  const { host, load, callTakers } = processes;
   const sessions = await host.call('sessions', { crewUnitIds: host.ready.syntheticUnitIds, dispatchers: options.consoles, callTakers: options.callTakers });
   await callTakers.call('connect', { group: 'callTakers', url: host.ready.url, sockets: sessions.callTakers, concurrency: 10, timeoutMs: 60_000 });
   const points = await host.call('metroPoints', { count: options.openIncidents, seed: 61_027 });
@@ -84,14 +108,16 @@ async function stormWith(options: ReconnectStormOptions, host: ServerHost, load:
   const crews = await load.call('connect', { group: 'crews', url: host.ready.url, sockets: sessions.crews, concurrency: 20, timeoutMs: 60_000 });
   const consoles = await load.call('connect', { group: 'consoles', url: host.ready.url, sockets: sessions.dispatchers, concurrency: 10, timeoutMs: 60_000 });
   log(`  connected ${crews.connected} crews (snapshot p50 ${crews.snapshotMs.p50.toFixed(1)} ms), ${consoles.connected} consoles (snapshot p50 ${consoles.snapshotMs.p50.toFixed(1)} ms)`);
-  const blip = await stormOnce(options, true, created.okKeys.length, host, load, callTakers, log);
-  const reload = await stormOnce(options, false, created.okKeys.length + (blip.commands.outcomes.ok ?? 0), host, load, callTakers, log);
+  const blip = await stormOnce(options, true, created.okKeys.length, processes, log);
+  const reload = await stormOnce(options, false, created.okKeys.length + (blip.commands.outcomes.ok ?? 0), processes, log);
   return { options, incidentsCreated: created.okKeys.length, connected: { crews, consoles }, blip, reload };
 }
 
 /** One storm: the call-takers' timed commands, and `stormAfterMs` into them every crew and console reconnecting at once. */
-async function stormOnce(options: ReconnectStormOptions, isResume: boolean, openIncidentsAtStorm: number, host: ServerHost, load: LoadGenerator, callTakers: LoadGenerator, log: (line: string) => void): Promise<StormRun> {
+async function stormOnce(options: ReconnectStormOptions, isResume: boolean, openIncidentsAtStorm: number, processes: StormProcesses, log: (line: string) => void): Promise<StormRun> {
+  const { host, load, callTakers } = processes;
   await host.call('probe', { reset: true });
+  const redisStalls = await watchRedisStalls(processes.redis, REDIS_STALL_MS);
   const probePoints = await host.call('metroPoints', { count: options.probeRatePerSecond * options.probeSeconds, seed: isResume ? 61_028 : 61_029 });
   const commands = callTakers.call('run', {
     group: 'callTakers',
@@ -109,9 +135,10 @@ async function stormOnce(options: ReconnectStormOptions, isResume: boolean, open
   ]);
   const commandRun = withoutOkKeys(await commands);
   const probe = await host.call('probe', { reset: false });
+  const redis = await redisStalls();
   log(
     `  storm (${isResume ? 'network blip: resuming' : 'reloaded: whole snapshots'}; ${crewStorm.saidVersion + consoleStorm.saidVersion} said their version): crews p50 ${crewStorm.snapshotMs.p50.toFixed(1)} max ${crewStorm.snapshotMs.max.toFixed(0)} ms, consoles p50 ${consoleStorm.snapshotMs.p50.toFixed(1)} max ${consoleStorm.snapshotMs.max.toFixed(0)} ms; ` +
-      `commands p50 ${commandRun.ack.p50.toFixed(1)} p99 ${commandRun.ack.p99.toFixed(1)} max ${commandRun.ack.max.toFixed(1)} ms (${JSON.stringify(commandRun.outcomes)}); server loop delay p99 ${probe.eventLoopDelayP99Ms.toFixed(1)} max ${probe.eventLoopDelayMaxMs.toFixed(1)} ms`,
+      `commands p50 ${commandRun.ack.p50.toFixed(1)} p99 ${commandRun.ack.p99.toFixed(1)} max ${commandRun.ack.max.toFixed(1)} ms (${JSON.stringify(commandRun.outcomes)}); server loop delay p99 ${probe.eventLoopDelayP99Ms.toFixed(1)} max ${probe.eventLoopDelayMaxMs.toFixed(1)} ms; Redis: ${redisStallsText(redis)}`,
   );
   return {
     isResume,
@@ -119,5 +146,6 @@ async function stormOnce(options: ReconnectStormOptions, isResume: boolean, open
     storm: { crews: crewStorm, consoles: consoleStorm },
     commands: commandRun,
     server: { peakRssMiB: probe.peakRssMiB, eventLoopDelayP99Ms: probe.eventLoopDelayP99Ms, eventLoopDelayMaxMs: probe.eventLoopDelayMaxMs, cpuMs: probe.cpuMs },
+    redis,
   };
 }

@@ -90,6 +90,12 @@ export interface CadContext {
    * stands in front of an incident, an assignment or a status change on the commands connection.
    */
   positionsRedis: RedisClient;
+  /**
+   * [OPS12] Consoles' bulk reads (a board's snapshot, a crew's, the journal since a version) go to Redis on a connection
+   * of their own: one connection answers in the order it asked, so on the commands connection a command's small reply
+   * waited behind every board read of a reconnect storm, and behind the time to decode them.
+   */
+  readsRedis: RedisClient;
   /** [UP1] Devices' single fixes, written together per turn of the event loop on `positionsRedis`. */
   positionWrites: PositionWrites;
   keys: RedisKeys;

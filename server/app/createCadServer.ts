@@ -156,6 +156,7 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
   const redisTarget: RedisTarget = { url: options.redisUrl, isCluster: options.redisCluster ?? false };
   const redis = connectRedis(redisTarget, COMMANDS_ROLE);
   const positionsRedis = connectRedis(redisTarget, COMMANDS_ROLE);
+  const readsRedis = connectRedis(redisTarget, COMMANDS_ROLE);
   // The adapter and the journal feed each read a stream with a blocking XREAD, so each gets a connection of its own.
   const adapterRedis = connectRedis(redisTarget, BLOCKING_READER_ROLE);
   const journalRedis = connectRedis(redisTarget, BLOCKING_READER_ROLE);
@@ -163,7 +164,8 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
   watchConnection(adapterRedis, 'broadcast adapter', log);
   watchConnection(journalRedis, 'journal feed', log);
   watchConnection(positionsRedis, 'positions', log);
-  await Promise.all([untilReady(redis, REDIS_READY_TIMEOUT_MS), untilReady(positionsRedis, REDIS_READY_TIMEOUT_MS)]);
+  watchConnection(readsRedis, 'console reads', log);
+  await Promise.all([redis, positionsRedis, readsRedis].map((connection) => untilReady(connection, REDIS_READY_TIMEOUT_MS)));
   const keys = redisKeys(options.keyTag ?? 'jhb');
   // Keyless commands (TIME, PING) go to the node holding the metro's keys, `keys.version` among them.
   await readRedisClock(redis, keys.version);
@@ -193,6 +195,7 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
   const ctx: CadContext = {
     redis,
     positionsRedis,
+    readsRedis,
     positionWrites: new PositionWrites(positionsRedis, keys),
     keys,
     city: { data: options.city, layers: cityLayers(options.city, router !== null, buildGazetteer(options.city, areaIndex), router ? roadLines(router.graph) : []), locate: (p) => areaIndex.locate(p), router, care: options.city.care ? careCatalogue(options.city.care) : null },
@@ -202,7 +205,7 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
     limits: new RateLimits(redis, keys.rateLimitPrefix, settings.rateLimits),
     coverage,
     now,
-    board: new BoardCache({ redis, keys, settings, now }),
+    board: new BoardCache({ readsRedis, keys, settings, now }),
     archive: null,
     replayClock: options.replayClock ?? null,
     ops: { log, metrics, redisProbe, gate, loop },
@@ -243,6 +246,7 @@ export async function createCadServer(options: CadServerOptions): Promise<CadSer
     await ctx.archive?.close();
     redis.disconnect();
     positionsRedis.disconnect();
+    readsRedis.disconnect();
     adapterRedis.disconnect();
   };
   await new Promise<void>((resolve, reject) => {

@@ -7,7 +7,7 @@ import { readJournalEntries } from './readJournalSince.ts';
 import { boardSnapshot, readSnapshot } from './readSnapshot.ts';
 
 /** What the copy reads from: the live store and the rules a snapshot carries. */
-export type BoardStore = Pick<CadContext, 'redis' | 'keys' | 'settings' | 'now'>;
+export type BoardStore = Pick<CadContext, 'readsRedis' | 'keys' | 'settings' | 'now'>;
 
 /** An open incident with its place in the queue (the open set's score: priority, then age). */
 interface Queued {
@@ -65,7 +65,7 @@ export class BoardCache {
     const { keys } = ctx;
     const known = this.board;
     if (!known) return this.readWhole();
-    const reply = await SCRIPTS.boardUnits.run(ctx.redis, [keys.version, keys.unitIds], [keys.unitPrefix]);
+    const reply = await SCRIPTS.boardUnits.run(ctx.readsRedis, [keys.version, keys.unitIds], [keys.unitPrefix]);
     if (!Array.isArray(reply) || reply.length !== 2) throw new Error('boardUnits script answered an unexpected shape');
     const [versionText, unitsJson] = reply as [string, string];
     const version = Number(versionText);

@@ -27,8 +27,8 @@ export function deltaFromEntry([id, fields]: StreamEntry): Delta {
 const parseJson = (text: string | undefined): unknown => JSON.parse(text ?? 'null') as unknown;
 
 /** Journal entries after `afterVersion`, oldest first, at most `count`. */
-export async function readJournalEntries(ctx: Pick<CadContext, 'redis' | 'keys'>, afterVersion: number, count: number): Promise<Delta[]> {
-  const entries = (await ctx.redis.xrange(ctx.keys.journal, `${afterVersion + 1}-0`, '+', 'COUNT', count)) as StreamEntry[];
+export async function readJournalEntries(ctx: Pick<CadContext, 'readsRedis' | 'keys'>, afterVersion: number, count: number): Promise<Delta[]> {
+  const entries = (await ctx.readsRedis.xrange(ctx.keys.journal, `${afterVersion + 1}-0`, '+', 'COUNT', count)) as StreamEntry[];
   return entries.map(deltaFromEntry);
 }
 
@@ -39,8 +39,8 @@ export type JournalSince = { kind: 'deltas'; deltas: Delta[]; version: number } 
  * [RT3][RT5] The journal after `version`: every delta up to the head, or `too_far` when that is more than
  * `maxReplayEntries` or the journal no longer holds the first one, or `ahead` for a version the server never reached.
  */
-export async function journalSince(ctx: Pick<CadContext, 'redis' | 'keys' | 'settings'>, version: number): Promise<JournalSince> {
-  const head = Number((await ctx.redis.get(ctx.keys.version)) ?? 0);
+export async function journalSince(ctx: Pick<CadContext, 'readsRedis' | 'keys' | 'settings'>, version: number): Promise<JournalSince> {
+  const head = Number((await ctx.readsRedis.get(ctx.keys.version)) ?? 0);
   if (version > head) return { kind: 'ahead', head };
   const limit = ctx.settings.maxReplayEntries;
   const deltas = await readJournalEntries(ctx, version, limit + 1);

@@ -9,7 +9,7 @@ import { byCallSign, unitFromRecord, type UnitRecord } from '../units/unitRecord
 /** [RT1] Every unit and open incident, read at one instant together with the version they are at. */
 export async function readSnapshot(ctx: BoardStore): Promise<Snapshot> {
   const { keys } = ctx;
-  return snapshotOf(ctx, await SCRIPTS.snapshot.run(ctx.redis, [keys.version, keys.unitIds, keys.openIncidents], [keys.unitPrefix, keys.incidentPrefix]));
+  return snapshotOf(ctx, await SCRIPTS.snapshot.run(ctx.readsRedis, [keys.version, keys.unitIds, keys.openIncidents], [keys.unitPrefix, keys.incidentPrefix]));
 }
 
 /**
@@ -21,10 +21,10 @@ export async function readSnapshot(ctx: BoardStore): Promise<Snapshot> {
 export async function readSnapshotFor(ctx: CadContext, viewer: Viewer): Promise<Snapshot> {
   const { keys } = ctx;
   if (viewer.role === 'crew' && viewer.unitId !== undefined) {
-    return snapshotOf(ctx, await SCRIPTS.unitSnapshot.run(ctx.redis, [keys.version, keys.unit(viewer.unitId), keys.openIncidents], [keys.incidentPrefix]));
+    return snapshotOf(ctx, await SCRIPTS.unitSnapshot.run(ctx.readsRedis, [keys.version, keys.unit(viewer.unitId), keys.openIncidents], [keys.incidentPrefix]));
   }
   // A crew signed on to no unit sees nothing, as a role with no board.
-  if (viewer.role === 'crew' || !seesBoard(viewer.role)) return snapshotOf(ctx, [(await ctx.redis.get(keys.version)) ?? '0', '[]', '[]']);
+  if (viewer.role === 'crew' || !seesBoard(viewer.role)) return snapshotOf(ctx, [(await ctx.readsRedis.get(keys.version)) ?? '0', '[]', '[]']);
   return snapshotForViewer(viewer, await ctx.board.read());
 }
 

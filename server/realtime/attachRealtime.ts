@@ -70,7 +70,7 @@ export function attachRealtime(io: CadIo, ctx: CadContext, publisher: Publisher)
     });
   });
 
-  const snapshots = new SnapshotDelivery(io, ctx);
+  const snapshots = new SnapshotDelivery(ctx);
   io.on('connection', (socket) => {
     const { userId, role } = socket.data.session;
     ctx.ops.log.debug({ socketId: socket.id, userId, role }, 'socket connected');

@@ -3,7 +3,8 @@ import { boardViewKey, changesViewKey, seesBoard, snapshotForViewer } from '../.
 import type { CadContext } from '../app/cadContext.ts';
 import { journalSince, syncAnswerFor, type JournalSince } from '../journal/readJournalSince.ts';
 import { readSnapshotFor } from '../journal/readSnapshot.ts';
-import type { CadIo, CadSocket } from './cadIo.ts';
+import type { CadSocket } from './cadIo.ts';
+import { emitInSlices } from './emitInSlices.ts';
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -37,10 +38,7 @@ export class SnapshotDelivery {
   private readonly resuming = new Map<string, CadSocket>();
   private isServing = false;
 
-  constructor(
-    private readonly io: CadIo,
-    private readonly ctx: CadContext,
-  ) {}
+  constructor(private readonly ctx: CadContext) {}
 
   /** Sends `socket` its snapshot, or what changed since the version it holds; it has joined its rooms already. */
   deliver(socket: CadSocket): void {
@@ -105,8 +103,8 @@ export class SnapshotDelivery {
         if (!viewer) continue;
         try {
           const answer = await syncAnswerFor(this.ctx, since, viewer);
-          // `local`: to these sockets of this instance only, through no adapter; the message is encoded once.
-          this.io.local.to(sockets.map((socket) => socket.id)).emit('state:resumed', answer);
+          // To these sockets of this instance only, through no adapter; the message is encoded once.
+          await emitInSlices(sockets, 'state:resumed', answer);
         } catch (error) {
           this.fail(sockets, error);
         }
@@ -129,7 +127,7 @@ export class SnapshotDelivery {
     for (const sockets of groupBy(batch, (socket) => boardViewKey(socket.data.session))) {
       const first = sockets[0];
       if (!first) continue;
-      this.io.local.to(sockets.map((socket) => socket.id)).emit('state:snapshot', snapshotForViewer(first.data.session, board));
+      await emitInSlices(sockets, 'state:snapshot', snapshotForViewer(first.data.session, board));
       await nextTurn();
     }
   }

@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SCRIPTS } from '../../server/redis/scripts.ts';
 import { BoardCache } from '../../server/journal/boardCache.ts';
-import { readSnapshot } from '../../server/journal/readSnapshot.ts';
+import { readSnapshot, readSnapshotFor } from '../../server/journal/readSnapshot.ts';
+import { journalSince, syncAnswerFor } from '../../server/journal/readJournalSince.ts';
+import { Redis } from 'ioredis';
 import type { Snapshot } from '../../shared/protocol/stateSchema.ts';
 import { CALL_TAKER, DISPATCHER, incidentInput } from '../support/builders.ts';
+import type { Viewer } from '../../shared/protocol/deskView.ts';
 import { commandId, connectClient, send, type TestClient } from '../support/testClient.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import type { TestIdentity } from '../support/testSession.ts';
@@ -68,6 +71,46 @@ describe('[OPS12] the instance’s copy of the board: caught up from the journal
     await ctx.redis.xtrim(ctx.keys.journal, 'MAXLEN', 0);
     await create({ notes: 'after the trim', location: [28.11, -26.25] });
     expect(withoutTime(await cache.read())).toEqual(withoutTime(await readSnapshot(ctx)));
+  }, 60_000);
+
+  it('[OPS12] consoles\u2019 snapshots and catch-up are read on a connection of their own: none of it on the commands connection', async () => {
+    const ctx = t.server.ctx;
+    if (!(ctx.redis instanceof Redis) || !(ctx.readsRedis instanceof Redis)) throw new Error('the test server runs on one Redis node');
+    const portOf = (connection: Redis): number => {
+      const port = connection.stream.localPort;
+      if (port === undefined) throw new Error('connection not open');
+      return port;
+    };
+    const commandsPort = portOf(ctx.redis);
+    const readsPort = portOf(ctx.readsRedis);
+    const from = Number(await ctx.redis.get(ctx.keys.version));
+    await create({ notes: 'before the reads', location: [28.13, -26.25] });
+    const monitor = await new Redis(t.redis.url).monitor();
+    const seen: { port: number; command: string }[] = [];
+    monitor.on('monitor', (_time: string, args: string[], source: string) => {
+      seen.push({ port: Number(source.split(':').at(-1)), command: String(args[0]).toLowerCase() });
+    });
+    try {
+      const board: Viewer = { role: 'dispatcher' };
+      const crew: Viewer = { role: 'crew', unitId: 'als-a01' };
+      await readSnapshotFor(ctx, board);
+      await readSnapshotFor(ctx, crew);
+      await readSnapshot(ctx);
+      await new BoardCache(ctx).read();
+      const since = await journalSince(ctx, from);
+      if (since.kind === 'ahead') throw new Error('the journal is behind the version read before it');
+      await syncAnswerFor(ctx, since, board);
+      // Something on the commands connection after the reads, so that the monitor has seen everything before it.
+      await ctx.redis.ping();
+      await expect.poll(() => seen.some((entry) => entry.port === commandsPort && entry.command === 'ping')).toBe(true);
+    } finally {
+      monitor.disconnect();
+    }
+    const onReads = seen.filter((entry) => entry.port === readsPort).map((entry) => entry.command);
+    // A script's first run on a connection may be sent whole (EVAL) before its digest is known to work.
+    expect(onReads).toEqual(expect.arrayContaining(['get', 'xrange']));
+    expect(onReads.every((command) => ['eval', 'evalsha', 'get', 'xrange'].includes(command))).toBe(true);
+    expect(seen.filter((entry) => entry.port === commandsPort).map((entry) => entry.command)).toEqual(['ping']);
   }, 60_000);
 
   it('[OPS12] reads asked for together are served by one read after them, and each sees every change made before it asked', async () => {
