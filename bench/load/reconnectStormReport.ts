@@ -1,3 +1,4 @@
+import { redisStallsText } from './redisStalls.ts';
 import type { GoalCheck } from '../goals.ts';
 import type { ReconnectStormResult, StormRun } from '../reconnectStorm.bench.ts';
 import type { Summary } from '../stats.ts';
@@ -29,7 +30,7 @@ export function reconnectStormTable(result: ReconnectStormResult): string {
 
 const stormFacts = (label: string, run: StormRun): string => {
   const { storm, commands, server } = run;
-  return `${label} (${int(run.openIncidentsAtStorm)} open incidents): ${int(storm.crews.reconnected)} of ${int(storm.crews.dropped)} crews and ${int(storm.consoles.reconnected)} of ${int(storm.consoles.dropped)} consoles back with their state (${int(storm.crews.failed + storm.consoles.failed)} failed; ${int(storm.crews.saidVersion + storm.consoles.saidVersion)} said the version they held), the last after ${f1(Math.max(storm.crews.elapsedMs, storm.consoles.elapsedMs))} ms. Commands answered: ${JSON.stringify(commands.outcomes)}. Server event-loop delay over the run p99 ${f1(server.eventLoopDelayP99Ms)} ms, max ${f1(server.eventLoopDelayMaxMs)} ms; CPU ${int(server.cpuMs)} ms; peak RSS ${f1(server.peakRssMiB)} MiB.`;
+  return `${label} (${int(run.openIncidentsAtStorm)} open incidents): ${int(storm.crews.reconnected)} of ${int(storm.crews.dropped)} crews and ${int(storm.consoles.reconnected)} of ${int(storm.consoles.dropped)} consoles back with their state (${int(storm.crews.failed + storm.consoles.failed)} failed; ${int(storm.crews.saidVersion + storm.consoles.saidVersion)} said the version they held), the last after ${f1(Math.max(storm.crews.elapsedMs, storm.consoles.elapsedMs))} ms. Commands answered: ${JSON.stringify(commands.outcomes)}. Server event-loop delay over the run p99 ${f1(server.eventLoopDelayP99Ms)} ms, max ${f1(server.eventLoopDelayMaxMs)} ms; CPU ${int(server.cpuMs)} ms; peak RSS ${f1(server.peakRssMiB)} MiB. Redis's own latency monitor over the run: ${redisStallsText(run.redis)}.`;
 };
 
 export function reconnectStormFacts(result: ReconnectStormResult): string {
