@@ -11,6 +11,7 @@ import { rawGeoaddRate, type RawGeoaddResult } from './load/redisBenchmark.ts';
 import { metricSum, readMetrics } from './load/serverMetrics.ts';
 import { Redis } from 'ioredis';
 import { redisKeys } from '../server/redis/keys.ts';
+import { redisStallsText, watchRedisStalls, type RedisStalls } from './load/redisStalls.ts';
 
 export interface IngestOptions {
   /** Crew sockets, each signed on to a synthetic unit of its own. */
@@ -47,6 +48,9 @@ export interface IngestStep {
   serverCpuMs: number;
   serverCpuPerFixUs: number;
   serverEventLoopP99Ms: number;
+  serverEventLoopMaxMs: number;
+  /** What Redis's own latency monitor saw over the step (over 10 ms). */
+  redis: RedisStalls;
   /** p99 under the limit and at least 95 % of the offered fixes stored. */
   isSustained: boolean;
 }
@@ -113,14 +117,17 @@ export async function benchIngest(options: IngestOptions, log: (line: string) =>
     const gatewaysConnected = await load.call('connect', { group: 'gateways', url: host.ready.url, sockets: sessions.gateways, concurrency: 4, timeoutMs: 20_000 });
     if (gatewaysConnected.connected !== options.gateway.sockets) throw new Error(`${gatewaysConnected.connected} of ${options.gateway.sockets} gateway sockets connected`);
     let peakRssMiB = 0;
+    const monitorRedis = new Redis({ port: redisPort, host: '127.0.0.1' });
     /** One climb: `spec(rate)` at each rate until two steps in a row pass the line. */
     const climb = async (label: string, rates: number[], spec: (rate: number) => RunSpec): Promise<IngestStep[]> => {
       const steps: IngestStep[] = [];
       for (const rate of rates) {
         const before = await readMetrics(host.ready.url);
         await host.call('probe', { reset: true });
+        const redisStalls = await watchRedisStalls(monitorRedis, 10);
         const run = withoutOkKeys(await load.call('run', spec(rate)));
         const probe = await host.call('probe', { reset: false });
+        const redis = await redisStalls();
         peakRssMiB = Math.max(peakRssMiB, probe.peakRssMiB);
         const after = await readMetrics(host.ready.url);
         const delta = (name: string): number => metricSum(after, name) - metricSum(before, name);
@@ -136,12 +143,14 @@ export async function benchIngest(options: IngestOptions, log: (line: string) =>
           serverCpuMs: probe.cpuMs,
           serverCpuPerFixUs: stored > 0 ? (probe.cpuMs * 1000) / stored : Number.NaN,
           serverEventLoopP99Ms: probe.eventLoopDelayP99Ms,
+          serverEventLoopMaxMs: probe.eventLoopDelayMaxMs,
+          redis,
           isSustained: run.ack.p99 < options.stopAboveP99Ms && stored >= 0.95 * rate * options.stepSeconds,
         };
         steps.push(step);
         log(
           `  ${label} ${rate}/s offered: ${Math.round(storedPerSecond)}/s stored, ack p50 ${run.ack.p50.toFixed(1)} p99 ${run.ack.p99.toFixed(1)} max ${run.ack.max.toFixed(0)} ms, ` +
-            `loop p99 ${probe.eventLoopDelayP99Ms.toFixed(0)} max ${probe.eventLoopDelayMaxMs.toFixed(0)} ms, outcomes ${JSON.stringify(run.outcomes)}, skipped ${run.skipped}, shed ${step.shed}, coalesced ${step.coalesced}, server CPU ${Math.round(probe.cpuMs)} ms (${step.serverCpuPerFixUs.toFixed(0)} µs/fix), generator CPU ${Math.round(run.generatorCpuMs)} ms`,
+            `loop p99 ${probe.eventLoopDelayP99Ms.toFixed(0)} max ${probe.eventLoopDelayMaxMs.toFixed(0)} ms, outcomes ${JSON.stringify(run.outcomes)}, skipped ${run.skipped}, shed ${step.shed}, coalesced ${step.coalesced}, server CPU ${Math.round(probe.cpuMs)} ms (${step.serverCpuPerFixUs.toFixed(0)} µs/fix), generator CPU ${Math.round(run.generatorCpuMs)} ms; Redis: ${redisStallsText(redis)}`,
         );
         // Two steps in a row over the line end the climb (one alone may be a pause of the machine's, not the ceiling).
         if (steps.length >= 2 && steps.slice(-2).every((s) => s.run.ack.p99 >= options.stopAboveP99Ms)) break;
@@ -164,6 +173,7 @@ export async function benchIngest(options: IngestOptions, log: (line: string) =>
     });
     await load.call('run', gatewayRun(2_000, 2));
     const gatewaySteps = await climb(`gateway (batches of ${batchSize})`, options.gateway.rates, (rate) => gatewayRun(rate, options.stepSeconds));
+    monitorRedis.disconnect();
     const best = (list: IngestStep[]): IngestStep | null => list.filter((s) => s.isSustained).at(-1) ?? null;
     const adapterStream = await readAdapterStream(redisPort);
     log(`  adapter stream after the gateway: ${adapterStream.entries} entries, ${(adapterStream.bytes / 1e6).toFixed(1)} MB; Redis used_memory ${(adapterStream.redisUsedBytes / 1e6).toFixed(1)} MB`);
