@@ -9,17 +9,23 @@ export function ingestTable(result: IngestResult): string {
   return [`**Devices** (\`unit:position\`, one fix per message):`, stepsTable(result.steps), `**AVL gateway** (\`units:positions\`, ${batch} fixes per message; ack per batch):`, stepsTable(result.gatewaySteps)].join('\n\n');
 }
 
+/** The longest event Redis's latency monitor recorded in a step (`aof-fsync-always 16 ms`), or none. */
+const stallCell = (step: IngestStep): string => {
+  const longest = step.redis.events[0];
+  return longest ? `${longest.event} ${int(longest.maxMs)} ms` : 'none';
+};
+
 function stepsTable(steps: IngestStep[]): string {
   const rows = steps.map((step) => {
     const refused = Object.entries(step.run.outcomes)
       .filter(([code]) => code !== 'ok')
       .map(([code, n]) => `${code} ${int(n)}`)
       .join(', ');
-    return `| ${int(step.offeredPerSecond)} | ${int(step.storedPerSecond)} | ${f1(step.run.ack.p50)} | ${f1(step.run.ack.p99)} | ${f1(step.run.ack.max)} | ${int(step.shed)} | ${int(step.coalesced)} | ${refused || '—'} | ${int(step.run.skipped)} | ${int(step.serverCpuPerFixUs)} | ${step.isSustained ? 'yes' : 'no'} |`;
+    return `| ${int(step.offeredPerSecond)} | ${int(step.storedPerSecond)} | ${f1(step.run.ack.p50)} | ${f1(step.run.ack.p99)} | ${f1(step.run.ack.max)} | ${int(step.shed)} | ${int(step.coalesced)} | ${refused || '—'} | ${int(step.run.skipped)} | ${int(step.serverCpuPerFixUs)} | ${f1(step.serverEventLoopMaxMs)} | ${stallCell(step)} | ${step.isSustained ? 'yes' : 'no'} |`;
   });
   return [
-    '| offered fixes/s | stored fixes/s | ack p50 (ms) | ack p99 (ms) | ack max (ms) | shed | coalesced | other answers | skipped (client window full) | server CPU per stored fix (µs) | sustained |',
-    '|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|',
+    '| offered fixes/s | stored fixes/s | ack p50 (ms) | ack p99 (ms) | ack max (ms) | shed | coalesced | other answers | skipped (client window full) | server CPU per stored fix (µs) | server event-loop max (ms) | longest Redis stall (its latency monitor, > 10 ms) | sustained |',
+    '|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|',
     ...rows,
   ].join('\n');
 }
