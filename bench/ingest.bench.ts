@@ -87,7 +87,7 @@ export const INGEST_QUICK: IngestOptions = {
 
 export const INGEST_FULL: IngestOptions = {
   crews: 200,
-  rates: [500, 1_000, 2_000, 4_000, 8_000, 12_000, 16_000, 20_000, 24_000],
+  rates: [500, 1_000, 2_000, 4_000, 6_000, 8_000, 10_000, 12_000, 16_000, 20_000, 24_000],
   stepSeconds: 8,
   drainMs: 10_000,
   stopAboveP99Ms: 50,
@@ -96,7 +96,7 @@ export const INGEST_FULL: IngestOptions = {
   rawGeoadd: { requests: 200_000, clients: 50 },
   // A profile costs the server CPU of its own; `INGEST_PROFILE=1` turns it on for a look at where the time goes.
   cpuProfile: process.env.INGEST_PROFILE === '1',
-  gateway: { sockets: 4, units: 10_000, batchSize: 200, rates: [5_000, 10_000, 20_000, 30_000, 40_000, 60_000] },
+  gateway: { sockets: 4, units: 10_000, batchSize: 200, rates: [5_000, 10_000, 15_000, 20_000, 25_000, 30_000, 35_000, 40_000, 50_000, 60_000] },
 };
 
 /**

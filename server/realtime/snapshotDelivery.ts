@@ -8,6 +8,9 @@ import { emitInSlices } from './emitInSlices.ts';
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** Crews' (and other own-view) snapshots read and sent per turn of the event loop. */
+const OWN_VIEWS_PER_TURN = 16;
+
 /** Sockets grouped by a key, in the order they came. */
 function groupBy(sockets: readonly CadSocket[], keyOf: (socket: CadSocket) => string): CadSocket[][] {
   const groups = new Map<string, CadSocket[]>();
@@ -23,7 +26,7 @@ function groupBy(sockets: readonly CadSocket[], keyOf: (socket: CadSocket) => st
 
 /**
  * [RT1][OPS12] Gives each new console its snapshot at the cost of what it sees. A crew (or a role with no board) reads
- * its own small part. Board consoles wait in one batch: the batch is served from one read of the board (the
+ * its own small part, 16 of them a turn. Board consoles wait in one batch: the batch is served from one read of the board (the
  * instance's copy, BoardCache) that starts after every console in it joined its rooms, and the consoles that see the
  * same part of it (the whole board, or one agency's desk) get one message encoded once. Between groups the event loop
  * turns, so the commands of everyone else are never held behind a reconnect storm.
@@ -36,6 +39,8 @@ function groupBy(sockets: readonly CadSocket[], keyOf: (socket: CadSocket) => st
 export class SnapshotDelivery {
   private readonly waiting = new Map<string, CadSocket>();
   private readonly resuming = new Map<string, CadSocket>();
+  /** Crews and roles with no board: each reads its own small part. */
+  private readonly ownViews = new Map<string, CadSocket>();
   private isServing = false;
 
   constructor(private readonly ctx: CadContext) {}
@@ -48,14 +53,8 @@ export class SnapshotDelivery {
       this.startServing();
       return;
     }
-    if (viewer.role === 'crew' || !seesBoard(viewer.role)) {
-      readSnapshotFor(this.ctx, viewer).then(
-        (snapshot) => socket.emit('state:snapshot', snapshot),
-        (error: unknown) => this.fail([socket], error),
-      );
-      return;
-    }
-    this.waiting.set(socket.id, socket);
+    if (viewer.role === 'crew' || !seesBoard(viewer.role)) this.ownViews.set(socket.id, socket);
+    else this.waiting.set(socket.id, socket);
     this.startServing();
   }
 
@@ -66,9 +65,10 @@ export class SnapshotDelivery {
   private async serve(): Promise<void> {
     this.isServing = true;
     try {
-      while (this.waiting.size > 0 || this.resuming.size > 0) {
+      while (this.waiting.size > 0 || this.resuming.size > 0 || this.ownViews.size > 0) {
         await this.serveResumes();
         await this.serveSnapshots();
+        await this.serveOwnViews();
       }
     } finally {
       this.isServing = false;
@@ -129,6 +129,31 @@ export class SnapshotDelivery {
       if (!first) continue;
       await emitInSlices(sockets, 'state:snapshot', snapshotForViewer(first.data.session, board));
       await nextTurn();
+    }
+  }
+
+  /**
+   * Crews (and roles with no board) read their own part, `OWN_VIEWS_PER_TURN` at a time with a turn of the event loop
+   * between: 200 crews' reads sent together came back in one reply, and their 200 snapshots were then parsed and sent
+   * in one turn, ahead of every command waiting.
+   */
+  private async serveOwnViews(): Promise<void> {
+    while (this.ownViews.size > 0) {
+      const slice = [...this.ownViews.values()].slice(0, OWN_VIEWS_PER_TURN);
+      for (const socket of slice) this.ownViews.delete(socket.id);
+      await Promise.all(
+        slice.filter((socket) => socket.connected).map((socket) =>
+          readSnapshotFor(this.ctx, socket.data.session).then(
+            (snapshot) => {
+              if (socket.connected) socket.emit('state:snapshot', snapshot);
+            },
+            (error: unknown) => this.fail([socket], error),
+          ),
+        ),
+      );
+      await nextTurn();
+      // Boards and resumes that came meanwhile are not held behind the rest of the crews.
+      if (this.waiting.size > 0 || this.resuming.size > 0) return;
     }
   }
 

@@ -40,7 +40,7 @@ describe('[OPS12] one event to many sockets, encoded once and written a few sock
     await io.close();
   });
 
-  it('every connected socket receives the event as Socket.IO sends it; a socket that left is skipped; a few sockets a turn', async () => {
+  it('every connected socket receives the event as Socket.IO sends it, framed once; a socket that left is skipped; a few sockets a turn', async () => {
     const gone = serverSockets.at(-1);
     if (!gone) throw new Error('no sockets');
     const goneClient = clients.at(-1);
@@ -49,10 +49,12 @@ describe('[OPS12] one event to many sockets, encoded once and written a few sock
     await goneClosed;
 
     const written: number[] = [];
+    const frames = new Set<unknown>();
     serverSockets.forEach((socket, index) => {
       const write = socket.conn.write.bind(socket.conn);
       socket.conn.write = (...args: Parameters<typeof write>) => {
         written.push(index);
+        frames.add((args[1] as { wsPreEncodedFrame?: unknown } | undefined)?.wsPreEncodedFrame);
         return write(...args);
       };
     });
@@ -74,5 +76,8 @@ describe('[OPS12] one event to many sockets, encoded once and written a few sock
     expect(await Promise.all(received)).toEqual(live.map(() => snapshot));
     expect(written).toEqual(Array.from({ length: CLIENTS - 1 }, (_, i) => i));
     expect(isGoneReached).toBe(false);
+    // Framed once: every WebSocket is written the same buffers, as a Socket.IO broadcast writes them.
+    expect(frames.size).toBe(1);
+    expect([...frames][0]).toBeInstanceOf(Array);
   });
 });
