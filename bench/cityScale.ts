@@ -57,7 +57,7 @@ const BENCHES = [
   define<NearestResult>({
     number: 8,
     title: (r) => `Nearest available unit of a kind over ${r.options.units.toLocaleString('en-US')} units`,
-    run: (quick) => benchNearestAvailable(quick ? { units: 100_000, queries: 200, wanted: 5, warmup: 20 } : { units: 1_000_000, queries: 1_000, wanted: 5, warmup: 50 }),
+    run: (quick) => benchNearestAvailable(quick ? { units: 100_000, queries: 200, wanted: 5, warmup: 20 } : { units: 1_000_000, queries: 5_000, wanted: 5, warmup: 2_000 }),
     body: (r) => `${nearestTable(r)}\n\n${nearestRadiusTable(r)}\n\n${nearestScaleFacts(r)}`,
     goals: nearestGoals,
   }),

@@ -1,3 +1,4 @@
+import { queryTailText } from './queryTail.ts';
 import { settledText } from './load/settleMachine.ts';
 import { SEARCH_RADII_METERS } from '../server/dispatch/findNearby.ts';
 import type { GoalCheck } from './goals.ts';
@@ -36,6 +37,7 @@ export function nearestScaleFacts(n: NearestResult): string {
       ['Redis `used_memory` / redis-server RSS / AOF on disk', `${n.redisMemory} / ${n.redisRssMiB === null ? '—' : `${f1(n.redisRssMiB)} MiB`} / ${f1(n.redisAofMiB)} MiB`],
       [`Units of the queried kind inside the first search radius (${SEARCH_RADII_METERS[0]} m), mean`, f1(n.firstRadiusMembers)],
       ['Redis\'s own time per GEOSEARCH (`INFO commandstats`) / calls per query', `${f3(n.geosearch.usecPerCall / 1000)} ms / ${n.geosearch.perQuery.toFixed(2)}`],
+      ['The timed queries\' tail', n.tail ? queryTailText(n.tail, n.options.queries) : 'not watched'],
       ['Turf collections built (once, from the kept positions)', `${f1(n.turfBuildMs)} ms`],
       ['Benchmark process: RSS at the end / peak / V8 heap used with the Turf collections', `${f1(n.nodeRssMiB)} / ${f1(n.nodeRssPeakMiB)} / ${f1(n.heapUsedMiB)} MiB`],
     ],

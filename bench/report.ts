@@ -16,6 +16,7 @@ import type { Summary } from './stats.ts';
 import type { QuerySeries, TicketBenchResult } from './tickets.bench.ts';
 import { cityScaleMarkdown, cityScaleRecords, type ScaleSection } from './cityScale.ts';
 import { f1, f3, int, table } from './markdown.ts';
+import { queryTailText } from './queryTail.ts';
 
 export interface BenchRun {
   date: string;
@@ -164,6 +165,7 @@ export function nearestFacts(n: NearestResult): string {
       ['Units asked for per query', String(n.options.wanted)],
       [`Queries that widened past the first radius (${SEARCH_RADII_METERS[0]} m; still one round trip, in the script)`, `${int(n.widened)} / ${int(n.options.queries)}`],
       ['Queries where Turf\'s nearest = our first hit', `${int(n.sameNearest)} / ${int(n.options.queries)}`],
+      ['The timed queries\' tail', n.tail ? queryTailText(n.tail, n.options.queries) : 'not watched'],
       ['Redis `used_memory_human` after seeding', n.redisMemory],
       ['Node process RSS', `${f1(n.nodeRssMiB)} MiB`],
     ],
