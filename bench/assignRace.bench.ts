@@ -1,10 +1,7 @@
 import { Redis } from 'ioredis';
 import { redisKeys } from '../server/redis/keys.ts';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { withBenchProcesses } from './load/benchProcesses.ts';
-import { summarizeCpuProfile, type ProfileSummary } from './load/cpuProfileSummary.ts';
+import { cpuProfileDirIf, summarizeCpuProfile, type ProfileSummary } from './load/cpuProfileSummary.ts';
 import { redisCpuMs } from './load/redisCpu.ts';
 import type { RunSummary } from './load/loadProtocol.ts';
 
@@ -123,8 +120,8 @@ async function checkStore(redis: Redis, tag: string, okKeys: readonly string[], 
  * exactly one commitment (unit record, incident, journal).
  */
 export async function benchAssignRace(options: AssignRaceOptions, log: (line: string) => void = () => undefined): Promise<AssignRaceResult> {
-  // A profile costs the server CPU of its own; `ASSIGN_PROFILE=1` turns it on for a look at where the time goes.
-  const profileDir = process.env.ASSIGN_PROFILE === '1' ? mkdtempSync(join(tmpdir(), 'cad-assign-prof-')) : undefined;
+  // `ASSIGN_PROFILE=1`: the server is CPU-profiled, for a look at where the time goes.
+  const profileDir = cpuProfileDirIf(process.env.ASSIGN_PROFILE === '1', 'assign');
   const result = await withBenchProcesses({ syntheticUnits: options.units, ...(profileDir ? { cpuProfileDir: profileDir } : {}) }, async ({ redisPort, host, load }) => {
     const sessions = await host.call('sessions', { crewUnitIds: [], dispatchers: options.dispatchers, callTakers: 0 });
     await load.call('connect', { group: 'dispatchers', url: host.ready.url, sockets: sessions.dispatchers, concurrency: 10, timeoutMs: 20_000 });

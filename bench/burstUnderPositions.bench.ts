@@ -1,11 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { redisKeys } from '../server/redis/keys.ts';
 import { performance } from 'node:perf_hooks';
 import { withBenchProcesses } from './load/benchProcesses.ts';
-import { summarizeCpuProfile } from './load/cpuProfileSummary.ts';
+import { cpuProfileDirIf, summarizeCpuProfile } from './load/cpuProfileSummary.ts';
 import { busyShare, machineCpu } from './load/machineCpu.ts';
 import { redisCpuMs } from './load/redisCpu.ts';
 import { startLoadGenerator, type LoadGenerator } from './load/startLoadGenerator.ts';
@@ -61,8 +58,8 @@ export const BURST_FULL: BurstUnderPositionsOptions = { incidentsPerSecond: 50, 
  * the incidents' acknowledgements stay quick; fixes are shed (counted) when the instance is busy, never commands.
  */
 export async function benchBurstUnderPositions(options: BurstUnderPositionsOptions, log: (line: string) => void = () => undefined): Promise<BurstUnderPositionsResult> {
-  // A profile costs the server CPU of its own; `BURST_PROFILE=1` turns it on for a look at where the time goes.
-  const profileDir = process.env.BURST_PROFILE === '1' ? mkdtempSync(join(tmpdir(), 'cad-burst-prof-')) : undefined;
+  // `BURST_PROFILE=1`: the server is CPU-profiled, for a look at where the time goes.
+  const profileDir = cpuProfileDirIf(process.env.BURST_PROFILE === '1', 'burst');
   const result = await withBenchProcesses({ syntheticUnits: options.crews, ...(profileDir ? { cpuProfileDir: profileDir } : {}) }, async ({ redisPort, host, load }) => {
     // The call-takers have a process of their own, so that sending 2,000 fixes a second does not delay their timers.
     const callTakers = startLoadGenerator();

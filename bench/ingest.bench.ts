@@ -1,10 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { withBenchProcesses } from './load/benchProcesses.ts';
 import { crewPositions } from './load/crewPositions.ts';
 import { withoutOkKeys } from './load/withoutOkKeys.ts';
-import { summarizeCpuProfile, type ProfileSummary } from './load/cpuProfileSummary.ts';
+import { cpuProfileDirIf, summarizeCpuProfile, type ProfileSummary } from './load/cpuProfileSummary.ts';
 import type { ConnectSummary, RunSpec, RunSummary } from './load/loadProtocol.ts';
 import { JOBURG_BBOX } from './random.ts';
 import { rawGeoaddRate, type RawGeoaddResult } from './load/redisBenchmark.ts';
@@ -107,7 +104,7 @@ export const INGEST_FULL: IngestOptions = {
  * the same Redis.
  */
 export async function benchIngest(options: IngestOptions, log: (line: string) => void = () => undefined): Promise<IngestResult> {
-  const profileDir = options.cpuProfile ? mkdtempSync(join(tmpdir(), 'cad-ingest-prof-')) : undefined;
+  const profileDir = cpuProfileDirIf(options.cpuProfile, 'ingest');
   const result = await withBenchProcesses({ syntheticUnits: Math.max(options.crews, options.gateway.units), ...(profileDir ? { cpuProfileDir: profileDir } : {}) }, async ({ redisPort, host, load }) => {
     const rawGeoadd = await rawGeoaddRate({ port: redisPort, ...options.rawGeoadd });
     log(`  raw GEOADD (redis-benchmark -P 1 -c ${options.rawGeoadd.clients}): ${rawGeoadd.requestsPerSecond ?? rawGeoadd.reason}/s`);

@@ -1,4 +1,5 @@
 import { PerformanceObserver, performance, type PerformanceEntry } from 'node:perf_hooks';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 
 /** Where the slow queries of a timed loop came from: this process's garbage collector, Redis's own execution, or neither. */
@@ -30,18 +31,19 @@ export async function watchQueryTail(redis: Redis, slowMs: number): Promise<(que
   const collections: PerformanceEntry[] = [];
   const observer = new PerformanceObserver((list) => collections.push(...list.getEntries()));
   observer.observe({ entryTypes: ['gc'] });
+  const [, threshold] = (await redis.call('CONFIG', 'GET', 'slowlog-log-slower-than')) as [string, string];
   await redis.call('CONFIG', 'SET', 'slowlog-log-slower-than', String(Math.round(slowMs * 1000)));
   await redis.call('SLOWLOG', 'RESET');
   const watchedFrom = performance.now();
   return async (queries) => {
     // Entries are delivered asynchronously: a turn of the event loop lets the last of them arrive.
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
     observer.disconnect();
     const pauses = collections.filter((entry) => entry.startTime >= watchedFrom);
     const slow = queries.filter((query) => query.ms > slowMs);
     const overlaps = (query: TimedQuery): boolean => pauses.some((gc) => gc.startTime < query.startMs + query.ms && gc.startTime + gc.duration > query.startMs);
     const log = (await redis.call('SLOWLOG', 'GET', '1000')) as [number, number, number, ...unknown[]][];
-    await redis.call('CONFIG', 'SET', 'slowlog-log-slower-than', '10000');
+    await redis.call('CONFIG', 'SET', 'slowlog-log-slower-than', threshold);
     const redisMs = log.map(([, , micros]) => micros / 1000);
     return {
       slowMs,

@@ -1,7 +1,5 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { withBenchProcesses } from './load/benchProcesses.ts';
+import { cpuProfileDirIf, summarizeCpuProfile } from './load/cpuProfileSummary.ts';
 import { startLoadGenerator, type LoadGenerator } from './load/startLoadGenerator.ts';
 import type { ServerHost } from './load/startServerHost.ts';
 import type { ConnectSummary, ReconnectSummary, RunSummary } from './load/loadProtocol.ts';
@@ -62,9 +60,8 @@ export const RECONNECT_STORM_FULL: ReconnectStormOptions = { openIncidents: 2_00
  */
 export async function benchReconnectStorm(options: ReconnectStormOptions, log: (line: string) => void = () => undefined): Promise<ReconnectStormResult> {
   // `STORM_PROFILE=1`: the server is CPU-profiled through the storms, for a look at what holds a command up.
-  const profileDir = process.env.STORM_PROFILE === '1' ? mkdtempSync(join(tmpdir(), 'cad-storm-prof-')) : undefined;
-  if (profileDir) log(`  server CPU profile in ${profileDir}`);
-  return withBenchProcesses({ syntheticUnits: options.crews, ...(profileDir ? { cpuProfileDir: profileDir } : {}) }, async ({ redisPort, host, load }) => {
+  const profileDir = cpuProfileDirIf(process.env.STORM_PROFILE === '1', 'storm');
+  const result = await withBenchProcesses({ syntheticUnits: options.crews, ...(profileDir ? { cpuProfileDir: profileDir } : {}) }, async ({ redisPort, host, load }) => {
     // The call-takers whose commands are timed have a process of their own: the storm's sockets parse 50 whole boards
     // at once, which would hold up a timer in their process and be counted as the server's delay.
     const callTakers = startLoadGenerator();
@@ -76,6 +73,9 @@ export async function benchReconnectStorm(options: ReconnectStormOptions, log: (
       await callTakers.stop();
     }
   });
+  // The folder too: a long turn of the event loop is found in the profile itself, not in the summary.
+  if (profileDir) log(`  server CPU profile in ${profileDir}: ${JSON.stringify(summarizeCpuProfile(profileDir))}`);
+  return result;
 }
 
 /** The processes a storm drives, and a connection to their Redis for its latency monitor. */

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -50,6 +51,14 @@ function ranked(map: Map<string, number>, busyMs: number, top: number): ProfileS
  * Summarises the largest `.cpuprofile` in `dir`: the main thread's (under `--import tsx` the module loader's own
  * thread writes a small profile beside it).
  */
+/**
+ * A fresh folder for the server's CPU profile when `isOn` (a benchmark's `…_PROFILE=1`), else undefined. A profile
+ * costs the server CPU of its own, so it is only taken when asked for.
+ */
+export function cpuProfileDirIf(isOn: boolean, bench: string): string | undefined {
+  return isOn ? mkdtempSync(join(tmpdir(), `cad-${bench}-prof-`)) : undefined;
+}
+
 export function summarizeCpuProfile(dir: string, top = 15): ProfileSummary {
   const largest = readdirSync(dir)
     .filter((name) => name.endsWith('.cpuprofile'))

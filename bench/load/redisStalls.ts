@@ -25,6 +25,7 @@ const infoNumber = (info: string, field: string): number => Number(new RegExp(`^
  * command, an expiry cycle, a fork) is recorded by Redis itself, so a command's wait can be laid on Redis or not.
  */
 export async function watchRedisStalls(redis: Redis, thresholdMs: number): Promise<() => Promise<RedisStalls>> {
+  const [, threshold] = (await redis.call('CONFIG', 'GET', 'latency-monitor-threshold')) as [string, string];
   await redis.call('CONFIG', 'SET', 'latency-monitor-threshold', String(thresholdMs));
   await redis.call('LATENCY', 'RESET');
   const before = await redis.info('persistence');
@@ -36,6 +37,7 @@ export async function watchRedisStalls(redis: Redis, thresholdMs: number): Promi
       events.push({ event, seconds: history.length, maxMs: Math.max(maxMs, ...history.map(([, ms]) => ms)) });
     }
     const after = await redis.info('persistence');
+    await redis.call('CONFIG', 'SET', 'latency-monitor-threshold', threshold);
     return {
       thresholdMs,
       events: events.sort((a, b) => b.maxMs - a.maxMs),

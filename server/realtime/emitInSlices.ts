@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Encoder, PacketType } from 'socket.io-parser';
 import WebSocket from 'ws';
 import type { ServerToClientEvents } from '../../shared/protocol/events.ts';
@@ -23,7 +24,6 @@ type WriteOptions = NonNullable<Parameters<CadSocket['conn']['write']>[1]> & { w
 const sender = (WebSocket as unknown as { Sender?: { frame?: FrameBuilder } }).Sender;
 const frameOnce: FrameBuilder | null = typeof sender?.frame === 'function' ? sender.frame.bind(sender) : null;
 const encoder = new Encoder();
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * [OPS12] Sends one event to many sockets of this instance as a Socket.IO broadcast does, encoded once and framed once

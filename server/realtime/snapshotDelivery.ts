@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { isCommandAllowed } from '../../shared/protocol/contract.ts';
 import { boardViewKey, changesViewKey, seesBoard, snapshotForViewer } from '../../shared/protocol/deskView.ts';
 import type { CadContext } from '../app/cadContext.ts';
@@ -5,8 +6,6 @@ import { journalSince, syncAnswerFor, type JournalSince } from '../journal/readJ
 import { readSnapshotFor } from '../journal/readSnapshot.ts';
 import type { CadSocket } from './cadIo.ts';
 import { emitInSlices } from './emitInSlices.ts';
-
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Crews' (and other own-view) snapshots read and sent per turn of the event loop. */
 const OWN_VIEWS_PER_TURN = 16;

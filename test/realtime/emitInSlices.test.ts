@@ -1,5 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Server } from 'socket.io';
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,6 @@ import type { CadIo, CadSocket } from '../../server/realtime/cadIo.ts';
 import type { Snapshot } from '../../shared/protocol/stateSchema.ts';
 import { makeIncident, makeSnapshot } from '../console/fixtures.ts';
 
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const CLIENTS = 3 * SOCKETS_PER_TURN + 2;
 
 describe('[OPS12] one event to many sockets, encoded once and written a few sockets a turn', () => {
